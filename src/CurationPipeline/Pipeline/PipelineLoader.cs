@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace CurationPipeline.Pipeline;
+
+/// <summary>Reads a pipeline file, binds it strictly and validates it; every problem names the file, line and key.</summary>
+public static partial class PipelineLoader
+{
+    public static PipelineDefinition Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new PipelineConfigException($"{path}: pipeline file not found");
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var definition = Parse(Encoding.UTF8.GetString(bytes), path);
+        definition.FilePath = Path.GetFullPath(path);
+        definition.ConfigHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return definition;
+    }
+
+    /// <summary>Binds and validates YAML text; <paramref name="file"/> names it in errors.</summary>
+    public static PipelineDefinition Parse(string yaml, string file)
+    {
+        YamlLocator locator;
+        try
+        {
+            locator = YamlLocator.Parse(yaml);
+        }
+        catch (YamlException e)
+        {
+            throw new PipelineConfigException(file, (int)e.Start.Line, "(syntax)", Innermost(e));
+        }
+
+        PipelineDefinition definition;
+        try
+        {
+            var deserializer = new DeserializerBuilder()
+                .WithNamingConvention(UnderscoredNamingConvention.Instance)
+                .Build();
+            definition = deserializer.Deserialize<PipelineDefinition?>(yaml) ?? new PipelineDefinition();
+        }
+        catch (YamlException e)
+        {
+            var unknown = UnknownProperty().Match(Innermost(e));
+            if (unknown.Success)
+            {
+                var parent = locator.PathAt(e.Start);
+                var parentPath = parent.Contains('.') || parent.Contains('[') ? parent[..Math.Max(parent.LastIndexOf('.'), 0)] : "";
+                var key = string.IsNullOrEmpty(parentPath) ? Snake(unknown.Groups[1].Value) : $"{parentPath}.{Snake(unknown.Groups[1].Value)}";
+                throw new PipelineConfigException(file, (int)e.Start.Line, key, "unknown key");
+            }
+
+            throw new PipelineConfigException(file, (int)e.Start.Line, locator.PathAt(e.Start) is { Length: > 0 } p ? p : "(value)",
+                "wrong value: " + Innermost(e));
+        }
+
+        definition.FilePath = file;
+        foreach (var source in definition.Sources)
+        {
+            source.Path = ExpandVariables(source.Path);
+        }
+
+        var result = new PipelineDefinitionValidator().Validate(definition);
+        if (!result.IsValid)
+        {
+            var first = result.Errors[0];
+            var key = ToYamlPath(first.PropertyName);
+            var more = result.Errors.Count > 1 ? $" (and {result.Errors.Count - 1} more problem(s))" : "";
+            throw new PipelineConfigException(file, locator.LineOf(key), key, first.ErrorMessage + more);
+        }
+
+        return definition;
+    }
+
+    /// <summary>Expands <c>${VAR}</c> and <c>${VAR:-default}</c> from the environment.</summary>
+    public static string ExpandVariables(string text) =>
+        Variable().Replace(text, m =>
+        {
+            var value = Environment.GetEnvironmentVariable(m.Groups[1].Value);
+            return string.IsNullOrEmpty(value) ? m.Groups[3].Value : value;
+        });
+
+    /// <summary>Turns a validator property path (<c>Datasets[3].TargetN</c>) into the YAML key path (<c>datasets[3].target_n</c>).</summary>
+    internal static string ToYamlPath(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(Snake));
+
+    internal static string Snake(string name)
+    {
+        var sb = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '[' && name[i - 1] != '.')
+                {
+                    sb.Append('_');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+
+        return e is YamlException y ? y.Message.Split("): ", 2)[^1] : e.Message;
+    }
+
+    [GeneratedRegex(@"Property '([^']+)' not found on type")]
+    private static partial Regex UnknownProperty();
+
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?\}")]
+    private static partial Regex Variable();
+}
