@@ -163,6 +163,9 @@ public sealed class DatasetDefinition
     /// <value>Names of the sources the dataset is built from.</value>
     public List<string> Inputs { get; set; } = [];
 
+    /// <value>Only records whose fields equal these values feed the dataset (e.g. <c>dataset: MAEthic</c>).</value>
+    public Dictionary<string, string> Where { get; set; } = [];
+
     /// <value>Tag departments for this dataset. Default: on for SmartServ and SmartCare.</value>
     public bool? Departments { get; set; }
 
