@@ -9,7 +9,7 @@ namespace CurationPipeline.Pipeline;
 /// Turns a pipeline definition into a TPL Dataflow graph and runs it:
 /// read → deidentify → route → generate → validate → gate → calibrate → tag → write pool.
 /// Blocks are bounded (back-pressure), per-stage parallel, cancellable; one record's failure is a reject,
-/// never a lost record. The pool is written atomically; sampling and splits follow (see <see cref="SplitWriter"/>).
+/// never a lost record. The pool is written atomically; sampling and splits follow (see <see cref="Splits.SplitWriter"/>).
 /// </summary>
 public sealed class PipelineRunner
 {

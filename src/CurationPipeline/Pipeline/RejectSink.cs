@@ -10,7 +10,11 @@ namespace CurationPipeline.Pipeline;
 /// </summary>
 public sealed class RejectSink : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     private readonly Channel<Reject> _channel = Channel.CreateUnbounded<Reject>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _path;

@@ -192,6 +192,7 @@ public static class SourceReader
             RecordId = id,
             Kind = source.Kind,
             Text = text,
+            Format = source.Format,
             PatientKey = fields.GetValueOrDefault(source.PatientField) is { Length: > 0 } pk ? pk : null,
             Fields = fields,
         });

@@ -18,22 +18,18 @@ public sealed class PublicDatasetImporter : IItemGenerator
 
     public Task<IReadOnlyList<BenchmarkItem>> GenerateAsync(SourceRecord record, DatasetDefinition dataset, GenerationContext context, CancellationToken cancellationToken = default)
     {
-        var format = record.Fields.GetValueOrDefault(FormatField) ?? "";
-        var draft = format switch
+        var draft = record.Format switch
         {
             "cmexam" => CMExam(record),
             "cmeee" => CMeEE(record),
             "chip-cdn" => ChipCdn(record),
             "chip-cdee" => ChipCdee(record),
             "cmeie" => CMeIE(record),
-            _ => throw new RecordRejectedException($"no importer for format '{format}'"),
+            _ => throw new RecordRejectedException($"no importer for format '{record.Format}'"),
         };
         var item = ItemFactory.Create(dataset, record, draft, Engine, "public", context);
         return Task.FromResult<IReadOnlyList<BenchmarkItem>>([item]);
     }
-
-    /// <summary>Set by the host on records of public sources: the format they were read in.</summary>
-    public const string FormatField = "__format";
 
     private static ItemDraft CMExam(SourceRecord r)
     {
