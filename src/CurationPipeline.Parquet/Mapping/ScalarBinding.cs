@@ -18,7 +18,7 @@ internal sealed class ScalarBinding<T, TProp, TStored>(
 
     private ValueConverter<TProp, TStored> Converter { get; } = converter;
 
-    public override ColumnAppender<T> CreateAppender(bool dictionary) => new Appender(this, CreateWriter(dictionary));
+    public override ColumnAppender<T> CreateAppender(ParquetWriteOptions options) => new Appender(this, CreateWriter(options));
 
     public override ColumnAssigner<T> CreateAssigner(ColumnDescriptor fileColumn, ColumnData data, string file)
     {
