@@ -95,7 +95,14 @@ internal sealed class ScalarBinding<T, TProp, TStored>(
                 throw data.Corrupt($"the values end before row {rowIndex}");
             }
 
-            binding.Set(row, binding.Converter.FromStored(values[_value++]));
+            try
+            {
+                binding.Set(row, binding.Converter.FromStored(values[_value++]));
+            }
+            catch (ParquetException e)
+            {
+                throw new ParquetException($"{data.File}: column '{data.Column.Name}', row {rowIndex}: {e.Message}", e);
+            }
         }
     }
 }
