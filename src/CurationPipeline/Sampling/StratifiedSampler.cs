@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CurationPipeline.Items;
 
 namespace CurationPipeline.Sampling;
@@ -96,6 +97,7 @@ public sealed class StratifiedSampler
     /// The first cells[s, d] items of each cell in draw order: the coverage sample's items of a cell come
     /// first, so a give-back drops the latest drawn and a targeted draw takes the next in line.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] Select(IndexedPool pool, int[] cells)
     {
         var selected = new List<int>(cells.Sum());
