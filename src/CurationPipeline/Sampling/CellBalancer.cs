@@ -111,17 +111,19 @@ internal sealed partial class CellBalancer
 
     private int Free(int s, int d) => capacity[s * Levels + d] - cells[s * Levels + d];
 
-    private IEnumerable<(int Short, int Surplus)> Pairs()
+    /// <summary>(short, surplus) level pairs: largest shortfall first, then largest surplus; ties Hard, Medium, Easy.</summary>
+    private List<(int Short, int Surplus)> Pairs()
     {
-        var shortLevels = LevelOrder.Where(d => columns[d] < target[d]).OrderByDescending(d => target[d] - columns[d]);
-        var surplusLevels = LevelOrder.Where(d => columns[d] > target[d]).OrderByDescending(d => columns[d] - target[d]).ToArray();
-        foreach (var b in shortLevels)
+        var pairs = new List<(int, int)>(4);
+        foreach (var b in LevelOrder.Where(d => columns[d] < target[d]).OrderByDescending(d => target[d] - columns[d]))
         {
-            foreach (var a in surplusLevels)
+            foreach (var a in LevelOrder.Where(d => columns[d] > target[d]).OrderByDescending(d => columns[d] - target[d]))
             {
-                yield return (b, a);
+                pairs.Add((b, a));
             }
         }
+
+        return pairs;
     }
 
     private bool TryTransfer()
@@ -173,6 +175,7 @@ internal sealed partial class CellBalancer
         {
             var best = -1;
             var bestScore = double.NegativeInfinity;
+            var secondScore = double.NegativeInfinity;
             for (var s = 0; s < strata; s++)
             {
                 if (cells[s * Levels + a] == 0 || Free(s, b) == 0)
@@ -185,16 +188,25 @@ internal sealed partial class CellBalancer
                 var score = cells[s * Levels + a] - (ideal * target[a]) + (ideal * target[b]) - cells[s * Levels + b];
                 if (score > bestScore)
                 {
+                    secondScore = bestScore;
                     best = s;
                     bestScore = score;
+                }
+                else if (score > secondScore)
+                {
+                    secondScore = score;
                 }
             }
 
             if (best >= 0)
             {
-                Move(best, a, -1);
-                Move(best, b, +1);
-                Swaps++;
+                // Each swap lowers the stratum's score by 2, so it stays the first choice for this many swaps;
+                // doing them at once gives the same counts as one at a time, without rescanning the strata.
+                var lead = double.IsNegativeInfinity(secondScore) ? int.MaxValue : (bestScore - secondScore) / 2;
+                var k = (int)Math.Min(Math.Min(cells[best * Levels + a], Free(best, b)), Math.Min(Math.Min(columns[a] - target[a], target[b] - columns[b]), Math.Max(1, Math.Floor(lead))));
+                Move(best, a, -k);
+                Move(best, b, +k);
+                Swaps += k;
                 return true;
             }
         }
