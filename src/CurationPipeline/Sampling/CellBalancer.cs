@@ -26,14 +26,17 @@ internal sealed partial class CellBalancer
     private readonly int[] upper;
     private readonly double[] quota;
     private readonly int[] target;
+    private readonly int[] wanted;
     private readonly int[] columns = new int[Levels];
-    private readonly int total;
     private bool minOne;
 
     /// <param name="capacity">Eligible items per cell, stratum-major (s * 3 + level).</param>
     /// <param name="initial">The coverage sample's counts per cell.</param>
-    public CellBalancer(int[] capacity, int[] initial, StratumAllocation allocation, int[] levelTargets)
+    /// <param name="wanted">Per cell, the stratum's share of each level (the ratio applied to the stratum,
+    /// nearest level where the stratum lacks items); swaps move each stratum towards it.</param>
+    public CellBalancer(int[] capacity, int[] initial, StratumAllocation allocation, int[] levelTargets, int[] wanted)
     {
+        this.wanted = wanted;
         strata = capacity.Length / Levels;
         this.capacity = capacity;
         cells = (int[])initial.Clone();
@@ -56,7 +59,6 @@ internal sealed partial class CellBalancer
             var a = allocation.Initial[s];
             lower[s] = Math.Max(minOne ? 1 : 0, Math.Min(a, allocation.Floor[s]));
             upper[s] = Math.Min(rowCapacity[s], Math.Max(a, allocation.Ceil[s]));
-            total += rows[s];
         }
     }
 
@@ -183,9 +185,8 @@ internal sealed partial class CellBalancer
                     continue;
                 }
 
-                // Prefer the stratum whose own mix is furthest from the targets in this direction.
-                var ideal = (double)rows[s] / Math.Max(1, total);
-                var score = cells[s * Levels + a] - (ideal * target[a]) + (ideal * target[b]) - cells[s * Levels + b];
+                // Prefer the stratum whose own mix is furthest from its wanted mix in this direction.
+                double score = cells[s * Levels + a] - wanted[s * Levels + a] + wanted[s * Levels + b] - cells[s * Levels + b];
                 if (score > bestScore)
                 {
                     secondScore = bestScore;
@@ -200,8 +201,8 @@ internal sealed partial class CellBalancer
 
             if (best >= 0)
             {
-                // Each swap lowers the stratum's score by 2, so it stays the first choice for this many swaps;
-                // doing them at once gives the same counts as one at a time, without rescanning the strata.
+                // Each swap lowers the stratum's score by 2, so it stays the first choice until its lead over the
+                // runner-up is spent; taking those swaps at once saves rescanning the strata for each.
                 var lead = double.IsNegativeInfinity(secondScore) ? int.MaxValue : (bestScore - secondScore) / 2;
                 var k = (int)Math.Min(Math.Min(cells[best * Levels + a], Free(best, b)), Math.Min(Math.Min(columns[a] - target[a], target[b] - columns[b]), Math.Max(1, Math.Floor(lead))));
                 Move(best, a, -k);

@@ -96,6 +96,11 @@ internal sealed class IndexedPool
                 continue;
             }
 
+            if (!Enum.IsDefined(c.Difficulty!.Value))
+            {
+                throw new SamplingException($"dataset '{spec.Dataset}': item '{c.Id}' has an unknown value {(int)c.Difficulty.Value} in field 'difficulty'");
+            }
+
             positions[count] = DrawOrder.Position(c.Id, seedStream);
             chosen[count++] = c;
         }

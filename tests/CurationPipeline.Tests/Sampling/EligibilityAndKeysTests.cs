@@ -108,6 +108,9 @@ public sealed class EligibilityAndKeysTests
 
         var missingId = Assert.Throws<SamplingException>(() => sampler.Sample([TestPools.Candidate("", Difficulty.Hard, dataset: "MAHalt")], new SamplingSpec("MAHalt", 5, DifficultyRatio.Default, []), 1));
         Assert.Equal("dataset 'MAHalt': pool entry 1 has an empty field 'id'", missingId.Message);
+
+        var badLevel = Assert.Throws<SamplingException>(() => sampler.Sample([TestPools.Candidate("x1", (Difficulty)7, dataset: "MAHalt")], new SamplingSpec("MAHalt", 5, DifficultyRatio.Default, []), 1));
+        Assert.Equal("dataset 'MAHalt': item 'x1' has an unknown value 7 in field 'difficulty'", badLevel.Message);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ShortfallTests
             .ToList();
         var spec = new SamplingSpec("DS", 200, DifficultyRatio.Default, RiskKey);
 
-        var result = new StratifiedSampler().Sample(pool, spec, 7);
+        var result = new StratifiedSampler().Sample(pool, spec, 3);
 
         var r = result.Report;
         Assert.Equal(new LevelCounts(10, 150, 40), r.SampleByDifficulty);
@@ -38,7 +38,11 @@ public sealed class ShortfallTests
         Assert.True(r.WithinOneItem);
         var cells = r.CellShortfalls.Where(c => c.Level == Difficulty.Hard).ToList();
         Assert.Equal(["A", "B"], cells.Select(c => c.Stratum));
-        Assert.StartsWith("dataset 'DS', stratum 'B': Hard short by 30 item(s) (its share is 30, the pool has 0 eligible Hard); took ", cells[1].Text, StringComparison.Ordinal);
+        Assert.Equal("dataset 'DS', stratum 'A': Hard short by 20 item(s) (its share is 30, the pool has 10 eligible Hard); took 20 Medium in this stratum instead.", cells[0].Text);
+        Assert.Equal("dataset 'DS', stratum 'B': Hard short by 30 item(s) (its share is 30, the pool has 0 eligible Hard); took 30 Medium in this stratum instead.", cells[1].Text);
+
+        // Inside each stratum the nearest-level rule holds too: Easy keeps its 20, Medium takes Hard's places.
+        Assert.Equal([new LevelCounts(10, 70, 20), new LevelCounts(0, 80, 20)], r.Strata.Select(s => s.Sample));
         Assert.Contains("Hard short by 50", new SamplingReport([result.Report]).ToMarkdown(), StringComparison.Ordinal);
     }
 
