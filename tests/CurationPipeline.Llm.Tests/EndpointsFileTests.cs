@@ -22,6 +22,7 @@ public class EndpointsFileTests
                 prompt_price_per_million: 0.15
                 completion_price_per_million: 0.6
                 supports_json_schema: true
+                legacy_max_tokens: true
               - name: m2
                 base_url: http://127.0.0.1:8001/v1
                 model: llama
@@ -33,6 +34,7 @@ public class EndpointsFileTests
         Assert.Equal((32, 600, 200000, 45.5), (m1.MaxConcurrency, m1.RequestsPerMinute, m1.TokensPerMinute, m1.TimeoutSeconds));
         Assert.Equal((0.3f, 42L, 1024, 0.15m, 0.6m, true),
             (m1.Temperature, m1.Seed, m1.MaxTokens, m1.PromptPricePerMillion, m1.CompletionPricePerMillion, m1.SupportsJsonSchema));
+        Assert.True(m1.UseLegacyMaxTokens);
         var m2 = file.Endpoints[1];
         Assert.Equal((8, (int?)null, 120.0, (string?)null, false), (m2.MaxConcurrency, m2.RequestsPerMinute, m2.TimeoutSeconds, m2.ApiKeyEnv, m2.SupportsJsonSchema));
     }

@@ -62,6 +62,23 @@ public class UsageTests
         Assert.Equal("test-model", first.Model);
     }
 
+    [Theory]
+    [InlineData(false, "\"max_completion_tokens\":64")]
+    [InlineData(true, "\"max_tokens\":64")]
+    public async Task The_token_limit_goes_in_the_field_the_server_knows(bool legacy, string expected)
+    {
+        await using var server = await OpenAiTestServer.StartAsync();
+        var endpoint = new EndpointOptions { Name = "m1", BaseUrl = server.BaseUrl, Model = "x", MaxTokens = 64, UseLegacyMaxTokens = legacy };
+        await using var hub = Endpoints.Hub(endpoint);
+
+        await hub.GetClient("m1", "generator").GetResponseAsync([new ChatMessage(ChatRole.User, "a")]);
+
+        var body = server.Requests.Single().RawBody;
+        Assert.Contains(expected, body);
+        Assert.Equal(1, body.Split("max_").Length - 1);
+        Assert.Equal(64, server.Requests.Single().MaxTokens);
+    }
+
     [Fact]
     public async Task The_test_server_lists_models()
     {
