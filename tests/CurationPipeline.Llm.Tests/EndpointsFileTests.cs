@@ -83,6 +83,14 @@ public class EndpointsFileTests
     }
 
     [Fact]
+    public void A_key_given_twice_is_an_error()
+    {
+        var e = Assert.Throws<EndpointsFileException>(() => EndpointsFile.Parse(
+            "endpoints:\n  - name: a\n    base_url: http://h/v1\n    model: x\n    model: y\n", "twice.yaml"));
+        Assert.StartsWith("twice.yaml:", e.Message);
+    }
+
+    [Fact]
     public void Broken_yaml_names_file_and_line()
     {
         var e = Assert.Throws<EndpointsFileException>(() => EndpointsFile.Parse("endpoints:\n  - name: [unclosed\n", "bad.yaml"));
