@@ -53,7 +53,7 @@ internal sealed class OpenAiChatClient : IChatClient
         {
             throw new TimeoutException($"no answer within {_endpoint.TimeoutSeconds} s", e);
         }
-        catch (Exception e) when (e is not ClientResultException and not OperationCanceledException and not HttpRequestException and not IOException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
         {
             // A 200 whose body is not a chat completion (truncated or garbled JSON).
             throw new InvalidResponseException("the response body is not a chat completion", e);
