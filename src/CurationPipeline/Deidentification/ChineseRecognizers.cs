@@ -13,12 +13,36 @@ internal static class ChineseRecognizers
         Names(text, found);
         foreach (Match m in PhiPatterns.ZhCuedAddress().Matches(text))
         {
-            AddAddress(found, m.Groups["v"], requireTwoParts: false);
+            AddAddress(found, text, m.Groups["v"].Index, m.Groups["v"].Length, requireTwoParts: false);
         }
 
         foreach (Match m in PhiPatterns.ZhAddressStart().Matches(text))
         {
-            AddAddress(found, m.Groups["v"], requireTwoParts: true);
+            AddAddress(found, text, m.Index, m.Length, requireTwoParts: true);
+        }
+
+        // "杭州市西湖区..." at a clause start: 2-3 characters before 市/省 with no Chinese character before them.
+        for (var i = text.AsSpan().IndexOfAny('市', '省'); i >= 0; i = NextIndex(text, i + 1))
+        {
+            var run = 0;
+            while (run < 4 && i - run - 1 >= 0 && ChineseLexicon.IsHan(text[i - run - 1]))
+            {
+                run++;
+            }
+
+            if (run is 2 or 3)
+            {
+                var end = i + 1;
+                while (end < text.Length && end - i <= 50 && (ChineseLexicon.IsHan(text[end]) || char.IsAsciiLetterOrDigit(text[end]) || text[end] is '-' or '－' or '#'))
+                {
+                    end++;
+                }
+
+                if (end - i - 1 >= 2)
+                {
+                    AddAddress(found, text, i - run, end - (i - run), requireTwoParts: true);
+                }
+            }
         }
 
         foreach (Match m in PhiPatterns.ZhOrganization().Matches(text))
@@ -47,12 +71,18 @@ internal static class ChineseRecognizers
 
         foreach (Match m in PhiPatterns.ZhNameGender().Matches(text))
         {
-            var v = m.Groups["v"];
-            // "张三，男，" : the name is the end of the run, e.g. "患者张三" -> "张三".
-            for (var start = v.Index; start < v.Index + v.Length - 1; start++)
+            // "张三，男，" : the name is the end of the Chinese run before the comma ("患者张三" -> "张三").
+            var runEnd = m.Index;
+            var runStart = runEnd;
+            while (runStart > 0 && runEnd - runStart < 4 && ChineseLexicon.IsHan(text[runStart - 1]))
+            {
+                runStart--;
+            }
+
+            for (var start = runStart; start < runEnd - 1; start++)
             {
                 var len = NameLengthAt(text, start);
-                if (len > 0 && start + len == v.Index + v.Length)
+                if (len > 0 && start + len == runEnd)
                 {
                     names.Add((start, len));
                     break;
@@ -62,9 +92,15 @@ internal static class ChineseRecognizers
 
         foreach (Match m in PhiPatterns.ZhNameBeforeTitle().Matches(text))
         {
-            var v = m.Groups["v"];
-            var end = v.Index + v.Length;
-            for (var start = v.Index; start < end; start++)
+            // Up to four Chinese characters before the title: "由王明医生", "李主任", "欧阳建华教授".
+            var end = m.Index;
+            var vIndex = end;
+            while (vIndex > 0 && end - vIndex < 4 && ChineseLexicon.IsHan(text[vIndex - 1]))
+            {
+                vIndex--;
+            }
+
+            for (var start = vIndex; start < end; start++)
             {
                 var len = end - start;
                 var compound = len >= 2 && ChineseLexicon.CompoundSurnames.Contains(text.Substring(start, 2));
@@ -75,7 +111,7 @@ internal static class ChineseRecognizers
 
                 var surname = compound ? 2 : 1;
                 var ok = len == surname
-                    ? start == v.Index ? !IsWordBefore(text, start) : "由请找被与和及给向经让叫跟同见问对".Contains(text[start - 1])
+                    ? start == vIndex ? !IsWordBefore(text, start) : "由请找被与和及给向经让叫跟同见问对".Contains(text[start - 1])
                     : IsGivenName(text.AsSpan(start + surname, len - surname)) && !ChineseLexicon.NotNameBigrams.Contains(text.Substring(start, 2));
                 if (ok)
                 {
@@ -150,15 +186,22 @@ internal static class ChineseRecognizers
 
     private static bool IsWordBefore(string text, int i) => i > 0 && ChineseLexicon.IsHan(text[i - 1]);
 
-    private static void AddAddress(CandidateSet found, Group v, bool requireTwoParts)
+    private static int NextIndex(string text, int from)
     {
-        var len = LastSuffixEnd(v.Value, AddressEnds);
+        var j = from < text.Length ? text.AsSpan(from).IndexOfAny('市', '省') : -1;
+        return j < 0 ? -1 : from + j;
+    }
+
+    private static void AddAddress(CandidateSet found, string text, int start, int length, bool requireTwoParts)
+    {
+        var v = text.Substring(start, length);
+        var len = LastSuffixEnd(v, AddressEnds);
         if (len < 2)
         {
             return;
         }
 
-        var value = v.Value.AsSpan(0, len);
+        var value = v.AsSpan(0, len);
         var parts = 0;
         foreach (var c in value)
         {
@@ -170,7 +213,7 @@ internal static class ChineseRecognizers
 
         if (!requireTwoParts || parts >= 2)
         {
-            found.Add(PhiCategory.Address, v.Index, len, 50);
+            found.Add(PhiCategory.Address, start, len, 50);
         }
     }
 

@@ -17,9 +17,9 @@ internal static class DateRecognizer
         foreach (var regex in Patterns)
         {
             var m = regex.Match(text);
-            if (m.Success && m.Index == 0 && m.Length == text.Length)
+            if (m.Success && StartOf(m) == 0 && m.Index + m.Length == text.Length)
             {
-                date = Build(m);
+                date = Build(m, text);
                 if (date.IsValid)
                 {
                     return true;
@@ -31,7 +31,10 @@ internal static class DateRecognizer
         return false;
     }
 
-    private static DateText Build(Match m)
+    /// <summary>Where a date match starts: a day written before the month name is matched by a lookbehind.</summary>
+    public static int StartOf(Match m) => m.Groups["d"] is { Success: true } d && d.Index < m.Index ? d.Index : m.Index;
+
+    private static DateText Build(Match m, string text)
     {
         var a = m.Groups["a"];
         var b = m.Groups["b"];
@@ -56,12 +59,12 @@ internal static class DateRecognizer
 
         fields.Sort((x, y) => x.Group.Index.CompareTo(y.Group.Index));
         var date = new DateText();
-        var pos = m.Index;
+        var pos = StartOf(m);
         foreach (var (field, g) in fields)
         {
             if (g.Index > pos)
             {
-                date.Literal(m.Value[(pos - m.Index)..(g.Index - m.Index)]);
+                date.Literal(text[pos..g.Index]);
             }
 
             date.Field(field, g.Value);
@@ -70,7 +73,7 @@ internal static class DateRecognizer
 
         if (pos < m.Index + m.Length)
         {
-            date.Literal(m.Value[(pos - m.Index)..]);
+            date.Literal(text[pos..(m.Index + m.Length)]);
         }
 
         return date;

@@ -6,9 +6,6 @@ namespace CurationPipeline.Deidentification;
 /// <summary>Word lists for English names and addresses; the name lists come from Bogus's en locale.</summary>
 internal static class EnglishLexicon
 {
-    public static readonly HashSet<string> FirstNames = Load("name", "first_name", "en");
-    public static readonly HashSet<string> LastNames = Load("name", "last_name", "en");
-
     /// <summary>Capitalised words that are never a name token (sentence starts, clinical words, eponyms).</summary>
     public static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -30,6 +27,13 @@ internal static class EnglishLexicon
         "Emergency", "Intensive", "Care", "General", "Internal", "Medicine", "Surgery", "Cardiology", "Oncology",
         "Christmas", "Easter", "Thanksgiving", "English", "Chinese", "American", "British", "Spanish", "French",
     };
+
+    /// <summary>Latin-script Bogus locales whose names are recognised (patients are international).</summary>
+    private static readonly string[] NameLocales =
+        ["en", "de", "fr", "es", "it", "pl", "nl", "cz", "sk", "tr", "pt_BR", "fi", "nb_NO", "ro", "sv", "en_IND", "en_NG", "vi"];
+
+    public static readonly HashSet<string> FirstNames = LoadAll(["first_name", "male_first_name", "female_first_name"]);
+    public static readonly HashSet<string> LastNames = LoadAll(["last_name"]);
 
     /// <summary>
     /// Text after a capitalised word that makes it an eponym, not a person (Parkinson disease, Murphy's sign,
@@ -54,6 +58,20 @@ internal static class EnglishLexicon
         RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
     public static bool IsNameToken(string token) => token.Length > 1 && !NotNames.Contains(token);
+
+    private static HashSet<string> LoadAll(string[] paths)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var locale in NameLocales)
+        {
+            foreach (var path in paths)
+            {
+                set.UnionWith(Load("name", path, locale).Where(n => n.Length > 1 && !n.Contains(' ') && !NotNames.Contains(n)));
+            }
+        }
+
+        return set;
+    }
 
     private static HashSet<string> Load(string category, string path, string locale)
     {

@@ -5,11 +5,6 @@ namespace CurationPipeline.Deidentification;
 /// <summary>Recognisers of English names, street addresses and employers/schools.</summary>
 internal static class EnglishRecognizers
 {
-    private static readonly HashSet<string> WeakCues = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "is", "by", "from", "with", "to", "dear", "hi", "hello", "thanks", "regards", "contact", "called", "named",
-    };
-
     public static void Run(string text, CandidateSet found)
     {
         if (text.AsSpan().IndexOfAnyInRange('A', 'Z') < 0)
@@ -35,31 +30,103 @@ internal static class EnglishRecognizers
 
         foreach (Match m in PhiPatterns.EnOrganizationSuffix().Matches(text))
         {
-            found.Add(PhiCategory.Organization, m.Index, OrganizationLength(m.Value), 44);
+            // One to four capitalised words before the suffix: "Acme Widget Corporation".
+            var start = m.Index;
+            var words = 0;
+            while (words < 4 && start >= 2 && text[start - 1] == ' ' && char.IsLetter(text[start - 2]))
+            {
+                var w = start - 1;
+                while (w > 0 && (char.IsLetter(text[w - 1]) || text[w - 1] is '&' or '\'' or '-'))
+                {
+                    w--;
+                }
+
+                if (!char.IsUpper(text[w]) || EnglishLexicon.NotNames.Contains(text[w..(start - 1)]))
+                {
+                    break;
+                }
+
+                start = w;
+                words++;
+            }
+
+            if (words > 0)
+            {
+                found.Add(PhiCategory.Organization, start, m.Index + OrganizationLength(m.Value) - start, 44);
+            }
         }
         Names(text, found);
     }
 
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sr", "Sister", "Nurse", "Doctor",
+    };
+
+    /// <summary>Words right before a name that make it one (strong cues).</summary>
+    private static readonly HashSet<string> Cues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "name", "patient", "pt", "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "spouse",
+        "partner", "guardian", "attending", "physician", "surgeon", "nurse", "resident", "clinician", "provider",
+        "consultant", "friend", "colleague", "neighbor", "neighbour", "informant", "nok", "contact", "dear", "kin",
+    };
+
+    /// <summary>Verbs of "seen by NAME" and the like.</summary>
+    private static readonly HashSet<string> ByVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "signed", "seen", "referred", "reviewed", "dictated", "examined", "accompanied", "performed", "written", "approved",
+    };
+
+    /// <summary>
+    /// One pass over the capitalised words: a run of name-shaped words is a name when a title or cue word
+    /// precedes it, or when its first (last) word is a known first (last) name and it has two or more words.
+    /// </summary>
     private static void Names(string text, CandidateSet found)
     {
         var names = new List<(int Start, int Length)>();
-        foreach (Match m in PhiPatterns.EnTitledName().Matches(text))
+        var tokens = new List<(int Start, int Length)>();
+        var i = 0;
+        while (i < text.Length)
         {
-            AddName(text, m.Groups["v"], names, requireLexicon: false);
+            var s = NextWordStart(text, i);
+            if (s < 0)
+            {
+                break;
+            }
+
+            tokens.Clear();
+            var p = s;
+            while (true)
+            {
+                var e = NameTokenEnd(text, p);
+                if (e < 0)
+                {
+                    break;
+                }
+
+                tokens.Add((p, e - p));
+                // A '.' joins only after an initial or a title ("J. Smith", "Dr. Chen"), not at a sentence end.
+                var q = e < text.Length && text[e] == '.' && (e - p == 1 || Titles.Contains(text[p..e])) ? e + 1 : e;
+                if (q + 1 < text.Length && text[q] == ' ' && char.IsUpper(text[q + 1]) && tokens.Count < 6)
+                {
+                    p = q + 1;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (tokens.Count == 0)
+            {
+                i = s + 1;
+                continue;
+            }
+
+            Run(text, tokens, names);
+            i = tokens[^1].Start + tokens[^1].Length;
         }
 
-        foreach (Match m in PhiPatterns.EnCuedName().Matches(text))
-        {
-            var cue = m.Value.AsSpan(0, m.Groups["v"].Index - m.Index).Trim().TrimEnd(':').TrimEnd(',').Trim().ToString();
-            AddName(text, m.Groups["v"], names, requireLexicon: WeakCues.Contains(cue));
-        }
-
-        foreach (Match m in PhiPatterns.EnCapitalisedRun().Matches(text))
-        {
-            AddName(text, m, names, requireLexicon: true);
-        }
-
-        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (start, length) in names)
         {
             found.Add(PhiCategory.Name, start, length, 40);
@@ -67,93 +134,150 @@ internal static class EnglishRecognizers
             {
                 if (t.Length >= 3 && !t.EndsWith('.'))
                 {
-                    tokens.Add(t);
+                    seen.Add(t);
                 }
             }
         }
 
-        // A name token seen once (John Smith) names the same person elsewhere (Mr. Smith, Smith said).
-        foreach (var token in tokens)
+        // A name word seen once (John Smith) names the same person elsewhere (Mr. Smith, Smith said).
+        foreach (var token in seen)
         {
-            for (var i = text.IndexOf(token, StringComparison.Ordinal); i >= 0; i = text.IndexOf(token, i + token.Length, StringComparison.Ordinal))
+            for (var k = text.IndexOf(token, StringComparison.Ordinal); k >= 0; k = text.IndexOf(token, k + token.Length, StringComparison.Ordinal))
             {
-                var end = i + token.Length;
-                if ((i == 0 || !char.IsLetter(text[i - 1])) && (end == text.Length || !char.IsLetter(text[end]))
+                var end = k + token.Length;
+                if ((k == 0 || !char.IsLetter(text[k - 1])) && (end == text.Length || !char.IsLetter(text[end]))
                     && !EnglishLexicon.EponymFollower.Match(text, end).Success)
                 {
-                    found.Add(PhiCategory.Name, i, token.Length, 39);
+                    found.Add(PhiCategory.Name, k, token.Length, 39);
                 }
             }
         }
     }
 
-    /// <summary>
-    /// Keeps the name tokens of a candidate (after any leading non-name words); with
-    /// <paramref name="requireLexicon"/> the first or last kept token must be a known name.
-    /// </summary>
-    private static void AddName(string text, Group g, List<(int, int)> names, bool requireLexicon)
+    private static void Run(string text, List<(int Start, int Length)> tokens, List<(int, int)> names)
     {
-        var value = g.Value;
-        var offset = 0;
-        while (true)
+        string Word(int k) => text.Substring(tokens[k].Start, tokens[k].Length);
+        var first = 0;
+        while (first < tokens.Count && (tokens[first].Length == 1 || Titles.Contains(Word(first)) || !EnglishLexicon.IsNameToken(Word(first))))
         {
-            var sp = value.IndexOfAny([' ', '\n', '\t'], offset);
-            var first = sp < 0 ? value[offset..] : value[offset..sp];
-            if (sp < 0 || EnglishLexicon.IsNameToken(first.TrimEnd('.')))
-            {
-                break;
-            }
-
-            offset = sp + 1;
-            while (offset < value.Length && char.IsWhiteSpace(value[offset]))
-            {
-                offset++;
-            }
+            first++;
         }
 
-        var tokens = new List<(int Start, string Token)>();
-        foreach (Match t in TokenRegex.Matches(value, offset))
-        {
-            var bare = t.Value.TrimEnd('.');
-            var initial = t.Value.Length <= 2 && char.IsUpper(t.Value[0]);
-            if (!(initial && tokens.Count > 0) && !EnglishLexicon.IsNameToken(bare))
-            {
-                break;
-            }
-
-            tokens.Add((t.Index, t.Value));
-        }
-
-        // A trailing initial is not part of the name ("John A" in "John A. went").
-        while (tokens.Count > 0 && tokens[^1].Token.TrimEnd('.').Length == 1)
-        {
-            tokens.RemoveAt(tokens.Count - 1);
-        }
-
-        if (tokens.Count == 0)
+        if (first == tokens.Count)
         {
             return;
         }
 
-        if (requireLexicon)
+        var last = first;
+        while (last + 1 < tokens.Count && last - first < 3 && (tokens[last + 1].Length == 1 || EnglishLexicon.IsNameToken(Word(last + 1))))
         {
-            var known = EnglishLexicon.FirstNames.Contains(tokens[0].Token)
-                || (tokens.Count >= 2 && EnglishLexicon.LastNames.Contains(tokens[^1].Token))
-                || (tokens.Count == 1 && EnglishLexicon.LastNames.Contains(tokens[0].Token));
-            if (!known)
-            {
-                return;
-            }
+            last++;
         }
 
-        var start = g.Index + tokens[0].Start;
-        var end = g.Index + tokens[^1].Start + tokens[^1].Token.Length;
-        if (EnglishLexicon.EponymFollower.Match(text, end).Success)
+        while (last > first && tokens[last].Length == 1)
+        {
+            last--;
+        }
+
+        var cue = first > 0 ? Cue(Word(first - 1), text, tokens[first - 1].Start) : Cue(PreviousWord(text, tokens[first].Start, out var before), text, before);
+        var known = EnglishLexicon.FirstNames.Contains(Word(first)) || EnglishLexicon.LastNames.Contains(Word(last));
+        var count = last - first + 1;
+        if ((cue == 0 && (count < 2 || !known)) || (cue == 1 && !known))
         {
             return;
         }
 
-        names.Add((start, end - start));
+        var start = tokens[first].Start;
+        var end = tokens[last].Start + tokens[last].Length;
+        if (!EnglishLexicon.EponymFollower.Match(text, end).Success)
+        {
+            names.Add((start, end - start));
+        }
+    }
+
+    /// <summary>2: a title or strong cue; 1: a weak cue (named, called, "name is"); 0: none.</summary>
+    private static int Cue(string word, string text, int wordStart)
+    {
+        if (word.Length == 0)
+        {
+            return 0;
+        }
+
+        if (Titles.Contains(word) || Cues.Contains(word))
+        {
+            return 2;
+        }
+
+        var previous = PreviousWord(text, wordStart, out _);
+        if (word.Equals("by", StringComparison.OrdinalIgnoreCase) && ByVerbs.Contains(previous))
+        {
+            return 2;
+        }
+
+        return word is "named" or "called" || (word == "is" && previous.Equals("name", StringComparison.OrdinalIgnoreCase)) ? 1 : 0;
+    }
+
+    /// <summary>The word before <paramref name="pos"/>, skipping spaces and one ':' ',' or '.'.</summary>
+    private static string PreviousWord(string text, int pos, out int start)
+    {
+        var e = pos;
+        while (e > 0 && text[e - 1] is ' ' or '\t')
+        {
+            e--;
+        }
+
+        if (e > 0 && text[e - 1] is ':' or ',' or '.')
+        {
+            e--;
+            while (e > 0 && text[e - 1] == ' ')
+            {
+                e--;
+            }
+        }
+
+        start = e;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return text[start..e];
+    }
+
+    private static int NextWordStart(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (char.IsUpper(text[i]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>End of a name-shaped word at <paramref name="p"/> (Smith, McKenzie, O'Neil, Jean-Luc, or an initial), or -1.</summary>
+    private static int NameTokenEnd(string text, int p)
+    {
+        if (p >= text.Length || !char.IsUpper(text[p]))
+        {
+            return -1;
+        }
+
+        var j = p + 1;
+        while (j < text.Length && (char.IsLower(text[j]) || text[j] is '\'' or '-' || (char.IsUpper(text[j]) && j + 1 < text.Length && char.IsLower(text[j + 1]))))
+        {
+            j++;
+        }
+
+        if (j == p + 1)
+        {
+            // A single capital is an initial only when followed by '.', ' ' or the end.
+            return j == text.Length || text[j] is '.' or ' ' ? j : -1;
+        }
+
+        return j < text.Length && char.IsLetterOrDigit(text[j]) ? -1 : j;
     }
 
     /// <summary>Cuts an organisation at a sentence end (". " not after Inc/Co/Corp/Ltd) and drops trailing punctuation.</summary>
@@ -189,5 +313,4 @@ internal static class EnglishRecognizers
         return len;
     }
 
-    private static readonly Regex TokenRegex = new(@"\p{L}[\p{L}'-]*\.?|\S+", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 }
