@@ -78,9 +78,10 @@ public sealed class OfflineP4Generator : IItemGenerator
         var diagnosis = RecordFields.Required(record, "diagnosis");
         var principal = Principal(diagnosis, "diagnosis");
 
-        // The dialogue before the doctor first states the diagnosis.
+        // The dialogue before the doctor's conclusion: the first doctor turn that names the diagnosis or speaks of it.
         var turns = ClinicalText.Turns(text);
-        var cut = turns.ToList().FindIndex(t => ClinicalText.IsDoctor(t) && t.Content.Contains(principal, StringComparison.Ordinal));
+        var cut = turns.ToList().FindIndex(t => ClinicalText.IsDoctor(t)
+            && (t.Content.Contains(principal, StringComparison.Ordinal) || t.Content.Contains("诊断", StringComparison.Ordinal)));
         var input = Join(cut < 0 ? turns : turns.Take(cut));
         RejectIfLeaks(input, [principal]);
         return ("以下是医生与患者的对话及检查情况。请给出最可能的诊断，并说明诊断依据。", input, diagnosis);
