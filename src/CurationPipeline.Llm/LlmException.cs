@@ -6,4 +6,19 @@ public class LlmException : Exception
     public LlmException(string message) : base(message) { }
 
     public LlmException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>The endpoint name the failing call went to, where known.</summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>The model the failing call asked for, where known.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The HTTP status of the last attempt (0 when no response came back, e.g. a dropped connection or a timeout).</summary>
+    public int? StatusCode { get; init; }
+
+    /// <summary>How many HTTP attempts were made before giving up.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>The model's raw answer when the answer itself was unusable (structured output), for the rejects file.</summary>
+    public string? RawResponse { get; init; }
 }

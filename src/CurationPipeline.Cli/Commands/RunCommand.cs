@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using CurationPipeline.Pipeline;
+using Spectre.Console;
+
+namespace CurationPipeline.Cli.Commands;
+
+/// <summary>`curate run PIPELINE`: the whole pipeline, from raw sources to the pool, splits and report.</summary>
+internal static class RunCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var pipeline = new Argument<FileInfo>("pipeline") { Description = "Pipeline file, e.g. pipelines/mlb.yaml." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default: curated/<pipeline name>)." };
+        var offline = new Option<bool>("--offline") { Description = "Use the embedded offline engines for every role (the default without --endpoints)." };
+        var endpoints = new Option<FileInfo?>("--endpoints") { Description = "Endpoints file (YAML) for the model-backed roles." };
+        var seed = new Option<int?>("--seed") { Description = "Seed of every random choice (overrides the pipeline's)." };
+        var limit = new Option<int?>("--limit") { Description = "Read at most N records per source." };
+        var command = new Command("run", "Run a pipeline end to end: read, de-identify, generate, validate, label, write the pool and the per-dataset splits.")
+        {
+            pipeline, output, offline, endpoints, seed, limit,
+        };
+        command.SetAction((parse, ct) => new Runner(console).RunAsync(
+            parse.GetValue(pipeline)!, parse.GetValue(output), parse.GetValue(offline), parse.GetValue(endpoints),
+            parse.GetValue(seed), parse.GetValue(limit), ct));
+        return command;
+    }
+
+    private sealed class Runner(IAnsiConsole console)
+    {
+        public async Task<int> RunAsync(FileInfo pipelineFile, DirectoryInfo? output, bool offline, FileInfo? endpointsFile, int? seed, int? limit, CancellationToken ct)
+        {
+            if (offline && endpointsFile is not null)
+            {
+                throw new UsageException("--offline and --endpoints exclude each other");
+            }
+
+            if (limit is <= 0)
+            {
+                throw new UsageException("--limit must be at least 1");
+            }
+
+            var definition = PipelineLoader.Load(pipelineFile.FullName);
+            var outDir = output?.FullName ?? Path.GetFullPath(Path.Combine("curated", definition.Name));
+            var rawDir = definition.ResolvePath("../raw");
+            if (endpointsFile is not null)
+            {
+                throw new UsageException("model-backed engines are not wired into `curate run` yet; run with the offline engines (omit --endpoints)");
+            }
+
+            var engines = EngineFactory.Offline(definition, rawDir);
+            var run = new CurationRun(definition, engines, new RunOptions
+            {
+                OutputDirectory = outDir,
+                Seed = seed,
+                Limit = limit,
+                RawDirectory = rawDir,
+            });
+
+            console.MarkupLineInterpolated($"[bold]curate run[/] {definition.Name}: {definition.Datasets.Count} datasets, {definition.Sources.Count} sources -> {outDir}");
+            foreach (var (role, engine) in engines.Description.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                console.MarkupLineInterpolated($"  {role}: [grey]{engine}[/]");
+            }
+
+            var work = run.ExecuteAsync(ct);
+            await new StageProgress(console, run.Runner.Stages, TimeProvider.System).WatchAsync(work);
+            var outcome = await work;
+            Summarise(outcome, outDir);
+            return outcome.Manifest.ExitCode switch
+            {
+                0 => ExitCodes.Success,
+                1 => ExitCodes.TooManyRejects,
+                _ => ExitCodes.Fault,
+            };
+        }
+
+        private void Summarise(RunOutcome outcome, string outDir)
+        {
+            var m = outcome.Manifest;
+            var stages = new Table().Title("stages").AddColumns("stage", "received", "emitted", "rejected", "filtered", "seconds");
+            foreach (var s in m.Stages)
+            {
+                stages.AddRow(s.Name, N(s.Received), N(s.Emitted), N(s.Rejected), N(s.Filtered), s.Seconds.ToString("0.00", CultureInfo.InvariantCulture));
+            }
+
+            console.Write(stages);
+            if (outcome.Splits is { } splits)
+            {
+                var table = new Table().Title("splits").AddColumns("dataset", "target", "items", "Hard", "Medium", "Easy", "coverage");
+                foreach (var d in splits.Report.Datasets)
+                {
+                    table.AddRow(d.Dataset, N(d.TargetN), N(d.SampleSize), N(d.SampleByDifficulty.Hard), N(d.SampleByDifficulty.Medium), N(d.SampleByDifficulty.Easy), d.Coverage);
+                }
+
+                console.Write(table);
+            }
+
+            if (m.MissingSources.Count > 0)
+            {
+                console.MarkupLineInterpolated($"[yellow]optional sources not found, skipped:[/] {string.Join(", ", m.MissingSources)}");
+            }
+
+            console.MarkupLineInterpolated($"{m.PoolItems} items in the pool; {m.Rejects} rejects ({m.RejectFraction:P1}, threshold {m.MaxRejectFraction:P1}) in rejects.jsonl; counts balanced: {(m.CountsBalanced ? "yes" : "NO")}");
+            console.MarkupLineInterpolated($"wrote {Path.Combine(outDir, "pool.parquet")}, data/<dataset>/test-*.parquet, README.md, report.md, sampling.md, run.json");
+        }
+
+        private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using CurationPipeline.Items;
+using CurationPipeline.Parquet;
+using CurationPipeline.Pipeline;
+using CurationPipeline.Sampling;
+using CurationPipeline.Splits;
+using Spectre.Console;
+
+namespace CurationPipeline.Cli.Commands;
+
+/// <summary>`curate sample`: a balanced sample from a labelled pool, with a new seed, size, ratio or strata.</summary>
+internal static class SampleCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var pool = new Option<string>("--pool") { Description = "Pool Parquet file, or a run folder holding pool.parquet or pool/part-*.parquet.", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "Parquet file for the sampled items; the report goes beside it (.sampling.md, .sampling.json).", Required = true };
+        var dataset = new Option<string?>("--dataset") { Description = "Sample only this dataset (default: every dataset in the pool)." };
+        var n = new Option<int?>("--n") { Description = "Items per dataset (default: the pipeline's target_n)." };
+        var ratio = new Option<string?>("--ratio") { Description = "Hard:Medium:Easy (default: the pipeline's, or 3:5:2)." };
+        var keys = new Option<string?>("--keys") { Description = "Comma-separated coverage keys, e.g. department or risk_type (default: the pipeline's)." };
+        var seed = new Option<int?>("--seed") { Description = "Seed (default: the pipeline's, or 42)." };
+        var pipeline = new Option<FileInfo?>("--pipeline") { Description = "Pipeline file giving targets, keys, ratio and review policy per dataset." };
+        var policy = new Option<string?>("--policy") { Description = "Review policy: required or recorded (default: the pipeline's, or recorded)." };
+        var strict = new Option<bool>("--fail-on-shortfall") { Description = "Fail when the pool cannot supply a cell, instead of reporting it." };
+        var command = new Command("sample", "Draw a stratified sample with an exact difficulty ratio from a labelled pool, and report it.")
+        {
+            pool, output, dataset, n, ratio, keys, seed, pipeline, policy, strict,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var definition = parse.GetValue(pipeline) is { } p ? PipelineLoader.Load(p.FullName) : null;
+            var files = PoolReader.Resolve(parse.GetValue(pool)!);
+            var candidates = new List<SampleCandidate>();
+            await foreach (var c in PoolReader.ReadCandidatesAsync(files, ct))
+            {
+                candidates.Add(c);
+            }
+
+            var datasets = parse.GetValue(dataset) is { } one ? [one] : candidates.Select(c => c.Dataset).Distinct().Order(StringComparer.Ordinal).ToList();
+            var specs = datasets.Select(d => Spec(d, definition, parse.GetValue(n), parse.GetValue(ratio), parse.GetValue(keys), parse.GetValue(policy), parse.GetValue(strict))).ToList();
+            var runSeed = parse.GetValue(seed) ?? definition?.Seed ?? 42;
+            var sampler = new StratifiedSampler();
+            var results = specs.Select(s => sampler.Sample(candidates, s, runSeed)).ToList();
+            var order = results.SelectMany(r => r.SelectedIds).ToList();
+            var selected = order.ToHashSet(StringComparer.Ordinal);
+            var items = new Dictionary<string, BenchmarkItem>(StringComparer.Ordinal);
+            await foreach (var item in PoolReader.ReadItemsAsync(files, selected.Contains, ct))
+            {
+                items[item.Id] = item;
+            }
+
+            var outPath = parse.GetValue(output)!.FullName;
+            Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+            await ParquetSerializer.WriteAsync(outPath, order.Select(id => ItemRow.From(items[id])), new ParquetWriteOptions
+            {
+                Metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["curation.sample_seed"] = runSeed.ToString(CultureInfo.InvariantCulture),
+                    ["curation.pipeline_version"] = PipelineInfo.Version,
+                },
+            }, ct);
+            var report = SamplingReport.From(results);
+            var stem = Path.Combine(Path.GetDirectoryName(outPath)!, Path.GetFileNameWithoutExtension(outPath));
+            await AtomicFile.WriteAllTextAsync(stem + ".sampling.md", report.ToMarkdown(), ct);
+            await AtomicFile.WriteAllTextAsync(stem + ".sampling.json", report.ToJson(), ct);
+
+            var table = new Table().AddColumns("dataset", "pool", "target", "sampled", "Hard", "Medium", "Easy", "coverage", "shortfalls");
+            foreach (var r in report.Datasets)
+            {
+                table.AddRow(r.Dataset, I(r.PoolSize), I(r.TargetN), I(r.SampleSize), I(r.SampleByDifficulty.Hard), I(r.SampleByDifficulty.Medium), I(r.SampleByDifficulty.Easy), r.Coverage, I(r.Shortfalls.Count));
+            }
+
+            console.Write(table);
+            foreach (var s in report.Datasets.SelectMany(d => d.Shortfalls))
+            {
+                console.MarkupLineInterpolated($"[yellow]shortfall:[/] {s.Text}");
+            }
+
+            console.MarkupLineInterpolated($"wrote {outPath} ({order.Count} items) and {stem}.sampling.md / .json");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static SamplingSpec Spec(string dataset, PipelineDefinition? definition, int? n, string? ratio, string? keys, string? policy, bool strict)
+    {
+        var d = definition?.Datasets.FirstOrDefault(x => x.Name == dataset);
+        if (definition is not null && d is null)
+        {
+            throw new UsageException($"dataset '{dataset}' is not in {definition.FilePath}");
+        }
+
+        var target = n ?? d?.TargetN ?? throw new UsageException("give --n, or --pipeline for the datasets' target sizes");
+        var ratioText = ratio ?? definition?.Sampling.Ratio ?? "3:5:2";
+        var policyText = policy ?? definition?.ReviewPolicy ?? "recorded";
+        if (policyText is not ("required" or "recorded"))
+        {
+            throw new UsageException($"--policy must be 'required' or 'recorded', not '{policyText}'");
+        }
+
+        return new SamplingSpec(
+            dataset,
+            target,
+            DifficultyRatio.Parse(ratioText),
+            keys?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? (IReadOnlyList<string>?)d?.SamplingKeys ?? [],
+            policyText == "required" ? ReviewPolicy.Required : ReviewPolicy.Recorded,
+            strict || (definition?.Sampling.FailOnShortfall ?? false));
+    }
+
+    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+}

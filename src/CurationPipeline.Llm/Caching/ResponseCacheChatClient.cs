@@ -1,0 +1,72 @@
+using Microsoft.Extensions.AI;
+
+namespace CurationPipeline.Llm;
+
+/// <summary>
+/// Serves answers already in the <see cref="ResponseCache"/> without a call, stores new ones with their
+/// usage, and lets a second identical request in flight wait for the first rather than call again.
+/// </summary>
+public sealed class ResponseCacheChatClient(IChatClient innerClient, ResponseCache cache, EndpointOptions keyEndpoint, TimeProvider timeProvider)
+    : DelegatingChatClient(innerClient)
+{
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var list = messages as IReadOnlyCollection<ChatMessage> ?? messages.ToList();
+        var key = CacheKey.Compute(keyEndpoint.Model, keyEndpoint, list, options);
+        while (true)
+        {
+            if (cache.TryGet(key) is { } stored)
+            {
+                return stored.ToResponse();
+            }
+
+            var mine = new TaskCompletionSource<CachedResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var current = cache.InFlight.GetOrAdd(key, mine.Task);
+            if (current != mine.Task)
+            {
+                try
+                {
+                    return (await current.WaitAsync(cancellationToken)).ToResponse();
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    continue; // the first caller gave up; try again, possibly as the one who calls
+                }
+            }
+
+            try
+            {
+                // Another task may have stored the answer between the lookup above and taking the lead.
+                if (cache.TryGet(key) is { } late)
+                {
+                    mine.SetResult(late);
+                    return late.ToResponse();
+                }
+
+                var response = await base.GetResponseAsync(list, options, cancellationToken);
+                var entry = CachedResponse.From(response);
+                cache.Put(key, keyEndpoint.Model, entry, timeProvider.GetUtcNow());
+                mine.SetResult(entry);
+                return response;
+            }
+            catch (OperationCanceledException)
+            {
+                mine.SetCanceled(CancellationToken.None);
+                throw;
+            }
+            catch (Exception e)
+            {
+                mine.SetException(e);
+                _ = mine.Task.Exception; // observed: no waiter may be there
+                throw;
+            }
+            finally
+            {
+                cache.InFlight.TryRemove(new KeyValuePair<string, Task<CachedResponse>>(key, mine.Task));
+            }
+        }
+    }
+
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        StreamingFallback.Updates(GetResponseAsync(messages, options, cancellationToken));
+}

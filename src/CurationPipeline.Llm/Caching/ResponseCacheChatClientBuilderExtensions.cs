@@ -1,0 +1,9 @@
+namespace CurationPipeline.Llm;
+
+/// <summary>Adds the persistent response cache to a <see cref="ChatClientBuilder"/>.</summary>
+public static class ResponseCacheChatClientBuilderExtensions
+{
+    /// <summary>Caches answers in <paramref name="cache"/>, keyed with <paramref name="keyEndpoint"/>'s model and defaults.</summary>
+    public static ChatClientBuilder UseResponseCache(this ChatClientBuilder builder, ResponseCache cache, EndpointOptions keyEndpoint, TimeProvider? timeProvider = null) =>
+        builder.Use(inner => new ResponseCacheChatClient(inner, cache, keyEndpoint, timeProvider ?? TimeProvider.System));
+}

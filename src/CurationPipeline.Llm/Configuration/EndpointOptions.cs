@@ -1,0 +1,56 @@
+namespace CurationPipeline.Llm;
+
+/// <summary>One OpenAI-compatible endpoint from the endpoints file (snake_case keys there).</summary>
+public sealed class EndpointOptions
+{
+    /// <summary>Unique name (<c>name</c>); roles refer to an endpoint by it.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Base URL up to and including <c>/v1</c> (<c>base_url</c>).</summary>
+    public required Uri BaseUrl { get; init; }
+
+    /// <summary>Model name sent with every request (<c>model</c>); several endpoints may serve one model.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>Name of the environment variable holding the API key (<c>api_key_env</c>); the key itself is never stored.</summary>
+    public string? ApiKeyEnv { get; init; }
+
+    /// <summary>Header carrying the key (<c>api_key_header</c>); <c>null</c> sends <c>Authorization: Bearer</c>, Azure OpenAI uses <c>api-key</c>.</summary>
+    public string? ApiKeyHeader { get; init; }
+
+    /// <value>Requests in flight at once (<c>max_concurrency</c>); default 8.</value>
+    public int MaxConcurrency { get; init; } = 8;
+
+    /// <value>Requests started per minute (<c>requests_per_minute</c>); <c>null</c> for no limit.</value>
+    public int? RequestsPerMinute { get; init; }
+
+    /// <value>Prompt plus completion tokens per minute (<c>tokens_per_minute</c>); <c>null</c> for no limit.</value>
+    public int? TokensPerMinute { get; init; }
+
+    /// <value>Seconds one HTTP attempt may take (<c>timeout_seconds</c>); default 120.</value>
+    public double TimeoutSeconds { get; init; } = 120;
+
+    /// <summary>Default sampling temperature (<c>temperature</c>) when the caller sets none.</summary>
+    public float? Temperature { get; init; }
+
+    /// <summary>Default seed (<c>seed</c>) when the caller sets none.</summary>
+    public long? Seed { get; init; }
+
+    /// <summary>Default completion token limit (<c>max_tokens</c>) when the caller sets none.</summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary>Price in currency units per million prompt tokens (<c>prompt_price_per_million</c>).</summary>
+    public decimal? PromptPricePerMillion { get; init; }
+
+    /// <summary>Price in currency units per million completion tokens (<c>completion_price_per_million</c>).</summary>
+    public decimal? CompletionPricePerMillion { get; init; }
+
+    /// <value>Whether the server accepts <c>response_format: json_schema</c> (<c>supports_json_schema</c>); default false, plain instructions then.</value>
+    public bool SupportsJsonSchema { get; init; }
+
+    /// <summary>Where this endpoint was declared, e.g. <c>endpoints.yaml:12</c>, for error messages.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The endpoint's timeout as a <see cref="TimeSpan"/>.</summary>
+    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+}

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CurationPipeline.Llm;
+
+/// <summary>
+/// Entry point of the model layer: one shared middleware stack per endpoint (logging, retries and circuit
+/// breaker, limits, the OpenAI adapter), and per role a client with accounting and the response cache on
+/// top, spreading a model's requests over the endpoints serving it.
+/// </summary>
+public sealed class ModelHub : IAsyncDisposable
+{
+    private readonly EndpointsFile _file;
+    private readonly ModelHubOptions _options;
+    private readonly ResponseCache? _cache;
+    private readonly UsageLedger _ledger;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, Lazy<EndpointRuntime>> _runtimes;
+    private readonly ConcurrentDictionary<(string Target, string Role), IChatClient> _clients = new();
+
+    private ModelHub(EndpointsFile file, ModelHubOptions options)
+    {
+        _file = file;
+        _options = options;
+        _logger = options.LoggerFactory?.CreateLogger("CurationPipeline.Llm") ?? NullLogger.Instance;
+        _ledger = new UsageLedger(file.Endpoints);
+        _cache = options.CachePath is { } path ? new ResponseCache(path) : null;
+        _runtimes = file.Endpoints.ToDictionary(
+            e => e.Name, e => new Lazy<EndpointRuntime>(() => BuildRuntime(e)), StringComparer.Ordinal);
+    }
+
+    /// <summary>Endpoint names in file order.</summary>
+    public IReadOnlyList<string> EndpointNames => _file.Endpoints.Select(e => e.Name).ToList();
+
+    /// <summary>The response cache, when <see cref="ModelHubOptions.CachePath"/> is set.</summary>
+    public ResponseCache? Cache => _cache;
+
+    public static ModelHub Create(EndpointsFile endpoints, ModelHubOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(options);
+        return new ModelHub(endpoints, options);
+    }
+
+    /// <summary>
+    /// A client for an endpoint name, or a model name served by several endpoints, with all middleware,
+    /// counting its requests under <paramref name="role"/> (e.g. "generator", "calibration", "judge").
+    /// </summary>
+    public IChatClient GetClient(string endpointOrModel, string role)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpointOrModel);
+        ArgumentException.ThrowIfNullOrWhiteSpace(role);
+        return _clients.GetOrAdd((endpointOrModel, role), key => BuildClient(key.Target, key.Role));
+    }
+
+    /// <summary>Counters per endpoint and role: requests, calls, cache hits, retries, failures, tokens, cost.</summary>
+    public UsageSnapshot Usage() => _ledger.Snapshot(_options.TimeProvider.GetUtcNow());
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var runtime in _runtimes.Values.Where(r => r.IsValueCreated))
+        {
+            runtime.Value.Dispose();
+        }
+
+        _cache?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private IChatClient BuildClient(string target, string role)
+    {
+        var endpoints = _file.Endpoints.Where(e => e.Name == target).ToList();
+        if (endpoints.Count == 0)
+        {
+            endpoints = _file.Endpoints.Where(e => e.Model == target).ToList();
+        }
+
+        if (endpoints.Count == 0)
+        {
+            throw new ArgumentException(
+                $"no endpoint or model named '{target}' (endpoints: {string.Join(", ", EndpointNames)})", nameof(target));
+        }
+
+        var runtimes = endpoints.Select(e => _runtimes[e.Name].Value).ToList();
+        IChatClient inner = runtimes.Count == 1 ? new SingleEndpointChatClient(runtimes[0]) : new LeastOutstandingChatClient(runtimes);
+        var builder = new ChatClientBuilder(inner).UseAccounting(_ledger, role, target);
+        if (_cache is not null)
+        {
+            builder.UseResponseCache(_cache, endpoints[0], _options.TimeProvider);
+        }
+
+        return builder.Build();
+    }
+
+    private EndpointRuntime BuildRuntime(EndpointOptions endpoint)
+    {
+        string? key = null;
+        if (endpoint.ApiKeyEnv is { } variable)
+        {
+            key = _options.GetEnvironmentVariable(variable);
+            if (string.IsNullOrEmpty(key))
+            {
+                throw new LlmException($"endpoint '{endpoint.Name}' ({endpoint.Source}): environment variable '{variable}' named by api_key_env is not set")
+                {
+                    Endpoint = endpoint.Name,
+                    Model = endpoint.Model,
+                };
+            }
+        }
+
+        ResilienceChatClient? resilience = null;
+        var client = new ChatClientBuilder(new OpenAiChatClient(endpoint, key))
+            .UseCallLogging(endpoint, _logger)
+            .Use(inner => resilience = new ResilienceChatClient(inner, endpoint, _options.EffectiveResilience(), _options.TimeProvider, _logger))
+            .UseThrottling(endpoint, _options.TimeProvider)
+            .Build();
+        return new EndpointRuntime(endpoint, client, resilience);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace CurationPipeline.Llm;
+
+/// <summary>Settings of a <see cref="ModelHub"/> that are not per endpoint.</summary>
+public sealed class ModelHubOptions
+{
+    /// <summary>SQLite file of the response cache; <c>null</c> turns caching off.</summary>
+    public string? CachePath { get; set; }
+
+    /// <summary>Clock for retry delays, rate limits and the circuit breaker (a manual one in tests).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where the layer logs (category <c>CurationPipeline.Llm</c>); <c>null</c> for none.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <value>Retries after the first attempt; default 5.</value>
+    public int MaxRetries { get; set; } = 5;
+
+    /// <value>Base delay of the exponential backoff; default 1 s.</value>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <value>Longest backoff delay; default 60 s.</value>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <value>Circuit breaker settings; the defaults of <see cref="ResilienceOptions"/> otherwise.</value>
+    public ResilienceOptions? Resilience { get; set; }
+
+    /// <summary>Reads an environment variable (the API keys); <see cref="Environment.GetEnvironmentVariable(string)"/> by default.</summary>
+    public Func<string, string?> GetEnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
+
+    internal ResilienceOptions EffectiveResilience() => new()
+    {
+        MaxRetries = MaxRetries,
+        BaseDelay = RetryBaseDelay,
+        MaxDelay = RetryMaxDelay,
+        MaxRetryAfter = Resilience?.MaxRetryAfter ?? TimeSpan.FromMinutes(10),
+        BreakerFailureRatio = Resilience?.BreakerFailureRatio ?? 0.5,
+        BreakerMinimumThroughput = Resilience?.BreakerMinimumThroughput ?? 20,
+        BreakerSamplingDuration = Resilience?.BreakerSamplingDuration ?? TimeSpan.FromSeconds(30),
+        BreakDuration = Resilience?.BreakDuration ?? TimeSpan.FromSeconds(15),
+    };
+}

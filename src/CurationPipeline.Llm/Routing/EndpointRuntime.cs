@@ -1,0 +1,33 @@
+using Microsoft.Extensions.AI;
+
+namespace CurationPipeline.Llm;
+
+/// <summary>One endpoint's shared middleware stack (logging, resilience, throttling, adapter) and its outstanding count.</summary>
+internal sealed class EndpointRuntime(EndpointOptions options, IChatClient client, ResilienceChatClient? resilience) : IDisposable
+{
+    private int _outstanding;
+
+    public EndpointOptions Options { get; } = options;
+
+    public IChatClient Client { get; } = client;
+
+    /// <summary>Requests sent through this endpoint and not finished, including those waiting for its limits.</summary>
+    public int Outstanding => Volatile.Read(ref _outstanding);
+
+    public bool IsCircuitOpen => resilience?.IsCircuitOpen ?? false;
+
+    public async Task<ChatResponse> SendAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _outstanding);
+        try
+        {
+            return await Client.GetResponseAsync(messages, options, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _outstanding);
+        }
+    }
+
+    public void Dispose() => Client.Dispose();
+}

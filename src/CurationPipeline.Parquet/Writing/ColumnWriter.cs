@@ -1,0 +1,193 @@
+using CurationPipeline.Parquet.Encodings;
+using CurationPipeline.Parquet.Format;
+using CurationPipeline.Parquet.IO;
+using CurationPipeline.Parquet.Schema;
+
+namespace CurationPipeline.Parquet.Writing;
+
+/// <summary>
+/// Buffers one column's levels and values for the current row group and writes them as a column chunk:
+/// an optional dictionary page, then data pages (v1) that each hold whole rows.
+/// </summary>
+internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionaryEnabled)
+{
+    /// <summary>Target size of a page's values before compression.</summary>
+    protected const int PageTargetBytes = 1 << 20;
+
+    /// <summary>A dictionary that grows past this many bytes is dropped for the chunk (PLAIN fallback).</summary>
+    protected const int DictionaryLimitBytes = 1 << 20;
+
+    private readonly GrowableArray<byte> _defs = new();
+    private readonly GrowableArray<byte> _reps = new();
+    private readonly GrowableArray<int> _rowLevelStart = new();
+    private readonly GrowableArray<int> _rowValueStart = new();
+
+    public ColumnDescriptor Descriptor { get; } = descriptor;
+
+    protected bool DictionaryEnabled { get; } = dictionaryEnabled;
+
+    public int LevelCount { get; private set; }
+
+    public int ValueCount { get; protected set; }
+
+    public int RowCount { get; private set; }
+
+    public long NullCount { get; private set; }
+
+    /// <summary>Approximate bytes held for the current row group.</summary>
+    public abstract long BufferedBytes { get; }
+
+    /// <summary>Records a null value (or a null / empty list) at the given levels.</summary>
+    public void AddNull(int def, int rep)
+    {
+        AddLevels(def, rep);
+        NullCount++;
+    }
+
+    /// <summary>Records the levels of a present value; the subclass stores the value itself.</summary>
+    protected void AddLevels(int def, int rep)
+    {
+        if (rep == 0)
+        {
+            _rowLevelStart.Add(LevelCount);
+            _rowValueStart.Add(ValueCount);
+            RowCount++;
+        }
+
+        if (Descriptor.MaxDef > 0)
+        {
+            _defs.Add((byte)def);
+        }
+
+        if (Descriptor.MaxRep > 0)
+        {
+            _reps.Add((byte)rep);
+        }
+
+        LevelCount++;
+    }
+
+    public async Task<ColumnChunk> WriteChunkAsync(PageSink sink, CancellationToken cancellationToken)
+    {
+        sink.BeginChunk();
+        var encodings = new List<ParquetEncoding> { ParquetEncoding.Rle };
+        long? dictionaryOffset = null;
+        var useDictionary = DictionaryEnabled && ShouldUseDictionary();
+        if (useDictionary)
+        {
+            dictionaryOffset = sink.Position;
+            var count = WriteDictionary(sink.Body);
+            await sink.WritePageAsync(PageType.DictionaryPage, count, ParquetEncoding.Plain, cancellationToken);
+            encodings.Add(ParquetEncoding.Plain);
+            encodings.Add(ParquetEncoding.RleDictionary);
+        }
+        else
+        {
+            encodings.Add(ParquetEncoding.Plain);
+        }
+
+        var dataOffset = sink.Position;
+        var row = 0;
+        while (row < RowCount)
+        {
+            var end = row + 1;
+            var firstValue = _rowValueStart[row];
+            while (end < RowCount && ValueBytes(firstValue, _rowValueStart[end]) < PageTargetBytes)
+            {
+                end++;
+            }
+
+            var levelStart = _rowLevelStart[row];
+            var levelEnd = end < RowCount ? _rowLevelStart[end] : LevelCount;
+            var valueEnd = end < RowCount ? _rowValueStart[end] : ValueCount;
+            EncodeLevels(sink.Body, levelStart, levelEnd);
+            if (useDictionary)
+            {
+                WriteIndices(sink.Body, firstValue, valueEnd);
+            }
+            else
+            {
+                WritePlain(sink.Body, firstValue, valueEnd);
+            }
+
+            await sink.WritePageAsync(PageType.DataPage, levelEnd - levelStart, useDictionary ? ParquetEncoding.RleDictionary : ParquetEncoding.Plain, cancellationToken);
+            row = end;
+        }
+
+        var stats = BuildStatistics(useDictionary);
+        stats.NullCount = NullCount;
+        return new ColumnChunk
+        {
+            FileOffset = dictionaryOffset ?? dataOffset,
+            MetaData = new ColumnMetaData
+            {
+                Type = Descriptor.Type,
+                Encodings = encodings,
+                PathInSchema = [.. Descriptor.Path],
+                Codec = sink.Codec,
+                NumValues = LevelCount,
+                TotalUncompressedSize = sink.ChunkUncompressed,
+                TotalCompressedSize = sink.ChunkCompressed,
+                DataPageOffset = dataOffset,
+                DictionaryPageOffset = dictionaryOffset,
+                Statistics = stats,
+            },
+        };
+    }
+
+    /// <summary>Forgets the row group's data (after it was written).</summary>
+    public virtual void Reset()
+    {
+        _defs.Trim(4096);
+        _reps.Trim(4096);
+        _rowLevelStart.Trim(4096);
+        _rowValueStart.Trim(4096);
+        LevelCount = 0;
+        ValueCount = 0;
+        RowCount = 0;
+        NullCount = 0;
+    }
+
+    private void EncodeLevels(ByteBuffer body, int start, int end)
+    {
+        if (Descriptor.MaxRep > 0)
+        {
+            WriteLevels(body, _reps.Span[start..end], Descriptor.MaxRep);
+        }
+
+        if (Descriptor.MaxDef > 0)
+        {
+            WriteLevels(body, _defs.Span[start..end], Descriptor.MaxDef);
+        }
+    }
+
+    private static void WriteLevels(ByteBuffer body, ReadOnlySpan<byte> levels, int maxLevel)
+    {
+        var lengthAt = body.Length;
+        body.WriteInt32(0);
+        RleEncoder.Encode(levels, RleEncoder.BitWidth(maxLevel), body);
+        body.SetInt32(lengthAt, body.Length - lengthAt - 4);
+    }
+
+    protected void WriteIndexRun(ByteBuffer body, ReadOnlySpan<int> indices, int dictionaryCount)
+    {
+        var width = RleEncoder.BitWidth(Math.Max(dictionaryCount - 1, 0));
+        body.WriteByte((byte)width);
+        RleEncoder.Encode(indices, width, body);
+    }
+
+    /// <summary>Bytes the values [from, to) take PLAIN-encoded.</summary>
+    protected abstract long ValueBytes(int from, int to);
+
+    /// <summary>Decides whether this chunk is dictionary-encoded (dictionary still alive and smaller than PLAIN).</summary>
+    protected abstract bool ShouldUseDictionary();
+
+    /// <summary>Writes the PLAIN dictionary into the body; returns the entry count.</summary>
+    protected abstract int WriteDictionary(ByteBuffer body);
+
+    protected abstract void WriteIndices(ByteBuffer body, int from, int to);
+
+    protected abstract void WritePlain(ByteBuffer body, int from, int to);
+
+    protected abstract Statistics BuildStatistics(bool fromDictionary);
+}

@@ -1,0 +1,47 @@
+using CurationPipeline.Items;
+using CurationPipeline.Paradigms;
+using CurationPipeline.Pipeline.Stages;
+
+namespace CurationPipeline.Pipeline;
+
+/// <summary>
+/// The engines a run uses for each role, offline or model-backed, chosen by the caller (the CLI builds
+/// them from the pipeline's roles and the endpoints file). The runner only sees these seams.
+/// </summary>
+public sealed class PipelineEngines
+{
+    /// <summary>The generator of a dataset (its paradigm's engine, or the public importer).</summary>
+    public required Func<DatasetDefinition, IItemGenerator> Generators { get; init; }
+
+    /// <summary>De-identifies source text before any engine sees it; null when switched off.</summary>
+    public ISourceDeidentifier? Deidentifier { get; init; }
+
+    /// <summary>Scans a generated item for personal data again; null when switched off.</summary>
+    public IItemGate? Gate { get; init; }
+
+    /// <summary>Labels difficulty; null when the run has no calibration stage.</summary>
+    public IItemStage? Calibration { get; init; }
+
+    /// <summary>Tags departments; null when the run has no tagging stage.</summary>
+    public IItemStage? Tagger { get; init; }
+
+    /// <summary>Which engine serves which role, for run.json and the report (e.g. generator: offline).</summary>
+    public IReadOnlyDictionary<string, string> Description { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>De-identifies one source text, consistently for one patient.</summary>
+public interface ISourceDeidentifier
+{
+    /// <summary>Returns the text with personal data replaced; <paramref name="source"/> keys the audit.</summary>
+    string Deidentify(string text, string patientKey, string source);
+
+    /// <summary>Detections per category and source, without values, for run.json.</summary>
+    object AuditSnapshot();
+}
+
+/// <summary>The PHI gate on generated items.</summary>
+public interface IItemGate
+{
+    /// <summary>The item, re-redacted and flagged when personal data was found.</summary>
+    BenchmarkItem Check(BenchmarkItem item);
+}

@@ -1,0 +1,49 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CurationPipeline.Reporting;
+
+/// <summary>run.json: what a run did, with which configuration and engines, and what it cost.</summary>
+public sealed record RunManifest
+{
+    public required string Pipeline { get; init; }
+    public required string PipelineFile { get; init; }
+    public required string ConfigHash { get; init; }
+    public required string PipelineVersion { get; init; }
+    public required int Seed { get; init; }
+    public int? Limit { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required DateTimeOffset FinishedAt { get; init; }
+    public required double DurationSeconds { get; init; }
+    public required IReadOnlyDictionary<string, string> Engines { get; init; }
+    public required IReadOnlyList<StageSummary> Stages { get; init; }
+
+    /// <summary>True when every stage accounted for every record it received (succeeded + rejected + filtered).</summary>
+    public required bool CountsBalanced { get; init; }
+    public required long Rejects { get; init; }
+    public required IReadOnlyDictionary<string, int> RejectsByStage { get; init; }
+    public required double RejectFraction { get; init; }
+    public required double MaxRejectFraction { get; init; }
+    public required long PoolItems { get; init; }
+    public required IReadOnlyList<string> PoolFiles { get; init; }
+    public required IReadOnlyDictionary<string, int> Splits { get; init; }
+    public required IReadOnlyList<string> MissingSources { get; init; }
+    public object? Models { get; init; }
+    public object? Deidentification { get; init; }
+    public required int ExitCode { get; init; }
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}
+
+/// <summary>Counts and time of one stage.</summary>
+public sealed record StageSummary(string Name, long Received, long Succeeded, long Emitted, long Rejected, long Filtered, double Seconds, bool Balanced);

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using CurationPipeline.Splits;
+
+namespace CurationPipeline.Reporting;
+
+/// <summary>report.md of a run: engines, stage counts, rejects, splits and shortfalls, in words and tables.</summary>
+public static class RunReport
+{
+    public static string Render(RunManifest run, SplitsResult? splits, IReadOnlyList<(string Reason, int Count)> topRejectReasons)
+    {
+        var md = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        md.AppendLine(c, $"# Run report: {run.Pipeline}");
+        md.AppendLine();
+        md.AppendLine(c, $"- pipeline file: `{run.PipelineFile}` (config hash `{run.ConfigHash[..Math.Min(12, run.ConfigHash.Length)]}`)");
+        md.AppendLine(c, $"- pipeline version {run.PipelineVersion}, seed {run.Seed}{(run.Limit is { } l ? $", limit {l} records per source" : "")}");
+        md.AppendLine(c, $"- {run.DurationSeconds:0.0} s, {run.PoolItems} items in the pool, {run.Rejects} rejects ({run.RejectFraction:P1} of records read; threshold {run.MaxRejectFraction:P1})");
+        md.AppendLine(c, $"- counts balanced: {(run.CountsBalanced ? "yes, every record is accounted for" : "NO: some stage lost records")}");
+        md.AppendLine();
+        md.AppendLine("## Engines");
+        md.AppendLine();
+        foreach (var (role, engine) in run.Engines.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            md.AppendLine(c, $"- **{role}**: {engine}");
+        }
+
+        if (run.MissingSources.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine(c, $"Optional sources not found and skipped: {string.Join(", ", run.MissingSources)}.");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Stages");
+        md.AppendLine();
+        md.AppendLine("| stage | received | emitted | rejected | filtered | seconds |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var s in run.Stages)
+        {
+            md.AppendLine(c, $"| {s.Name} | {s.Received} | {s.Emitted} | {s.Rejected} | {s.Filtered} | {s.Seconds:0.00} |");
+        }
+
+        if (topRejectReasons.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Most frequent reject reasons");
+            md.AppendLine();
+            md.AppendLine("| count | reason |");
+            md.AppendLine("|---:|---|");
+            foreach (var (reason, count) in topRejectReasons)
+            {
+                md.AppendLine(c, $"| {count} | {reason.Replace("|", "\\|", StringComparison.Ordinal)} |");
+            }
+
+            md.AppendLine();
+            md.AppendLine("Every reject, with its stage, file, record and field, is in `rejects.jsonl`.");
+        }
+
+        if (splits is not null)
+        {
+            md.AppendLine();
+            md.AppendLine("## Splits");
+            md.AppendLine();
+            md.AppendLine("| dataset | target | items | Hard | Medium | Easy | coverage | unreviewed |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---|---:|");
+            var files = splits.Files.ToDictionary(f => f.Dataset, StringComparer.Ordinal);
+            foreach (var d in splits.Report.Datasets)
+            {
+                var unreviewed = files.TryGetValue(d.Dataset, out var f) ? f.Unreviewed : 0;
+                md.AppendLine(c, $"| {d.Dataset} | {d.TargetN} | {d.SampleSize} | {d.SampleByDifficulty.Hard} | {d.SampleByDifficulty.Medium} | {d.SampleByDifficulty.Easy} | {d.Coverage} | {unreviewed} |");
+            }
+
+            var shortfalls = splits.Report.Datasets.SelectMany(d => d.Shortfalls).ToList();
+            if (shortfalls.Count > 0)
+            {
+                md.AppendLine();
+                md.AppendLine("### Shortfalls");
+                md.AppendLine();
+                foreach (var s in shortfalls)
+                {
+                    md.AppendLine(c, $"- {s.Text}");
+                }
+            }
+        }
+
+        return md.ToString();
+    }
+}

@@ -1,0 +1,211 @@
+namespace CurationPipeline.Sampling;
+
+/// <summary>
+/// Works on counts per (stratum, difficulty) cell: starting from the coverage sample, it moves one item
+/// at a time from a level above its target to a level below it until every level meets its target.
+/// Moves, in order of preference: a targeted draw from the most under-represented stratum paired with a
+/// give-back from the most over-represented one (only when that does not take the allocation further from
+/// proportional); a swap inside one stratum; a chain of swaps and draws found by breadth-first search.
+/// Rows stay inside [Lower, Upper] (within one item of the quota); when no move exists the bounds widen by
+/// one item at a time, so the ratio wins with the smallest deviation the pool allows. The search runs on
+/// the residual graph of the cell flow, so a move exists whenever the targets can be met within the bounds.
+/// </summary>
+internal sealed partial class CellBalancer
+{
+    public const int Levels = 3;
+
+    // Enum values: Easy 0, Medium 1, Hard 2; preference order is Hard, Medium, Easy.
+    private static readonly int[] LevelOrder = [2, 1, 0];
+
+    private readonly int strata;
+    private readonly int[] capacity;
+    private readonly int[] cells;
+    private readonly int[] rows;
+    private readonly int[] rowCapacity;
+    private readonly int[] lower;
+    private readonly int[] upper;
+    private readonly double[] quota;
+    private readonly int[] target;
+    private readonly int[] columns = new int[Levels];
+    private readonly int total;
+    private bool minOne;
+
+    /// <param name="capacity">Eligible items per cell, stratum-major (s * 3 + level).</param>
+    /// <param name="initial">The coverage sample's counts per cell.</param>
+    public CellBalancer(int[] capacity, int[] initial, StratumAllocation allocation, int[] levelTargets)
+    {
+        strata = capacity.Length / Levels;
+        this.capacity = capacity;
+        cells = (int[])initial.Clone();
+        rows = new int[strata];
+        rowCapacity = new int[strata];
+        lower = new int[strata];
+        upper = new int[strata];
+        quota = allocation.Quota;
+        target = levelTargets;
+        minOne = allocation.MinOne;
+        for (var s = 0; s < strata; s++)
+        {
+            for (var d = 0; d < Levels; d++)
+            {
+                rows[s] += cells[s * Levels + d];
+                rowCapacity[s] += capacity[s * Levels + d];
+                columns[d] += cells[s * Levels + d];
+            }
+
+            var a = allocation.Initial[s];
+            lower[s] = Math.Max(minOne ? 1 : 0, Math.Min(a, allocation.Floor[s]));
+            upper[s] = Math.Min(rowCapacity[s], Math.Max(a, allocation.Ceil[s]));
+            total += rows[s];
+        }
+    }
+
+    /// <summary>Final counts per cell.</summary>
+    public IReadOnlyList<int> Cells => cells;
+
+    /// <summary>Items drawn from the remaining pool in gap filling (each paired with a give-back).</summary>
+    public int Draws { get; private set; }
+
+    /// <summary>Exchanges inside one stratum.</summary>
+    public int Swaps { get; private set; }
+
+    /// <summary>Moves that needed a chain through other levels or strata.</summary>
+    public int Chains { get; private set; }
+
+    /// <summary>How many items beyond "within one" the allocation had to give way for the ratio.</summary>
+    public int Widened { get; private set; }
+
+    /// <summary>Whether the minimum of one item per stratum had to be given up for the ratio.</summary>
+    public bool DroppedMinOne { get; private set; }
+
+    public void Run()
+    {
+        while (!Balanced())
+        {
+            if (TryTransfer() || TrySwap() || TryChain())
+            {
+                continue;
+            }
+
+            if (!Widen())
+            {
+                return;
+            }
+        }
+    }
+
+    private bool Balanced()
+    {
+        for (var d = 0; d < Levels; d++)
+        {
+            if (columns[d] != target[d])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private double Deviation(int s) => rows[s] - quota[s];
+
+    private int Free(int s, int d) => capacity[s * Levels + d] - cells[s * Levels + d];
+
+    private IEnumerable<(int Short, int Surplus)> Pairs()
+    {
+        var shortLevels = LevelOrder.Where(d => columns[d] < target[d]).OrderByDescending(d => target[d] - columns[d]);
+        var surplusLevels = LevelOrder.Where(d => columns[d] > target[d]).OrderByDescending(d => columns[d] - target[d]).ToArray();
+        foreach (var b in shortLevels)
+        {
+            foreach (var a in surplusLevels)
+            {
+                yield return (b, a);
+            }
+        }
+    }
+
+    private bool TryTransfer()
+    {
+        foreach (var (b, a) in Pairs())
+        {
+            // Give back level a from the most over-represented stratum, draw level b from the most
+            // under-represented one; only when the squared deviation does not grow.
+            var giver = -1;
+            var taker = -1;
+            for (var s = 0; s < strata; s++)
+            {
+                if (cells[s * Levels + a] > 0 && rows[s] > lower[s] && (giver < 0 || Deviation(s) > Deviation(giver)))
+                {
+                    giver = s;
+                }
+            }
+
+            if (giver < 0)
+            {
+                continue;
+            }
+
+            for (var s = 0; s < strata; s++)
+            {
+                if (s != giver && Free(s, b) > 0 && rows[s] < upper[s] && (taker < 0 || Deviation(s) < Deviation(taker)))
+                {
+                    taker = s;
+                }
+            }
+
+            if (taker < 0 || Deviation(giver) - Deviation(taker) < 1 - 1e-9)
+            {
+                continue;
+            }
+
+            Move(giver, a, -1);
+            Move(taker, b, +1);
+            Draws++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool TrySwap()
+    {
+        foreach (var (b, a) in Pairs())
+        {
+            var best = -1;
+            var bestScore = double.NegativeInfinity;
+            for (var s = 0; s < strata; s++)
+            {
+                if (cells[s * Levels + a] == 0 || Free(s, b) == 0)
+                {
+                    continue;
+                }
+
+                // Prefer the stratum whose own mix is furthest from the targets in this direction.
+                var ideal = (double)rows[s] / Math.Max(1, total);
+                var score = cells[s * Levels + a] - (ideal * target[a]) + (ideal * target[b]) - cells[s * Levels + b];
+                if (score > bestScore)
+                {
+                    best = s;
+                    bestScore = score;
+                }
+            }
+
+            if (best >= 0)
+            {
+                Move(best, a, -1);
+                Move(best, b, +1);
+                Swaps++;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Move(int s, int d, int delta)
+    {
+        cells[s * Levels + d] += delta;
+        rows[s] += delta;
+        columns[d] += delta;
+    }
+}

@@ -1,0 +1,57 @@
+using CurationPipeline.Items;
+using CurationPipeline.Parquet;
+using CurationPipeline.Pipeline;
+using CurationPipeline.Sampling;
+
+namespace CurationPipeline.Splits;
+
+/// <summary>
+/// Samples each dataset of a pool to its target size and difficulty ratio and writes the splits as a
+/// Hugging Face dataset: <c>data/&lt;dataset&gt;/test-00000-of-00001.parquet</c> per dataset, a <c>README.md</c>
+/// card with YAML <c>configs</c>, and the sampling report (<c>sampling.md</c>, <c>sampling.json</c>).
+/// </summary>
+public static class SplitWriter
+{
+    public static async Task<SplitsResult> WriteAsync(
+        IReadOnlyList<string> poolFiles, IReadOnlyList<SamplingSpec> specs, int seed, string outputDirectory,
+        DatasetCardInfo card, CancellationToken cancellationToken = default)
+    {
+        var candidates = new List<SampleCandidate>();
+        await foreach (var c in PoolReader.ReadCandidatesAsync(poolFiles, cancellationToken))
+        {
+            candidates.Add(c);
+        }
+
+        var sampler = new StratifiedSampler();
+        var results = specs.Select(spec => sampler.Sample(candidates, spec, seed)).ToList();
+        var selected = results.SelectMany(r => r.SelectedIds).ToHashSet(StringComparer.Ordinal);
+        var items = new Dictionary<string, BenchmarkItem>(StringComparer.Ordinal);
+        await foreach (var item in PoolReader.ReadItemsAsync(poolFiles, selected.Contains, cancellationToken))
+        {
+            items[item.Id] = item;
+        }
+
+        var written = new List<SplitFile>();
+        foreach (var result in results)
+        {
+            var path = Path.Combine(outputDirectory, "data", result.Spec.Dataset, "test-00000-of-00001.parquet");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var rows = result.SelectedIds.Select(id => ItemRow.From(items[id])).ToList();
+            await ParquetSerializer.WriteAsync(path, rows, new ParquetWriteOptions { Metadata = card.Metadata }, cancellationToken);
+            written.Add(new SplitFile(result.Spec.Dataset, Path.GetRelativePath(outputDirectory, path), rows.Count,
+                rows.Count(r => r.ReviewStatus == "unreviewed")));
+        }
+
+        var report = SamplingReport.From(results);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(outputDirectory, "sampling.md"), report.ToMarkdown(), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(outputDirectory, "sampling.json"), report.ToJson(), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(outputDirectory, "README.md"), DatasetCard.Render(card, written, report), cancellationToken);
+        return new SplitsResult(written, report);
+    }
+}
+
+/// <summary>One written split.</summary>
+public sealed record SplitFile(string Dataset, string Path, int Rows, int Unreviewed);
+
+/// <summary>The splits of a run and their sampling report.</summary>
+public sealed record SplitsResult(IReadOnlyList<SplitFile> Files, SamplingReport Report);
