@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+
+namespace CurationPipeline.Paradigms.Knowledge;
+
+/// <summary>
+/// The bundled knowledge tables (raw/knowledge) loaded once per raw folder. Offline engines draw correct
+/// options from the record and distractors from these tables; a table that is missing or malformed is an
+/// error naming the file, row and field.
+/// </summary>
+public sealed class KnowledgeBase
+{
+    public const string NoSpecificDrug = "无特效药物";
+    public const string NoClinicalMeaning = "无明确临床意义";
+
+    private static readonly ConcurrentDictionary<string, Lazy<KnowledgeBase>> Cache = new(StringComparer.Ordinal);
+
+    private KnowledgeBase(string knowledgeDirectory)
+    {
+        Diseases = ReadCsv(Path.Combine(knowledgeDirectory, "diseases.csv"), r => new DiseaseEntry(
+            r.Get("id"), r.Get("name"), r.Get("department"), r.List("symptoms"), r.List("signs"),
+            r.List("examinations"), r.List("first_line_drugs"), r.List("complications"), r.Get("text")));
+        Drugs = ReadCsv(Path.Combine(knowledgeDirectory, "drugs.csv"), r => new DrugEntry(
+            r.Get("id"), r.Get("name"), r.Get("drug_class"), r.List("indications"), r.List("contraindications"),
+            r.Get("adult_dose"), r.Get("max_daily_dose"), r.List("adverse_reactions"), r.List("interactions"),
+            r.Get("department"), r.Get("text")));
+        LabTests = ReadCsv(Path.Combine(knowledgeDirectory, "lab_tests.csv"), r => new LabTestEntry(
+            r.Get("id"), r.Get("name"), r.Get("unit"), r.Number("low"), r.Number("high"), r.Get("specimen"),
+            r.Get("high_meaning"), r.Get("low_meaning"), r.Get("department"), r.Get("text"), r.Get("panel")));
+        Guidelines = ReadGuidelines(Path.Combine(knowledgeDirectory, "guidelines.jsonl"));
+        DiseaseByName = Diseases.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        DrugByName = Drugs.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        LabTestByName = LabTests.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var lexicon = Path.Combine(knowledgeDirectory, "..", "lexicons", "medication.txt");
+        KnownDrugNames = Drugs.Select(d => d.Name).Concat(Diseases.SelectMany(d => d.Drugs))
+            .Concat(File.Exists(lexicon) ? File.ReadLines(lexicon).Select(l => l.Trim()).Where(l => l.Length > 0) : [])
+            .ToHashSet(StringComparer.Ordinal);
+        CommonSymptoms = Common(Diseases.Select(d => d.Symptoms));
+        CommonExaminations = Common(Diseases.Select(d => d.Examinations));
+        CommonComplications = Common(Diseases.Select(d => d.Complications));
+        CommonContraindications = Common(Drugs.Select(d => d.Contraindications));
+        CommonAdverseReactions = Common(Drugs.Select(d => d.AdverseReactions));
+        CommonIndications = Common(Drugs.Select(d => d.Indications));
+    }
+
+    /// <summary>Every drug name the tables and the medication lexicon know (a fabricated name must be none of them).</summary>
+    public IReadOnlySet<string> KnownDrugNames { get; }
+
+    /// <summary>How often an entry must recur across rows before it counts as generic and is never used as a distractor.</summary>
+    public const int CommonThreshold = 3;
+
+    /// <summary>Symptoms shared by several diseases (fever, headache): too generic to be a safe distractor.</summary>
+    public IReadOnlySet<string> CommonSymptoms { get; }
+
+    public IReadOnlySet<string> CommonExaminations { get; }
+
+    public IReadOnlySet<string> CommonComplications { get; }
+
+    public IReadOnlySet<string> CommonContraindications { get; }
+
+    public IReadOnlySet<string> CommonAdverseReactions { get; }
+
+    public IReadOnlySet<string> CommonIndications { get; }
+
+    public IReadOnlyList<DiseaseEntry> Diseases { get; }
+
+    public IReadOnlyList<DrugEntry> Drugs { get; }
+
+    public IReadOnlyList<LabTestEntry> LabTests { get; }
+
+    public IReadOnlyList<GuidelineEntry> Guidelines { get; }
+
+    public IReadOnlyDictionary<string, DiseaseEntry> DiseaseByName { get; }
+
+    public IReadOnlyDictionary<string, DrugEntry> DrugByName { get; }
+
+    public IReadOnlyDictionary<string, LabTestEntry> LabTestByName { get; }
+
+    /// <summary>The tables under <paramref name="rawDirectory"/>/knowledge, loaded once per folder.</summary>
+    public static KnowledgeBase ForRaw(string rawDirectory) => ForKnowledge(Path.Combine(rawDirectory, "knowledge"));
+
+    /// <summary>The tables in <paramref name="knowledgeDirectory"/>, loaded once per folder.</summary>
+    public static KnowledgeBase ForKnowledge(string knowledgeDirectory)
+    {
+        var key = Path.GetFullPath(knowledgeDirectory);
+        return Cache.GetOrAdd(key, k => new Lazy<KnowledgeBase>(() => new KnowledgeBase(k))).Value;
+    }
+
+    /// <summary>Splits a <c>;</c>-separated table cell.</summary>
+    public static IReadOnlyList<string> SplitList(string cell) =>
+        [.. cell.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    public static string FormatNumber(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static HashSet<string> Common(IEnumerable<IReadOnlyList<string>> lists) =>
+        lists.SelectMany(l => l.Distinct()).CountBy(x => x, StringComparer.Ordinal)
+            .Where(p => p.Value >= CommonThreshold).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+
+    private static List<T> ReadCsv<T>(string path, Func<CsvRow, T> map)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{path}: knowledge table not found");
+        }
+
+        return [.. CsvText.Read(path).Select(r => map(new CsvRow(r.Fields, path, r.Line)))];
+    }
+
+    private static List<GuidelineEntry> ReadGuidelines(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{path}: knowledge table not found");
+        }
+
+        var list = new List<GuidelineEntry>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var where = $"{path}:{lineNumber}";
+            var fields = JsonFields.Parse(line, where);
+            try
+            {
+                list.Add(new GuidelineEntry(
+                    fields.Required("id"), fields.Required("topic"), fields.Required("department"),
+                    fields.Required("source_type"), fields.Required("text"), JsonFields.KeyFacts(fields.Optional("key_facts"), where)));
+            }
+            catch (InvalidDataException e) when (!e.Message.StartsWith(path, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"{where}: {e.Message}", e);
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>One CSV row with errors that name the file, line and column.</summary>
+    private sealed class CsvRow(IReadOnlyDictionary<string, string> fields, string path, int line)
+    {
+        public string Get(string column)
+        {
+            if (!fields.TryGetValue(column, out var value) || string.IsNullOrWhiteSpace(value))
+            {
+                throw new InvalidDataException($"{path}: line {line}, field '{column}' is missing or empty");
+            }
+
+            return value.Trim();
+        }
+
+        public IReadOnlyList<string> List(string column) => SplitList(Get(column));
+
+        public double Number(string column)
+        {
+            var text = Get(column);
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+                ? v
+                : throw new InvalidDataException($"{path}: line {line}, field '{column}' is not a number");
+        }
+    }
+
+    /// <summary>Reads key facts of a guideline line (a JSON array of <c>{answer, type}</c>).</summary>
+    private static class JsonFields
+    {
+        public static Dictionary<string, JsonElement> Parse(string line, string where)
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"{where}: not a JSON object ({e.Message})");
+            }
+        }
+
+        public static List<KeyFact> KeyFacts(JsonElement? facts, string where)
+        {
+            if (facts is not { ValueKind: JsonValueKind.Array } array)
+            {
+                return [];
+            }
+
+            return [.. array.EnumerateArray().Select(f =>
+                f.ValueKind == JsonValueKind.Object && f.TryGetProperty("answer", out var a) && f.TryGetProperty("type", out var t)
+                    ? new KeyFact(a.GetString() ?? "", t.GetString() ?? "")
+                    : throw new InvalidDataException($"{where}: field 'key_facts' holds an entry without answer and type"))];
+        }
+    }
+}
+
+internal static class JsonFieldExtensions
+{
+    public static string Required(this Dictionary<string, JsonElement> fields, string name) =>
+        fields.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())
+            ? v.GetString()!
+            : throw new InvalidDataException($"field '{name}' is missing or not a string");
+
+    public static JsonElement? Optional(this Dictionary<string, JsonElement> fields, string name) =>
+        fields.TryGetValue(name, out var v) ? v : null;
+}

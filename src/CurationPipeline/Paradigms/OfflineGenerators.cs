@@ -1,0 +1,32 @@
+using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Pipeline;
+
+namespace CurationPipeline.Paradigms;
+
+/// <summary>The embedded offline engines of P1 to P4, chosen by the dataset's paradigm and options.</summary>
+public static class OfflineGenerators
+{
+    /// <summary>
+    /// The offline engine for a P1..P4 dataset over the bundled raw folder (knowledge tables and lexicons).
+    /// A public dataset, or an unknown paradigm or option value, is an error naming the dataset.
+    /// </summary>
+    public static IItemGenerator For(DatasetDefinition dataset, string rawDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        try
+        {
+            return dataset.Paradigm.ToUpperInvariant() switch
+            {
+                "P1" => new OfflineP1Generator(ItemFactory.Option(dataset, "variant"), KnowledgeBase.ForRaw(rawDirectory)),
+                "P2" => new OfflineP2Generator(),
+                "P3" => new OfflineP3Generator(ItemFactory.Option(dataset, "entity_type"), LexiconMatcher.ForRaw(rawDirectory)),
+                "P4" => new OfflineP4Generator(ItemFactory.Option(dataset, "task")),
+                _ => throw new ArgumentException($"paradigm '{dataset.Paradigm}' has no offline engine (public datasets skip generation)"),
+            };
+        }
+        catch (ArgumentException e) when (!e.Message.StartsWith("dataset ", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"dataset {dataset.Name}: {e.Message}", e);
+        }
+    }
+}

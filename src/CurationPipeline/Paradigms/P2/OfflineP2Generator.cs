@@ -1,0 +1,33 @@
+using CurationPipeline.Items;
+using CurationPipeline.Pipeline;
+using CurationPipeline.Sources;
+
+namespace CurationPipeline.Paradigms;
+
+/// <summary>
+/// P2 without a model: the expert scenario seed becomes the open-ended prompt, and the rubric and reference
+/// come from the template of the record's risk type (<see cref="RubricCatalog"/>).
+/// </summary>
+public sealed class OfflineP2Generator : IItemGenerator
+{
+    public const string EngineName = "offline:p2-rubrics/1";
+
+    public Paradigm Paradigm => Paradigm.P2;
+
+    public string Engine => EngineName;
+
+    public Task<IReadOnlyList<BenchmarkItem>> GenerateAsync(SourceRecord record, DatasetDefinition dataset, GenerationContext context, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var scenario = RecordFields.RequiredText(record).Trim();
+        var riskType = RecordFields.Required(record, "risk_type");
+        if (!RubricCatalog.TryGet(riskType, out var rubric, out var reference))
+        {
+            throw new RecordRejectedException($"risk_type '{riskType}' has no rubric template", "risk_type");
+        }
+
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["risk_type"] = riskType };
+        var item = ItemFactory.Create(record, dataset, context, EngineName, scenario, answer: reference, rubric: rubric, attributes: attributes);
+        return Task.FromResult<IReadOnlyList<BenchmarkItem>>([item]);
+    }
+}

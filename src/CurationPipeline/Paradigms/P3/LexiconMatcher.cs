@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+
+namespace CurationPipeline.Paradigms;
+
+/// <summary>
+/// Longest-match dictionary labelling over the bundled lexicons (raw/lexicons/TYPE.txt, one term a line).
+/// All entity types are matched together, so a symptom inside a longer disease name ("出血" in "脑出血") is
+/// not labelled; callers keep the type they need.
+/// </summary>
+public sealed class LexiconMatcher
+{
+    /// <summary>The entity types and their lexicon files.</summary>
+    public static IReadOnlyList<string> EntityTypes { get; } = ["symptom", "disease", "medication", "operation"];
+
+    private static readonly ConcurrentDictionary<string, Lazy<LexiconMatcher>> Cache = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, string> _terms;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly int _longest;
+
+    public LexiconMatcher(IEnumerable<(string Term, string Type)> terms)
+    {
+        _terms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (term, type) in terms)
+        {
+            // Terms of one character would label fragments of words; the first type a term is listed under wins.
+            if (term.Length >= 2)
+            {
+                _terms.TryAdd(term, type);
+            }
+        }
+
+        _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        _longest = _terms.Count == 0 ? 0 : _terms.Keys.Max(t => t.Length);
+    }
+
+    public int Count => _terms.Count;
+
+    /// <summary>The lexicons under <paramref name="rawDirectory"/>/lexicons, loaded once per folder.</summary>
+    public static LexiconMatcher ForRaw(string rawDirectory)
+    {
+        var dir = Path.GetFullPath(Path.Combine(rawDirectory, "lexicons"));
+        return Cache.GetOrAdd(dir, d => new Lazy<LexiconMatcher>(() => Load(d))).Value;
+    }
+
+    /// <summary>Reads TYPE.txt for every entity type; a missing lexicon is an error naming the file.</summary>
+    public static LexiconMatcher Load(string lexiconDirectory)
+    {
+        var terms = new List<(string, string)>();
+        foreach (var type in EntityTypes)
+        {
+            var path = Path.Combine(lexiconDirectory, type + ".txt");
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"{path}: lexicon not found", path);
+            }
+
+            terms.AddRange(File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => (l, type)));
+        }
+
+        return new LexiconMatcher(terms);
+    }
+
+    /// <summary>Scans left to right taking the longest term at each position; matches never overlap.</summary>
+    public IReadOnlyList<(string Type, string Text, int Start, int End)> Match(string text)
+    {
+        var found = new List<(string, string, int, int)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var matched = 0;
+            for (var length = Math.Min(_longest, text.Length - i); length >= 2; length--)
+            {
+                if (_lookup.TryGetValue(text.AsSpan(i, length), out var type))
+                {
+                    found.Add((type, text.Substring(i, length), i, i + length));
+                    matched = length;
+                    break;
+                }
+            }
+
+            i += matched > 0 ? matched : 1;
+        }
+
+        return found;
+    }
+}
