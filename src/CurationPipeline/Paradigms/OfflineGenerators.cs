@@ -17,10 +17,10 @@ public static class OfflineGenerators
         {
             return dataset.Paradigm.ToUpperInvariant() switch
             {
-                "P1" => new OfflineP1Generator(ItemFactory.Option(dataset, "variant"), KnowledgeBase.ForRaw(rawDirectory)),
+                "P1" => new OfflineP1Generator(EngineItems.Option(dataset, "variant"), KnowledgeBase.ForRaw(rawDirectory)),
                 "P2" => new OfflineP2Generator(),
-                "P3" => new OfflineP3Generator(ItemFactory.Option(dataset, "entity_type"), LexiconMatcher.ForRaw(rawDirectory)),
-                "P4" => new OfflineP4Generator(ItemFactory.Option(dataset, "task")),
+                "P3" => new OfflineP3Generator(EngineItems.Option(dataset, "entity_type"), LexiconMatcher.ForRaw(rawDirectory)),
+                "P4" => new OfflineP4Generator(EngineItems.Option(dataset, "task")),
                 _ => throw new ArgumentException($"paradigm '{dataset.Paradigm}' has no offline engine (public datasets skip generation)"),
             };
         }

@@ -43,29 +43,25 @@ public static class TextSimilarity
     }
 
     /// <summary>
-    /// Strips the prefix and suffix that all texts share (option sets like "X 的症状包括 发热 / 咳嗽"), so that
-    /// near-duplicates are judged on the part that differs.
+    /// Near-duplicates: normalised texts one edit apart, or closer than <paramref name="maxDistance"/> in normalised
+    /// edit distance, that carry the same digits ("400 单位" and "800 单位" are different answers, not near-duplicates).
     /// </summary>
-    public static IReadOnlyList<string> DistinctParts(IReadOnlyList<string> texts)
+    public static bool AreNearDuplicates(string a, string b, double maxDistance)
     {
-        if (texts.Count < 2)
+        var na = Normalise(a);
+        var nb = Normalise(b);
+        if (na == nb)
         {
-            return texts;
+            return true;
         }
 
-        var shortest = texts.Min(t => t.Length);
-        var prefix = 0;
-        while (prefix < shortest && texts.All(t => t[prefix] == texts[0][prefix]))
+        if (!Digits(na).SequenceEqual(Digits(nb)))
         {
-            prefix++;
+            return false;
         }
 
-        var suffix = 0;
-        while (suffix < shortest - prefix && texts.All(t => t[t.Length - 1 - suffix] == texts[0][texts[0].Length - 1 - suffix]))
-        {
-            suffix++;
-        }
-
-        return [.. texts.Select(t => t.Substring(prefix, t.Length - prefix - suffix))];
+        return Levenshtein(na, nb) <= 1 || NormalisedDistance(na, nb) < maxDistance;
     }
+
+    private static IEnumerable<char> Digits(string text) => text.Where(char.IsAsciiDigit);
 }

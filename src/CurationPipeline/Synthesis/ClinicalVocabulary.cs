@@ -43,7 +43,10 @@ internal static class ClinicalVocabulary
         ("甲状腺功能减退症", "左甲状腺素钠"), ("痛风", "非布司他"), ("冠心病", "阿司匹林"), ("骨质疏松症", "碳酸钙"),
     ];
 
-    public static readonly string[] Onsets = ["无明显诱因", "受凉后", "劳累后", "饮食不洁后", "情绪激动后", "晨起时"];
+    public static readonly string[] Onsets = ["无明显诱因", "无明显诱因", "无明显诱因", "劳累后"];
+
+    /// <summary>How a patient tells the start of the complaint.</summary>
+    public static readonly string[] SpokenOnsets = ["没什么特别原因就开始了", "突然就开始了", "慢慢开始的", "那几天比较累，然后就开始了"];
 
     /// <summary>An operation for the note: one of the department's when it has any, else a past operation.</summary>
     public static (string Operation, bool Planned) Operation(Faker f, DiseaseEntry d) =>
@@ -51,10 +54,13 @@ internal static class ClinicalVocabulary
             ? (f.PickRandom(ops), true)
             : (f.PickRandom(PastOperations), false);
 
-    /// <summary>A comorbidity unrelated to the disease (its name neither contains nor is contained in the disease's).</summary>
-    public static (string Disease, string Drug)? Comorbidity(Faker f, DiseaseEntry d, float chance)
+    /// <summary>
+    /// A comorbidity unrelated to the disease (its name neither contains nor is contained in the disease's);
+    /// only patients of 40 and over have one.
+    /// </summary>
+    public static (string Disease, string Drug)? Comorbidity(Faker f, DiseaseEntry d, int age, float chance)
     {
-        if (!f.Random.Bool(chance))
+        if (!f.Random.Bool(chance) || age < 40)
         {
             return null;
         }
@@ -64,13 +70,12 @@ internal static class ClinicalVocabulary
         return options.Length == 0 ? null : f.PickRandom(options);
     }
 
-    /// <summary>A symptom the patient does not have (from another department's disease), for negations.</summary>
-    public static string AbsentSymptom(Faker f, KnowledgeBase kb, DiseaseEntry d)
-    {
-        var others = kb.Diseases.Where(o => o.Department != d.Department).SelectMany(o => o.Symptoms)
-            .Where(s => !d.Symptoms.Contains(s) && s.Length <= 4 && !s.Contains(d.Name, StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToArray();
-        return f.PickRandom(others);
-    }
+    /// <summary>Symptoms a history commonly records as absent.</summary>
+    public static readonly string[] CommonNegatives = ["发热", "胸痛", "腹痛", "腹泻", "呕吐", "咯血", "黑便", "头痛", "心悸", "皮疹", "关节痛", "尿频", "呼吸困难"];
+
+    /// <summary>A symptom the patient does not have, for the negations of a history.</summary>
+    public static string AbsentSymptom(Faker f, DiseaseEntry d) =>
+        f.PickRandom(CommonNegatives.Where(s => !d.Symptoms.Contains(s) && !d.Signs.Contains(s)).ToArray());
 
     /// <summary>The examinations a doctor orders for the disease (never the "clinical diagnosis" placeholder).</summary>
     public static string[] Examinations(Faker f, DiseaseEntry d)

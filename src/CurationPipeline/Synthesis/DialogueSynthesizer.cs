@@ -22,8 +22,8 @@ internal static class DialogueSynthesizer
         var who = child ? "孩子" : "我";
         var symptoms = f.Random.Shuffle(d.Symptoms.ToArray()).Take(Math.Min(3, d.Symptoms.Count)).ToArray();
         var days = f.Random.Number(1, 10);
-        var absent = ClinicalVocabulary.AbsentSymptom(f, kb, d);
-        var comorbidity = ClinicalVocabulary.Comorbidity(f, d, child ? 0f : 0.5f);
+        var absent = ClinicalVocabulary.AbsentSymptom(f, d);
+        var comorbidity = ClinicalVocabulary.Comorbidity(f, d, p.Age, 0.5f);
         var exams = ClinicalVocabulary.Examinations(f, d);
         var ward = DepartmentCatalog.Find(d.Department)?.ChineseName ?? "门诊";
         var treatment = d.Drugs.Count > 0
@@ -34,7 +34,7 @@ internal static class DialogueSynthesizer
         [
             $"患者：医生您好，{who}{Numbers[days - 1]}天前开始{symptoms[0]}{(symptoms.Length > 1 ? $"，还有点{symptoms[1]}" : "")}。",
             $"医生：您好，{(child ? "孩子" : "您")}这个情况是怎么开始的？有没有{absent}？",
-            $"患者：{f.PickRandom(ClinicalVocabulary.Onsets).Replace("后", "以后", StringComparison.Ordinal)}开始的，{(symptoms.Length > 2 ? $"这两天还{symptoms[2]}，" : "")}没有{absent}。",
+            $"患者：{f.PickRandom(ClinicalVocabulary.SpokenOnsets)}，{(symptoms.Length > 2 ? $"这两天还{symptoms[2]}，" : "")}没有{absent}。",
             $"医生：以前有什么慢性病吗？有没有药物过敏？",
             $"患者：{(comorbidity is { } c ? $"有{c.Disease}，一直在吃{c.Drug}" : "以前身体挺好的")}，没有药物过敏。",
             $"医生：我先给{(child ? "孩子" : "您")}检查一下。{(d.Signs.Count > 0 ? $"查体发现{string.Join("，", d.Signs)}。" : "")}",

@@ -15,8 +15,8 @@ internal static class EhrNoteSynthesizer
         var p = SyntheticPatient.For(f, d);
         var symptoms = f.Random.Shuffle(d.Symptoms.ToArray()).Take(Math.Min(3, d.Symptoms.Count)).ToArray();
         var days = f.Random.Number(1, 14);
-        var absent = ClinicalVocabulary.AbsentSymptom(f, kb, d);
-        var comorbidity = ClinicalVocabulary.Comorbidity(f, d, 0.6f);
+        var absent = ClinicalVocabulary.AbsentSymptom(f, d);
+        var comorbidity = ClinicalVocabulary.Comorbidity(f, d, p.Age, 0.6f);
         var (operation, planned) = ClinicalVocabulary.Operation(f, d);
         var drugs = d.Drugs.Count > 0 ? f.Random.Shuffle(d.Drugs.ToArray()).Take(Math.Min(2, d.Drugs.Count)).ToArray() : [];
         var ward = DepartmentCatalog.Find(d.Department)?.ChineseName ?? "内科";
@@ -40,7 +40,7 @@ internal static class EhrNoteSynthesizer
             .Append(d.Signs.Count > 0 ? $"{string.Join("，", d.Signs)}。\n" : "\n")
             .Append(CultureInfo.InvariantCulture, $"初步诊断：{d.Name}\n")
             .Append(CultureInfo.InvariantCulture, $"诊疗计划：完善{string.Join("、", exams)}等检查")
-            .Append(drugs.Length > 0 ? $"，予{string.Join("、", drugs)}治疗" : "，予对症支持治疗")
+            .Append(drugs.Length > 0 ? $"，予{string.Join("、", drugs)}治疗" : Supportive(d, planned))
             .Append(planned ? $"，择期行{operation}" : "")
             .Append(CultureInfo.InvariantCulture, $"。\n医师签名：{p.Doctor}");
 
@@ -50,4 +50,12 @@ internal static class EhrNoteSynthesizer
             ("department", d.Department),
             ("text", text.ToString()));
     }
+
+    /// <summary>The medication of a note whose disease has no specific drug.</summary>
+    private static string Supportive(DiseaseEntry d, bool planned) => d.Department switch
+    {
+        "Neonatology" => "，予双歧杆菌三联活菌口服",
+        _ when planned => "，术前予头孢呋辛预防感染",
+        _ => "，予对乙酰氨基酚对症止痛",
+    };
 }

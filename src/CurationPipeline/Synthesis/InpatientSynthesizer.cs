@@ -19,7 +19,7 @@ internal static class InpatientSynthesizer
         var symptoms = f.Random.Shuffle(d.Symptoms.ToArray()).Take(Math.Min(3, d.Symptoms.Count)).ToArray();
         var days = f.Random.Number(2, 10);
         var reported = days + f.Random.Number(3, 20);
-        var comorbidity = ClinicalVocabulary.Comorbidity(f, d, 0.7f);
+        var comorbidity = ClinicalVocabulary.Comorbidity(f, d, p.Age, 0.7f);
         var exams = ClinicalVocabulary.Examinations(f, d);
         var ward = DepartmentCatalog.Find(d.Department)?.ChineseName ?? "内科";
         var consultant = f.PickRandom(kb.Diseases.Select(o => o.Department).Where(x => x != d.Department).Distinct().Order(StringComparer.Ordinal).ToArray());

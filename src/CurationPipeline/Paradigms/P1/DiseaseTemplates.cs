@@ -58,15 +58,16 @@ internal static class DiseaseTemplates
     {
         var department = DepartmentCatalog.Find(d.Department)
             ?? throw new RecordRejectedException($"department '{d.Department}' is not in the department list", "department");
-        var specific = d.Symptoms.Where(s => !kb.CommonSymptoms.Contains(s)).ToList();
-        var complaints = rng.Shuffled(specific.Count >= 2 ? specific : d.Symptoms).Take(2).ToList();
+        // Specific complaints first; generic ones only fill up.
+        var specific = rng.Shuffled(d.Symptoms.Where(s => !kb.CommonSymptoms.Contains(s)));
+        var complaints = specific.Concat(rng.Shuffled(d.Symptoms.Where(kb.CommonSymptoms.Contains))).Take(2).ToList();
         var sign = d.Signs.Count > 0 ? $"，查体可见{rng.Pick(d.Signs)}" : "";
         var child = IsPaediatric(department);
         var who = child ? "一名患儿" : "一位成年人";
         var stem = $"{who}近来出现{string.Join("、", complaints)}{sign}。在医院挂号时，最适合首先就诊的科室是？";
 
-        // Any department of a disease that shares a complaint could also be right: never a distractor.
-        var alsoTrue = kb.Diseases.Where(o => o.Symptoms.Intersect(complaints).Any())
+        // A department of any disease named by a complaint or with a symptom containing one could also be right.
+        var alsoTrue = kb.Diseases.Where(o => complaints.Any(c => o.Name.Contains(c, StringComparison.Ordinal) || o.Symptoms.Any(s => s.Contains(c, StringComparison.Ordinal))))
             .Select(o => DepartmentCatalog.Find(o.Department)?.ChineseName).OfType<string>().Append(department.ChineseName).ToList();
         var pool = kb.Diseases.Select(o => DepartmentCatalog.Find(o.Department)).OfType<Department>()
             .Where(o => IsPaediatric(o) == child && o.Name is not "Emergency Medicine" and not "General Practice Dept.")

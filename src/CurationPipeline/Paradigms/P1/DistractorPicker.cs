@@ -15,17 +15,16 @@ public static class DistractorPicker
         var pool = candidates.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal)
             .Where(c => !excluded.Contains(TextSimilarity.Normalise(c))).Order(StringComparer.Ordinal);
         var chosen = new List<string>(Needed);
-        var taken = new List<string> { TextSimilarity.Normalise(correct) };
+        var taken = new List<string> { correct };
         foreach (var candidate in random.Shuffled(pool))
         {
-            var n = TextSimilarity.Normalise(candidate);
-            if (taken.Any(t => TextSimilarity.NormalisedDistance(t, n) < P1ItemChecks.NearDuplicateDistance))
+            if (taken.Any(t => TextSimilarity.AreNearDuplicates(t, candidate, P1ItemChecks.NearDuplicateDistance)))
             {
                 continue;
             }
 
             chosen.Add(candidate);
-            taken.Add(n);
+            taken.Add(candidate);
             if (chosen.Count == Needed)
             {
                 return chosen;

@@ -21,7 +21,7 @@ public static partial class NumericVariants
         foreach (var factor in Factors)
         {
             var count = 0;
-            var variant = Number().Replace(text, m => firstOnly && count++ > 0 ? m.Value : Scale(m.Value, factor));
+            var variant = Number().Replace(text, m => firstOnly && count++ > 0 ? m.Value : ScaleRange(m.Value, factor));
             if (variant != text && !variants.Contains(variant))
             {
                 variants.Add(variant);
@@ -30,6 +30,10 @@ public static partial class NumericVariants
 
         return variants;
     }
+
+    /// <summary>Scales a number or both ends of a range like <c>25-50</c>.</summary>
+    private static string ScaleRange(string value, double factor) =>
+        string.Join('-', value.Split('-').Select(n => Scale(n, factor)));
 
     private static string Scale(string number, double factor)
     {
@@ -44,6 +48,6 @@ public static partial class NumericVariants
         return double.Parse(text, CultureInfo.InvariantCulture) == 0 ? number : text;
     }
 
-    [GeneratedRegex(@"\d+(\.\d+)?")]
+    [GeneratedRegex(@"\d+(\.\d+)?(-\d+(\.\d+)?)?")]
     private static partial Regex Number();
 }

@@ -88,8 +88,8 @@ public sealed class OfflineP1Generator : IItemGenerator
             attributes.TryAdd("source_type", "drug_label");
         }
 
-        return ItemFactory.Create(record, dataset, context, EngineName, draft.Stem, draft.Context, options, answer,
-            draft.Explanation, attributes: attributes);
+        return EngineItems.Create(record, dataset, context, EngineName,
+            new ItemDraft(draft.Stem, draft.Context, options, answer) { Explanation = draft.Explanation, Attributes = attributes });
     }
 
     private List<Template> TemplatesFor(RecordShape shape) => (Variant, shape) switch

@@ -14,8 +14,8 @@ public static class P1ItemChecks
 {
     public const int OptionCount = 5;
 
-    /// <summary>Options whose differing parts are closer than this (normalised edit distance) are near-duplicates.</summary>
-    public const double NearDuplicateDistance = 0.2;
+    /// <summary>Options closer than this in normalised edit distance (or one edit apart) are near-duplicates.</summary>
+    public const double NearDuplicateDistance = 0.1;
 
     /// <summary>Shortest answer text that counts as leaked when it appears in the stem.</summary>
     public const int MinLeakLength = 2;
@@ -43,7 +43,6 @@ public static class P1ItemChecks
         }
 
         var normalised = options.Select(TextSimilarity.Normalise).ToList();
-        var parts = TextSimilarity.DistinctParts(normalised);
         for (var i = 0; i < options.Count; i++)
         {
             for (var j = i + 1; j < options.Count; j++)
@@ -53,7 +52,7 @@ public static class P1ItemChecks
                     return new($"options {AnswerLetters.Letter(i)} and {AnswerLetters.Letter(j)} are the same", "options");
                 }
 
-                if (TextSimilarity.NormalisedDistance(parts[i], parts[j]) < NearDuplicateDistance)
+                if (TextSimilarity.AreNearDuplicates(options[i], options[j], NearDuplicateDistance))
                 {
                     return new($"options {AnswerLetters.Letter(i)} and {AnswerLetters.Letter(j)} are near-duplicates", "options");
                 }

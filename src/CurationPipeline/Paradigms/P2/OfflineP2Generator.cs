@@ -27,7 +27,8 @@ public sealed class OfflineP2Generator : IItemGenerator
         }
 
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["risk_type"] = riskType };
-        var item = ItemFactory.Create(record, dataset, context, EngineName, scenario, answer: reference, rubric: rubric, attributes: attributes);
+        var item = EngineItems.Create(record, dataset, context, EngineName,
+            new ItemDraft(scenario, null, [], reference) { Rubric = rubric, Attributes = attributes });
         return Task.FromResult<IReadOnlyList<BenchmarkItem>>([item]);
     }
 }

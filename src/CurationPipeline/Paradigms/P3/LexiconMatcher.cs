@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using CurationPipeline.Departments;
+using CurationPipeline.Paradigms.Knowledge;
 
 namespace CurationPipeline.Paradigms;
 
@@ -36,15 +38,34 @@ public sealed class LexiconMatcher
 
     public int Count => _terms.Count;
 
-    /// <summary>The lexicons under <paramref name="rawDirectory"/>/lexicons, loaded once per folder.</summary>
+    /// <summary>The type of words matched only to keep their parts from being labelled (department and examination names).</summary>
+    public const string Blocker = "blocker";
+
+    /// <summary>
+    /// The lexicons under <paramref name="rawDirectory"/>/lexicons, loaded once per folder, with department names
+    /// and the examination and lab test names of the knowledge tables as blockers: "感染科" is no "感染", "血尿酸" no "血尿".
+    /// </summary>
     public static LexiconMatcher ForRaw(string rawDirectory)
     {
-        var dir = Path.GetFullPath(Path.Combine(rawDirectory, "lexicons"));
-        return Cache.GetOrAdd(dir, d => new Lazy<LexiconMatcher>(() => Load(d))).Value;
+        var dir = Path.GetFullPath(rawDirectory);
+        return Cache.GetOrAdd(dir, d => new Lazy<LexiconMatcher>(() =>
+        {
+            var blockers = DepartmentCatalog.All.Select(x => x.ChineseName);
+            if (Directory.Exists(Path.Combine(d, "knowledge")))
+            {
+                var kb = KnowledgeBase.ForRaw(d);
+                blockers = blockers.Concat(kb.Diseases.SelectMany(x => x.Examinations)).Concat(kb.LabTests.Select(t => t.Name));
+            }
+
+            return Load(Path.Combine(d, "lexicons"), blockers);
+        })).Value;
     }
 
-    /// <summary>Reads TYPE.txt for every entity type; a missing lexicon is an error naming the file.</summary>
-    public static LexiconMatcher Load(string lexiconDirectory)
+    /// <summary>
+    /// Reads TYPE.txt for every entity type; a missing lexicon is an error naming the file. Blockers are matched
+    /// after the entity terms (an entity term wins over a blocker of the same text) and never returned as entities.
+    /// </summary>
+    public static LexiconMatcher Load(string lexiconDirectory, IEnumerable<string>? blockers = null)
     {
         var terms = new List<(string, string)>();
         foreach (var type in EntityTypes)
@@ -58,6 +79,7 @@ public sealed class LexiconMatcher
             terms.AddRange(File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => (l, type)));
         }
 
+        terms.AddRange((blockers ?? []).Select(b => (b, Blocker)));
         return new LexiconMatcher(terms);
     }
 
@@ -73,7 +95,11 @@ public sealed class LexiconMatcher
             {
                 if (_lookup.TryGetValue(text.AsSpan(i, length), out var type))
                 {
-                    found.Add((type, text.Substring(i, length), i, i + length));
+                    if (type != Blocker)
+                    {
+                        found.Add((type, text.Substring(i, length), i, i + length));
+                    }
+
                     matched = length;
                     break;
                 }

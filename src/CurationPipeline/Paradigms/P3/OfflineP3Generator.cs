@@ -63,8 +63,8 @@ public sealed class OfflineP3Generator : IItemGenerator
         }
 
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["entity_type"] = EntityType };
-        var item = ItemFactory.Create(record, dataset, context, EngineName, QuestionFor(EntityType), text,
-            answer: Render(entities), entities: entities, attributes: attributes, flags: [PrelabelFlag]);
+        var item = EngineItems.Create(record, dataset, context, EngineName,
+            new ItemDraft(QuestionFor(EntityType), text, [], Render(entities)) { Entities = entities, Attributes = attributes, Flags = [PrelabelFlag] });
         return Task.FromResult<IReadOnlyList<BenchmarkItem>>([item]);
     }
 }

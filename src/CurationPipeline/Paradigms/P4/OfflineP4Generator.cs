@@ -51,8 +51,8 @@ public sealed class OfflineP4Generator : IItemGenerator
         }
 
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["task"] = Task };
-        var item = ItemFactory.Create(record, dataset, context, EngineName, question, input, answer: answer,
-            rubric: P4Rubrics.For(Task), attributes: attributes);
+        var item = EngineItems.Create(record, dataset, context, EngineName,
+            new ItemDraft(question, input, [], answer) { Rubric = P4Rubrics.For(Task), Attributes = attributes });
         return System.Threading.Tasks.Task.FromResult<IReadOnlyList<BenchmarkItem>>([item]);
     }
 
