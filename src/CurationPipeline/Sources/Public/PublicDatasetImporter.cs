@@ -27,8 +27,7 @@ public sealed class PublicDatasetImporter : IItemGenerator
             "cmeie" => CMeIE(record),
             _ => throw new RecordRejectedException($"no importer for format '{record.Format}'"),
         };
-        var item = ItemFactory.Create(record, dataset, context, Engine, draft.Question, draft.Context, draft.Options, draft.Answer,
-            draft.Explanation, draft.Entities, engineKind: "public");
+        var item = ItemFactory.Create(dataset, record, draft, Engine, "public", context);
         return Task.FromResult<IReadOnlyList<BenchmarkItem>>([item]);
     }
 
@@ -105,14 +104,6 @@ public sealed class PublicDatasetImporter : IItemGenerator
 
     private static ItemDraft Extraction(SourceRecord r, string instruction, IReadOnlyList<GoldEntity> entities) =>
         new(instruction, r.Text, [], string.Join("；", entities.Select(e => $"{e.Type}：{e.Text}"))) { Entities = entities };
-
-    /// <summary>The content of a public record in item terms.</summary>
-    private sealed record ItemDraft(string Question, string? Context, IReadOnlyList<string> Options, string? Answer)
-    {
-        public string? Explanation { get; init; }
-
-        public IReadOnlyList<GoldEntity> Entities { get; init; } = [];
-    }
 
     private static IEnumerable<JsonElement> ArrayField(SourceRecord r, string name)
     {
