@@ -56,7 +56,8 @@ public static class ParquetSerializer
             for (var g = 0; g < file.RowGroupCount; g++)
             {
                 var decoded = await pending!;
-                pending = g + 1 < file.RowGroupCount ? Task.Run(() => DecodeGroup(file, columns, g + 1, cancellationToken), cancellationToken) : null;
+                var next = g + 1;
+                pending = next < file.RowGroupCount ? Task.Run(() => DecodeGroup(file, columns, next, cancellationToken), cancellationToken) : null;
                 var assigners = new ColumnAssigner<T>[columns.Length];
                 for (var c = 0; c < columns.Length; c++)
                 {
