@@ -16,7 +16,7 @@ internal sealed class LlmBenchmark : IBenchmark
     public string Name => "llm";
 
     public string Description =>
-        "model layer: rate vs the latency/concurrency bound, then a cached re-run [--requests N per round --rounds R --latency-ms MS --concurrency C --no-cache]";
+        "model layer: rate vs the latency/concurrency bound, then a cached re-run [--requests N per round --rounds R --latency-ms MS --concurrency C --no-cache --raw]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -37,12 +37,20 @@ internal sealed class LlmBenchmark : IBenchmark
         Console.WriteLine($"llm: {rounds} rounds of {requests} requests, server latency {latencyMs} ms, max_concurrency {concurrency}, bound {bound:0} req/s, cache {(options.CachePath is null ? "off" : "on")}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
 
+        if (args.Contains("--raw"))
+        {
+            // Reference: plain HttpClient posts, 64 at a time, no SDK and no layer: what the machine allows now.
+            var raw = await RawHttpAsync(server.BaseUrl, requests, concurrency, cancellationToken);
+            Console.WriteLine($"raw HttpClient reference: {raw.TotalSeconds:0.000} s, {requests / raw.TotalSeconds:0.0} req/s = {100 * requests / raw.TotalSeconds / bound:0.0}% of bound");
+            server.ResetCounters();
+        }
+
         var live = new List<TimeSpan>();
         await using (var hub = ModelHub.Create(file, options))
         {
-            // Warm-up on prompts the measured rounds do not use: about a second of work, so connections
+            // Warm-up on prompts the measured rounds do not use: about two seconds of work, so connections
             // are open and the hot paths have left tier-0 code before the clock starts.
-            await SendAsync(hub, "warm-up", 5 * concurrency, cancellationToken);
+            await SendAsync(hub, "warm-up", 10 * concurrency, cancellationToken);
             server.ResetCounters();
             for (var r = 0; r < rounds; r++)
             {
@@ -84,6 +92,33 @@ internal sealed class LlmBenchmark : IBenchmark
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
             client.GetResponseAsync([new ChatMessage(ChatRole.User, $"{prefix} {i}: which department handles chest pain?")], cancellationToken: cancellationToken)));
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    private static async Task<TimeSpan> RawHttpAsync(Uri baseUrl, int count, int concurrency, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        using var slots = new SemaphoreSlim(concurrency);
+        async Task PostAsync(int i)
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                using var body = new StringContent(
+                    $"{{\"model\":\"bench-model\",\"temperature\":0,\"messages\":[{{\"role\":\"user\",\"content\":\"raw {i}\"}}]}}",
+                    System.Text.Encoding.UTF8, "application/json");
+                using var response = await http.PostAsync(new Uri(baseUrl, "chat/completions"), body, cancellationToken);
+                await response.Content.ReadAsStringAsync(cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, concurrency * 5).Select(PostAsync)); // warm-up
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, count).Select(PostAsync));
         return Stopwatch.GetElapsedTime(started);
     }
 
