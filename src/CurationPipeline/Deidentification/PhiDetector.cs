@@ -8,12 +8,17 @@ namespace CurationPipeline.Deidentification;
 /// </summary>
 internal static class PhiDetector
 {
-    public static List<PhiSpan> Detect(string text)
+    public static List<PhiSpan> Detect(string text, IReadOnlyCollection<string>? knownNames = null)
     {
-        var found = new CandidateSet(text);
         if (string.IsNullOrEmpty(text))
         {
             return [];
+        }
+
+        var found = new CandidateSet(text);
+        foreach (var name in knownNames ?? [])
+        {
+            found.AddOccurrences(name, PhiCategory.Name, 39);
         }
 
         var hasHan = text.AsSpan().IndexOfAnyInRange('\u4e00', '\u9fff') >= 0;
@@ -67,6 +72,25 @@ internal sealed class CandidateSet(string text)
             if (accept is null || accept(g))
             {
                 Add(category, g.Index, g.Length, priority);
+            }
+        }
+    }
+
+    /// <summary>Adds every whole-word occurrence of <paramref name="value"/> (a name known from elsewhere).</summary>
+    public void AddOccurrences(string value, PhiCategory category, int priority)
+    {
+        if (value.Length < 2)
+        {
+            return;
+        }
+
+        var latin = !ChineseLexicon.IsHan(value[0]);
+        for (var i = Text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = Text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            var end = i + value.Length;
+            if (!latin || ((i == 0 || !char.IsLetter(Text[i - 1])) && (end == Text.Length || !char.IsLetter(Text[end]))))
+            {
+                Add(category, i, value.Length, priority);
             }
         }
     }
