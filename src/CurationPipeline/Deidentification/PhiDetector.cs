@@ -23,9 +23,20 @@ internal static class PhiDetector
 
         var hasHan = text.AsSpan().IndexOfAnyInRange('\u4e00', '\u9fff') >= 0;
         var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
-        if (text.Contains('@'))
+        // E-mail: find each '@' and match the address around it (cheaper than scanning the whole text).
+        for (var at = text.IndexOf('@'); at > 0; at = at + 1 < text.Length ? text.IndexOf('@', at + 1) : -1)
         {
-            found.AddAll(PhiPatterns.Email(), PhiCategory.Email, 100);
+            var start = at;
+            while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '_' or '%' or '+' or '-'))
+            {
+                start--;
+            }
+
+            var m = PhiPatterns.Email().Match(text, start, Math.Min(text.Length - start, at - start + 256));
+            if (m.Success && m.Index == start)
+            {
+                found.Add(PhiCategory.Email, m.Index, m.Length, 100);
+            }
         }
 
         if (text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains("www.", StringComparison.OrdinalIgnoreCase))
