@@ -104,4 +104,22 @@ public sealed class DeterminismAndReportTests
         Assert.All(result.SelectedIds, id => Assert.StartsWith("TWO-", id, StringComparison.Ordinal));
         Assert.Equal(50, result.Report.PoolSize);
     }
+
+    [Fact]
+    public void Sample_all_runs_each_dataset_and_rejects_a_dataset_listed_twice()
+    {
+        var pool = TestPools.Block("A", Difficulty.Medium, 50, "ONE").Concat(TestPools.Block("A", Difficulty.Hard, 50, "TWO")).ToList();
+        var specs = new[]
+        {
+            new SamplingSpec("ONE", 10, new DifficultyRatio(0, 1, 0), ["risk_type"]),
+            new SamplingSpec("TWO", 20, new DifficultyRatio(1, 0, 0), ["risk_type"]),
+        };
+
+        var results = new StratifiedSampler().SampleAll(pool, specs, 3);
+
+        Assert.Equal([10, 20], results.Select(r => r.SelectedIds.Count));
+        Assert.Equal(["ONE", "TWO"], SamplingReport.From(results).Datasets.Select(d => d.Dataset));
+        var e = Assert.Throws<SamplingException>(() => new StratifiedSampler().SampleAll(pool, [specs[0], specs[0]], 3));
+        Assert.Equal("sampling specs: dataset 'ONE' is listed twice", e.Message);
+    }
 }
