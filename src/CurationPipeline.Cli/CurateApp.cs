@@ -35,7 +35,13 @@ public static class CurateApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken);
+            var invocation = new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                Output = console.Profile.Out.Writer,
+                Error = console.Profile.Out.Writer,
+            };
+            return await parse.InvokeAsync(invocation, cancellationToken);
         }
         catch (Exception e) when (e is PipelineConfigException or UsageException or FileNotFoundException or DirectoryNotFoundException
                                       or ParquetException or FormatException or Sampling.SamplingException or EndpointsFileException)

@@ -23,7 +23,7 @@ public sealed class ModelHubOptions
     /// <value>Longest backoff delay; default 60 s.</value>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <value>Circuit breaker settings; the defaults of <see cref="ResilienceOptions"/> otherwise.</value>
+    /// <value>Circuit breaker settings and the Retry-After cap (the retry count and delays come from the three properties above); the defaults of <see cref="ResilienceOptions"/> otherwise.</value>
     public ResilienceOptions? Resilience { get; set; }
 
     /// <summary>Reads an environment variable (the API keys); <see cref="Environment.GetEnvironmentVariable(string)"/> by default.</summary>

@@ -17,4 +17,7 @@ public sealed class ParquetWriteOptions
 
     /// <summary>Dictionary-encode columns whose distinct values stay small; falls back to PLAIN per column chunk.</summary>
     public bool DictionaryEncoding { get; init; } = true;
+
+    /// <summary>Write DATA_PAGE_V2 pages instead of v1 pages; used to prove the reader against DuckDB.</summary>
+    internal bool DataPageV2 { get; init; }
 }

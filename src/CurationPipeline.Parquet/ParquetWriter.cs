@@ -24,7 +24,7 @@ public sealed class ParquetWriter<T> : IAsyncDisposable
     private ParquetWriter(Stream stream, bool ownsStream, string? path, string? tempPath, ParquetWriteOptions options)
     {
         var schema = RowSchema<T>.Instance;
-        _appenders = schema.Columns.Select(c => c.CreateAppender(options.DictionaryEncoding)).ToArray();
+        _appenders = schema.Columns.Select(c => c.CreateAppender(options)).ToArray();
         _core = new FileWriterCore(stream, _appenders.Select(a => a.Writer).ToArray(), schema.BuildSchemaElements(), options);
         _stream = stream;
         _ownsStream = ownsStream;

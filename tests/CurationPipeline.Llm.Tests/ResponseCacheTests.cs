@@ -117,6 +117,25 @@ public class ResponseCacheTests
     }
 
     [Fact]
+    public async Task Requests_waiting_on_a_failing_call_share_its_failure_without_calling_again()
+    {
+        await using var server = await OpenAiTestServer.StartAsync();
+        server.Latency = TimeSpan.FromMilliseconds(200);
+        server.Responder = _ => TestReply.Error(400);
+        using var dir = new TempDirectory();
+        await using var hub = Endpoints.Hub(Endpoints.For(server), dir.File("cache.db"));
+        var client = hub.GetClient("m1", "generator");
+
+        var attempts = Enumerable.Range(0, 5).Select(_ => Assert.ThrowsAsync<LlmException>(() => client.GetResponseAsync(Ask("doomed")))).ToList();
+        var errors = await Task.WhenAll(attempts);
+
+        Assert.All(errors, e => Assert.Equal(400, e.StatusCode));
+        Assert.Equal(1, server.ChatRequests);
+        Assert.Equal((5L, 1L), (hub.Usage().Total.Failures, hub.Usage().Total.Calls));
+        Assert.Equal(0, hub.Cache!.Count());
+    }
+
+    [Fact]
     public async Task A_second_hub_on_the_file_of_an_abandoned_one_serves_from_cache()
     {
         await using var server = await OpenAiTestServer.StartAsync();

@@ -48,7 +48,7 @@ internal static class RunCommand
                 throw new UsageException("model-backed engines are not wired into `curate run` yet; run with the offline engines (omit --endpoints)");
             }
 
-            var engines = EngineFactory.Offline(definition, rawDir);
+            var engines = await EngineFactory.OfflineAsync(definition, rawDir, outDir, ct);
             var run = new CurationRun(definition, engines, new RunOptions
             {
                 OutputDirectory = outDir,

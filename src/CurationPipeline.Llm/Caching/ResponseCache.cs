@@ -10,7 +10,7 @@ namespace CurationPipeline.Llm;
 /// several tasks and processes, and a killed process leaves committed answers readable. Only the key
 /// hash and the answer are stored, never the prompt and never a credential.
 /// </summary>
-public sealed class ResponseCache : IDisposable
+public sealed partial class ResponseCache : IDisposable
 {
     private static readonly Lazy<bool> SqliteInit = new(() =>
     {
@@ -18,7 +18,10 @@ public sealed class ResponseCache : IDisposable
         return true;
     });
 
+    private const int MaxIdleConnections = 16;
     private readonly string _connectionString;
+    private readonly ConcurrentBag<Session> _idle = [];
+    private volatile bool _disposed;
 
     public ResponseCache(string path)
     {
@@ -33,7 +36,7 @@ public sealed class ResponseCache : IDisposable
         {
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+            Pooling = false, // connections and their prepared statements are kept in _idle
             DefaultTimeout = 60,
         }.ToString();
         using var connection = Open();
@@ -68,37 +71,61 @@ public sealed class ResponseCache : IDisposable
 
     internal CachedResponse? TryGet(string key)
     {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT body FROM responses WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        return command.ExecuteScalar() is string body ? JsonSerializer.Deserialize<CachedResponse>(body) : null;
+        var session = Rent();
+        try
+        {
+            session.GetKey.Value = key;
+            return session.Get.ExecuteScalar() is string body ? JsonSerializer.Deserialize<CachedResponse>(body) : null;
+        }
+        finally
+        {
+            Return(session);
+        }
     }
 
     internal void Put(string key, string model, CachedResponse response, DateTimeOffset now)
     {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        // First answer wins: a concurrent writer in another process keeps its row and this one is dropped.
-        command.CommandText = """
-            INSERT OR IGNORE INTO responses (key, model, endpoint, created_utc, prompt_tokens, completion_tokens, body)
-            VALUES ($key, $model, $endpoint, $created, $prompt, $completion, $body)
-            """;
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$model", model);
-        command.Parameters.AddWithValue("$endpoint", (object?)response.Endpoint ?? DBNull.Value);
-        command.Parameters.AddWithValue("$created", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$prompt", (object?)response.PromptTokens ?? DBNull.Value);
-        command.Parameters.AddWithValue("$completion", (object?)response.CompletionTokens ?? DBNull.Value);
-        command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(response));
-        command.ExecuteNonQuery();
+        var session = Rent();
+        try
+        {
+            var p = session.Put.Parameters;
+            p["$key"].Value = key;
+            p["$model"].Value = model;
+            p["$endpoint"].Value = (object?)response.Endpoint ?? DBNull.Value;
+            p["$created"].Value = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+            p["$prompt"].Value = (object?)response.PromptTokens ?? DBNull.Value;
+            p["$completion"].Value = (object?)response.CompletionTokens ?? DBNull.Value;
+            p["$body"].Value = JsonSerializer.Serialize(response);
+            session.Put.ExecuteNonQuery();
+        }
+        finally
+        {
+            Return(session);
+        }
     }
 
-    /// <summary>Closes the pooled connections so the file can be moved or deleted.</summary>
+    /// <summary>Closes the connections so the file can be moved or deleted.</summary>
     public void Dispose()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        _disposed = true;
+        while (_idle.TryTake(out var session))
+        {
+            session.Dispose();
+        }
+    }
+
+    private Session Rent() => _idle.TryTake(out var session) ? session : new Session(Open());
+
+    private void Return(Session session)
+    {
+        if (_disposed || _idle.Count >= MaxIdleConnections)
+        {
+            session.Dispose();
+        }
+        else
+        {
+            _idle.Add(session);
+        }
     }
 
     private SqliteConnection Open()

@@ -32,6 +32,18 @@ public sealed class ResponseCacheChatClient(IChatClient innerClient, ResponseCac
                 {
                     continue; // the first caller gave up; try again, possibly as the one who calls
                 }
+                catch (LlmException e)
+                {
+                    // The same failure, but the calls it made belong to the first caller's accounting.
+                    throw new LlmException(e.Message, e)
+                    {
+                        Endpoint = e.Endpoint,
+                        Model = e.Model,
+                        StatusCode = e.StatusCode,
+                        RawResponse = e.RawResponse,
+                        Attempts = 0,
+                    };
+                }
             }
 
             try

@@ -53,7 +53,7 @@ internal sealed class OpenAiChatClient : IChatClient
         {
             throw new TimeoutException($"no answer within {_endpoint.TimeoutSeconds} s", e);
         }
-        catch (Exception e) when (e is not ClientResultException and not OperationCanceledException and not HttpRequestException and not IOException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
         {
             // A 200 whose body is not a chat completion (truncated or garbled JSON).
             throw new InvalidResponseException("the response body is not a chat completion", e);
@@ -130,13 +130,26 @@ internal sealed class OpenAiChatClient : IChatClient
         {
             Temperature = options?.Temperature ?? _endpoint.Temperature,
             TopP = options?.TopP,
-            MaxOutputTokenCount = options?.MaxOutputTokens ?? _endpoint.MaxTokens,
             FrequencyPenalty = options?.FrequencyPenalty,
             PresencePenalty = options?.PresencePenalty,
         };
 #pragma warning disable OPENAI001 // Seed is marked experimental in the SDK; every server here accepts it.
         result.Seed = options?.Seed ?? _endpoint.Seed;
 #pragma warning restore OPENAI001
+        if ((options?.MaxOutputTokens ?? _endpoint.MaxTokens) is { } maxTokens)
+        {
+            if (_endpoint.UseLegacyMaxTokens)
+            {
+#pragma warning disable SCME0001 // JSON patching is marked experimental; it is the SDK's way to send a field it does not model
+                result.Patch.Set("$.max_tokens"u8, maxTokens);
+#pragma warning restore SCME0001
+            }
+            else
+            {
+                result.MaxOutputTokenCount = maxTokens;
+            }
+        }
+
         foreach (var stop in options?.StopSequences ?? [])
         {
             result.StopSequences.Add(stop);

@@ -48,6 +48,9 @@ public sealed class EndpointOptions
     /// <value>Whether the server accepts <c>response_format: json_schema</c> (<c>supports_json_schema</c>); default false, plain instructions then.</value>
     public bool SupportsJsonSchema { get; init; }
 
+    /// <value>Send the limit as <c>max_tokens</c> instead of <c>max_completion_tokens</c> (<c>legacy_max_tokens</c>), for servers that only know the older field; default false.</value>
+    public bool UseLegacyMaxTokens { get; init; }
+
     /// <summary>Where this endpoint was declared, e.g. <c>endpoints.yaml:12</c>, for error messages.</summary>
     public string? Source { get; init; }
 

@@ -10,7 +10,7 @@ internal static class EndpointReader
     [
         "name", "base_url", "model", "api_key_env", "api_key_header", "max_concurrency", "requests_per_minute",
         "tokens_per_minute", "timeout_seconds", "temperature", "seed", "max_tokens", "prompt_price_per_million",
-        "completion_price_per_million", "supports_json_schema",
+        "completion_price_per_million", "supports_json_schema", "legacy_max_tokens",
     ];
 
     public static EndpointOptions Read(YamlNode node, string file, int index)
@@ -60,6 +60,7 @@ internal static class EndpointReader
             PromptPricePerMillion = (decimal?)p.Number("prompt_price_per_million", 0, 1e9),
             CompletionPricePerMillion = (decimal?)p.Number("completion_price_per_million", 0, 1e9),
             SupportsJsonSchema = p.Bool("supports_json_schema") ?? false,
+            UseLegacyMaxTokens = p.Bool("legacy_max_tokens") ?? false,
             Source = $"{file}:{EndpointsFile.Line(map)}",
         };
     }

@@ -45,6 +45,11 @@ public sealed class EndpointsFile
         {
             throw new EndpointsFileException(fileNameForErrors, (int)e.Start.Line, null, "not valid YAML: " + e.Message);
         }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet reports a key given twice in one mapping this way, without a position.
+            throw new EndpointsFileException(fileNameForErrors, 1, null, "a key is given twice in one mapping: " + e.Message);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -54,7 +59,7 @@ public sealed class EndpointsFile
         YamlSequenceNode? list = null;
         foreach (var (keyNode, valueNode) in root.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (key != "endpoints")
             {
                 throw new EndpointsFileException(fileNameForErrors, Line(keyNode), key, "unknown key (expected 'endpoints')");

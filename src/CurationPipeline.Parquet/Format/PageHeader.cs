@@ -39,7 +39,19 @@ internal sealed class PageHeader
         w.FieldI32(1, (int)Type);
         w.FieldI32(2, UncompressedPageSize);
         w.FieldI32(3, CompressedPageSize);
-        if (Type == PageType.DictionaryPage)
+        if (Type == PageType.DataPageV2)
+        {
+            w.BeginStructField(8);
+            w.FieldI32(1, NumValues);
+            w.FieldI32(2, NumNulls);
+            w.FieldI32(3, NumRows);
+            w.FieldI32(4, (int)Encoding);
+            w.FieldI32(5, DefinitionLevelsByteLength);
+            w.FieldI32(6, RepetitionLevelsByteLength);
+            w.FieldBool(7, IsCompressed);
+            w.EndStruct();
+        }
+        else if (Type == PageType.DictionaryPage)
         {
             w.BeginStructField(7);
             w.FieldI32(1, NumValues);

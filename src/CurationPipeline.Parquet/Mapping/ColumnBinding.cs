@@ -13,20 +13,25 @@ internal abstract class ColumnBinding<T>(ColumnDescriptor descriptor, string pro
     public string PropertyName { get; } = propertyName;
 
     /// <summary>Creates the column writer and the per-writer adapter that feeds it from rows.</summary>
-    public abstract ColumnAppender<T> CreateAppender(bool dictionary);
+    public abstract ColumnAppender<T> CreateAppender(ParquetWriteOptions options);
 
     /// <summary>Creates the adapter that assigns one row group's decoded values to rows.</summary>
     public abstract ColumnAssigner<T> CreateAssigner(ColumnDescriptor fileColumn, ColumnData data, string file);
 
-    public ColumnWriter CreateWriter(bool dictionary) => Descriptor.Type switch
+    public ColumnWriter CreateWriter(ParquetWriteOptions options)
     {
-        PhysicalType.ByteArray => new ByteArrayColumnWriter(Descriptor, dictionary),
-        PhysicalType.Int32 => new FixedColumnWriter<int>(Descriptor, dictionary),
-        PhysicalType.Int64 => new FixedColumnWriter<long>(Descriptor, dictionary),
-        PhysicalType.Double => new FixedColumnWriter<double>(Descriptor, dictionary),
-        PhysicalType.Boolean => new BooleanColumnWriter(Descriptor),
-        _ => throw new InvalidOperationException($"no writer for {Descriptor.Type}"),
-    };
+        var dictionary = options.DictionaryEncoding;
+        var v2 = options.DataPageV2;
+        return Descriptor.Type switch
+        {
+            PhysicalType.ByteArray => new ByteArrayColumnWriter(Descriptor, dictionary) { DataPageV2 = v2 },
+            PhysicalType.Int32 => new FixedColumnWriter<int>(Descriptor, dictionary) { DataPageV2 = v2 },
+            PhysicalType.Int64 => new FixedColumnWriter<long>(Descriptor, dictionary) { DataPageV2 = v2 },
+            PhysicalType.Double => new FixedColumnWriter<double>(Descriptor, dictionary) { DataPageV2 = v2 },
+            PhysicalType.Boolean => new BooleanColumnWriter(Descriptor) { DataPageV2 = v2 },
+            _ => throw new InvalidOperationException($"no writer for {Descriptor.Type}"),
+        };
+    }
 
     protected ParquetException NullInRequired(long row) =>
         new($"column '{Descriptor.Name}' (property {PropertyName}), row {row}: the value is null but the column is required");

@@ -16,7 +16,7 @@ internal sealed class ListBinding<T, TElem>(
 
     private Action<T, List<TElem>?> Set { get; } = setter;
 
-    public override ColumnAppender<T> CreateAppender(bool dictionary) => new Appender(this, CreateWriter(dictionary));
+    public override ColumnAppender<T> CreateAppender(ParquetWriteOptions options) => new Appender(this, CreateWriter(options));
 
     public override ColumnAssigner<T> CreateAssigner(ColumnDescriptor fileColumn, ColumnData data, string file)
     {

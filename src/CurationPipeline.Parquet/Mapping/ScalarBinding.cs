@@ -18,7 +18,7 @@ internal sealed class ScalarBinding<T, TProp, TStored>(
 
     private ValueConverter<TProp, TStored> Converter { get; } = converter;
 
-    public override ColumnAppender<T> CreateAppender(bool dictionary) => new Appender(this, CreateWriter(dictionary));
+    public override ColumnAppender<T> CreateAppender(ParquetWriteOptions options) => new Appender(this, CreateWriter(options));
 
     public override ColumnAssigner<T> CreateAssigner(ColumnDescriptor fileColumn, ColumnData data, string file)
     {
@@ -95,7 +95,14 @@ internal sealed class ScalarBinding<T, TProp, TStored>(
                 throw data.Corrupt($"the values end before row {rowIndex}");
             }
 
-            binding.Set(row, binding.Converter.FromStored(values[_value++]));
+            try
+            {
+                binding.Set(row, binding.Converter.FromStored(values[_value++]));
+            }
+            catch (ParquetException e)
+            {
+                throw new ParquetException($"{data.File}: column '{data.Column.Name}', row {rowIndex}: {e.Message}", e);
+            }
         }
     }
 }

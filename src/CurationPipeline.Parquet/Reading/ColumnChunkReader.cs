@@ -212,6 +212,7 @@ internal static class ColumnChunkReader
         ValueDecoder.Decode(column, header.Encoding, values, present, data.Values, data.ValueCount, dictionary, dictionaryCount);
         data.LevelCount += count;
         data.ValueCount += present;
+        data.PageTypes.Add(header.Type);
     }
 
     /// <summary>Copies levels, checking their range; returns how many equal the maximum.</summary>

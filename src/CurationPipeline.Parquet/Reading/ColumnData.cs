@@ -21,6 +21,9 @@ internal sealed class ColumnData
 
     public int ValueCount { get; set; }
 
+    /// <summary>The kinds of data pages met (v1, v2), for diagnostics.</summary>
+    public HashSet<PageType> PageTypes { get; } = [];
+
     /// <summary>The values as <typeparamref name="TStored"/>, widening INT32 to INT64 and FLOAT or INT32 to DOUBLE.</summary>
     public TStored[] GetValues<TStored>()
     {

@@ -60,11 +60,34 @@ internal sealed class UntypedCursor(ColumnData data)
         var column = _data.Column;
         return _data.Values switch
         {
-            long[] longs when _data.IsTimestamp => DateTime.UnixEpoch.AddTicks(longs[i] * 10).ToKind(column.Logical?.IsAdjustedToUtc != false),
-            int[] ints when column.Logical?.Kind == LogicalKind.Date || column.Converted == ConvertedType.Date => DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + ints[i]),
+            long[] longs when _data.IsTimestamp => Timestamp(longs[i], column.Logical?.IsAdjustedToUtc != false, row),
+            int[] ints when column.Logical?.Kind == LogicalKind.Date || column.Converted == ConvertedType.Date => Date(ints[i], row),
             var array => array.GetValue(i),
         };
     }
+
+    private DateTime Timestamp(long micros, bool utc, long row)
+    {
+        if (micros is < -62_135_596_800_000_000L or > 253_402_300_799_999_999L)
+        {
+            throw _data.Corrupt($"row {row}: timestamp {micros} µs lies outside the range of DateTime");
+        }
+
+        return DateTime.SpecifyKind(DateTime.UnixEpoch.AddTicks(micros * 10), utc ? DateTimeKind.Utc : DateTimeKind.Unspecified);
+    }
+
+    private DateOnly Date(int days, long row)
+    {
+        var number = (long)UnixEpochDay + days;
+        if (number is < 0 or > 3_652_058)
+        {
+            throw _data.Corrupt($"row {row}: date {days} days since 1970 lies outside the range of DateOnly");
+        }
+
+        return DateOnly.FromDayNumber((int)number);
+    }
+
+    private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
     private static ColumnData Prepare(ColumnData data)
     {
@@ -75,11 +98,4 @@ internal sealed class UntypedCursor(ColumnData data)
 
         return data;
     }
-}
-
-/// <summary>Small helpers for untyped values.</summary>
-internal static class DateTimeKindExtensions
-{
-    public static DateTime ToKind(this DateTime value, bool utc) =>
-        DateTime.SpecifyKind(value, utc ? DateTimeKind.Utc : DateTimeKind.Unspecified);
 }

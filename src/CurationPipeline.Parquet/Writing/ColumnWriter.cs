@@ -11,6 +11,9 @@ namespace CurationPipeline.Parquet.Writing;
 /// </summary>
 internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionaryEnabled)
 {
+    /// <summary>Write DATA_PAGE_V2 pages (levels uncompressed and without length prefixes) instead of v1 pages.</summary>
+    public bool DataPageV2 { get; init; }
+
     /// <summary>Target size of a page's values before compression.</summary>
     protected const int PageTargetBytes = 1 << 20;
 
@@ -100,7 +103,7 @@ internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionar
             var levelStart = _rowLevelStart[row];
             var levelEnd = end < RowCount ? _rowLevelStart[end] : LevelCount;
             var valueEnd = end < RowCount ? _rowValueStart[end] : ValueCount;
-            EncodeLevels(sink.Body, levelStart, levelEnd);
+            var (repBytes, defBytes) = EncodeLevels(sink.Body, levelStart, levelEnd);
             if (useDictionary)
             {
                 WriteIndices(sink.Body, firstValue, valueEnd);
@@ -110,7 +113,26 @@ internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionar
                 WritePlain(sink.Body, firstValue, valueEnd);
             }
 
-            await sink.WritePageAsync(PageType.DataPage, levelEnd - levelStart, useDictionary ? ParquetEncoding.RleDictionary : ParquetEncoding.Plain, cancellationToken);
+            var encoding = useDictionary ? ParquetEncoding.RleDictionary : ParquetEncoding.Plain;
+            if (DataPageV2)
+            {
+                var header = new PageHeader
+                {
+                    Type = PageType.DataPageV2,
+                    NumValues = levelEnd - levelStart,
+                    NumNulls = levelEnd - levelStart - (valueEnd - firstValue),
+                    NumRows = end - row,
+                    Encoding = encoding,
+                    RepetitionLevelsByteLength = repBytes,
+                    DefinitionLevelsByteLength = defBytes,
+                };
+                await sink.WritePageV2Async(header, repBytes + defBytes, cancellationToken);
+            }
+            else
+            {
+                await sink.WritePageAsync(PageType.DataPage, levelEnd - levelStart, encoding, cancellationToken);
+            }
+
             row = end;
         }
 
@@ -148,25 +170,29 @@ internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionar
         NullCount = 0;
     }
 
-    private void EncodeLevels(ByteBuffer body, int start, int end)
+    private (int RepBytes, int DefBytes) EncodeLevels(ByteBuffer body, int start, int end)
     {
-        if (Descriptor.MaxRep > 0)
-        {
-            WriteLevels(body, _reps.Span[start..end], Descriptor.MaxRep);
-        }
-
-        if (Descriptor.MaxDef > 0)
-        {
-            WriteLevels(body, _defs.Span[start..end], Descriptor.MaxDef);
-        }
+        var repBytes = Descriptor.MaxRep > 0 ? WriteLevels(body, _reps.Span[start..end], Descriptor.MaxRep) : 0;
+        var defBytes = Descriptor.MaxDef > 0 ? WriteLevels(body, _defs.Span[start..end], Descriptor.MaxDef) : 0;
+        return (repBytes, defBytes);
     }
 
-    private static void WriteLevels(ByteBuffer body, ReadOnlySpan<byte> levels, int maxLevel)
+    /// <summary>Writes levels, length-prefixed in v1 pages; returns the bytes written.</summary>
+    private int WriteLevels(ByteBuffer body, ReadOnlySpan<byte> levels, int maxLevel)
     {
-        var lengthAt = body.Length;
-        body.WriteInt32(0);
+        var startAt = body.Length;
+        if (!DataPageV2)
+        {
+            body.WriteInt32(0);
+        }
+
         RleEncoder.Encode(levels, RleEncoder.BitWidth(maxLevel), body);
-        body.SetInt32(lengthAt, body.Length - lengthAt - 4);
+        if (!DataPageV2)
+        {
+            body.SetInt32(startAt, body.Length - startAt - 4);
+        }
+
+        return body.Length - startAt;
     }
 
     protected void WriteIndexRun(ByteBuffer body, ReadOnlySpan<int> indices, int dictionaryCount)

@@ -28,20 +28,26 @@ internal sealed class PageSink(Stream output, CompressionCodec codec) : IDisposa
         ChunkCompressed = 0;
     }
 
-    /// <summary>Writes <see cref="Body"/> as one page.</summary>
-    public async ValueTask WritePageAsync(PageType type, int numValues, ParquetEncoding encoding, CancellationToken cancellationToken)
+    /// <summary>Writes <see cref="Body"/> as one dictionary or v1 data page.</summary>
+    public ValueTask WritePageAsync(PageType type, int numValues, ParquetEncoding encoding, CancellationToken cancellationToken) =>
+        WriteAsync(new PageHeader { Type = type, NumValues = numValues, Encoding = encoding }, 0, cancellationToken);
+
+    /// <summary>
+    /// Writes <see cref="Body"/> as a v2 data page: its first <paramref name="levelBytes"/> bytes are the
+    /// repetition and definition levels, which stay uncompressed.
+    /// </summary>
+    public ValueTask WritePageV2Async(PageHeader header, int levelBytes, CancellationToken cancellationToken) =>
+        WriteAsync(header, levelBytes, cancellationToken);
+
+    private async ValueTask WriteAsync(PageHeader header, int levelBytes, CancellationToken cancellationToken)
     {
         _compressed.Clear();
-        PageCompression.Compress(Codec, Body.Span, _compressed);
+        _compressed.Write(Body.Span[..levelBytes]);
+        PageCompression.Compress(Codec, Body.Span[levelBytes..], _compressed);
         _header.Clear();
-        new PageHeader
-        {
-            Type = type,
-            UncompressedPageSize = Body.Length,
-            CompressedPageSize = _compressed.Length,
-            NumValues = numValues,
-            Encoding = encoding,
-        }.Write(new CompactWriter(_header));
+        header.UncompressedPageSize = Body.Length;
+        header.CompressedPageSize = _compressed.Length;
+        header.Write(new CompactWriter(_header));
 
         await output.WriteAsync(_header.Memory, cancellationToken);
         await output.WriteAsync(_compressed.Memory, cancellationToken);

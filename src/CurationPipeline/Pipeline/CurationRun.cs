@@ -19,6 +19,21 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
 
     public async Task<RunOutcome> ExecuteAsync(CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await ExecuteCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            foreach (var resource in engines.Resources)
+            {
+                await resource.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<RunOutcome> ExecuteCoreAsync(CancellationToken cancellationToken)
+    {
         var time = options.Time;
         var started = time.GetUtcNow();
         var startTicks = time.GetTimestamp();
@@ -27,6 +42,10 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
 
         await using var rejects = new RejectSink(Path.Combine(outDir, "rejects.jsonl"));
         var pool = await Runner.RunAsync(rejects, cancellationToken);
+        foreach (var resource in engines.Resources)
+        {
+            await resource.CompleteAsync(cancellationToken);
+        }
 
         SplitsResult? splits = null;
         var specs = definition.Datasets.Where(d => d.TargetN > 0).Select(d => new SamplingSpec(

@@ -27,6 +27,18 @@ public sealed class PipelineEngines
 
     /// <summary>Which engine serves which role, for run.json and the report (e.g. generator: offline).</summary>
     public IReadOnlyDictionary<string, string> Description { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Outputs the engines write during the run (e.g. the calibration table), completed after the pool.</summary>
+    public IReadOnlyList<RunResource> Resources { get; init; } = [];
+}
+
+/// <summary>An output an engine writes during a run: completed when the run succeeds, disposed (abandoned) otherwise.</summary>
+public sealed class RunResource(Func<CancellationToken, Task> complete, IAsyncDisposable resource) : IAsyncDisposable
+{
+    public Task CompleteAsync(CancellationToken cancellationToken) => complete(cancellationToken);
+
+    /// <summary>Disposing without completing abandons the output: its temporary file is deleted.</summary>
+    public ValueTask DisposeAsync() => resource.DisposeAsync();
 }
 
 /// <summary>De-identifies one source text, consistently for one patient.</summary>

@@ -26,14 +26,17 @@ internal sealed partial class CellBalancer
     private readonly int[] upper;
     private readonly double[] quota;
     private readonly int[] target;
+    private readonly int[] wanted;
     private readonly int[] columns = new int[Levels];
-    private readonly int total;
     private bool minOne;
 
     /// <param name="capacity">Eligible items per cell, stratum-major (s * 3 + level).</param>
     /// <param name="initial">The coverage sample's counts per cell.</param>
-    public CellBalancer(int[] capacity, int[] initial, StratumAllocation allocation, int[] levelTargets)
+    /// <param name="wanted">Per cell, the stratum's share of each level (the ratio applied to the stratum,
+    /// nearest level where the stratum lacks items); swaps move each stratum towards it.</param>
+    public CellBalancer(int[] capacity, int[] initial, StratumAllocation allocation, int[] levelTargets, int[] wanted)
     {
+        this.wanted = wanted;
         strata = capacity.Length / Levels;
         this.capacity = capacity;
         cells = (int[])initial.Clone();
@@ -56,7 +59,6 @@ internal sealed partial class CellBalancer
             var a = allocation.Initial[s];
             lower[s] = Math.Max(minOne ? 1 : 0, Math.Min(a, allocation.Floor[s]));
             upper[s] = Math.Min(rowCapacity[s], Math.Max(a, allocation.Ceil[s]));
-            total += rows[s];
         }
     }
 
@@ -111,17 +113,19 @@ internal sealed partial class CellBalancer
 
     private int Free(int s, int d) => capacity[s * Levels + d] - cells[s * Levels + d];
 
-    private IEnumerable<(int Short, int Surplus)> Pairs()
+    /// <summary>(short, surplus) level pairs: largest shortfall first, then largest surplus; ties Hard, Medium, Easy.</summary>
+    private List<(int Short, int Surplus)> Pairs()
     {
-        var shortLevels = LevelOrder.Where(d => columns[d] < target[d]).OrderByDescending(d => target[d] - columns[d]);
-        var surplusLevels = LevelOrder.Where(d => columns[d] > target[d]).OrderByDescending(d => columns[d] - target[d]).ToArray();
-        foreach (var b in shortLevels)
+        var pairs = new List<(int, int)>(4);
+        foreach (var b in LevelOrder.Where(d => columns[d] < target[d]).OrderByDescending(d => target[d] - columns[d]))
         {
-            foreach (var a in surplusLevels)
+            foreach (var a in LevelOrder.Where(d => columns[d] > target[d]).OrderByDescending(d => columns[d] - target[d]))
             {
-                yield return (b, a);
+                pairs.Add((b, a));
             }
         }
+
+        return pairs;
     }
 
     private bool TryTransfer()
@@ -173,6 +177,7 @@ internal sealed partial class CellBalancer
         {
             var best = -1;
             var bestScore = double.NegativeInfinity;
+            var secondScore = double.NegativeInfinity;
             for (var s = 0; s < strata; s++)
             {
                 if (cells[s * Levels + a] == 0 || Free(s, b) == 0)
@@ -180,21 +185,29 @@ internal sealed partial class CellBalancer
                     continue;
                 }
 
-                // Prefer the stratum whose own mix is furthest from the targets in this direction.
-                var ideal = (double)rows[s] / Math.Max(1, total);
-                var score = cells[s * Levels + a] - (ideal * target[a]) + (ideal * target[b]) - cells[s * Levels + b];
+                // Prefer the stratum whose own mix is furthest from its wanted mix in this direction.
+                double score = cells[s * Levels + a] - wanted[s * Levels + a] + wanted[s * Levels + b] - cells[s * Levels + b];
                 if (score > bestScore)
                 {
+                    secondScore = bestScore;
                     best = s;
                     bestScore = score;
+                }
+                else if (score > secondScore)
+                {
+                    secondScore = score;
                 }
             }
 
             if (best >= 0)
             {
-                Move(best, a, -1);
-                Move(best, b, +1);
-                Swaps++;
+                // Each swap lowers the stratum's score by 2, so it stays the first choice until its lead over the
+                // runner-up is spent; taking those swaps at once saves rescanning the strata for each.
+                var lead = double.IsNegativeInfinity(secondScore) ? int.MaxValue : (bestScore - secondScore) / 2;
+                var k = (int)Math.Min(Math.Min(cells[best * Levels + a], Free(best, b)), Math.Min(Math.Min(columns[a] - target[a], target[b] - columns[b]), Math.Max(1, Math.Floor(lead))));
+                Move(best, a, -k);
+                Move(best, b, +k);
+                Swaps += k;
                 return true;
             }
         }

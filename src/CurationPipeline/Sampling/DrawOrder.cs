@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CurationPipeline.Sampling;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal static class DrawOrder
 
     public static ulong SeedStream(int seed) => Mix(unchecked((ulong)(uint)seed + 0x9E3779B97F4A7C15UL));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Position(string id, ulong seedStream)
     {
         var h = FnvOffset;

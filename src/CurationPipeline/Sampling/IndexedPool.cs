@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CurationPipeline.Sampling;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace CurationPipeline.Sampling;
 /// </summary>
 internal sealed class IndexedPool
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IndexedPool(string[] ids, int[] stratumOf, byte[] levelOf, string[] strata, int poolSize, Dictionary<IneligibleReason, int> ineligible)
     {
         Ids = ids;
@@ -62,14 +65,16 @@ internal sealed class IndexedPool
 
     public int Count => Ids.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IndexedPool Build(IReadOnlyList<SampleCandidate> pool, SamplingSpec spec, StratumKeys keys, int seed)
     {
         ArgumentNullException.ThrowIfNull(pool);
         var seedStream = DrawOrder.SeedStream(seed);
-        var entries = new List<Entry>();
-        var chosen = new List<SampleCandidate>();
+        var positions = new ulong[pool.Count];
+        var chosen = new SampleCandidate[pool.Count];
         var ineligible = new Dictionary<IneligibleReason, int>();
         var poolSize = 0;
+        var count = 0;
         for (var i = 0; i < pool.Count; i++)
         {
             var c = pool[i] ?? throw new SamplingException($"dataset '{spec.Dataset}': pool entry {i + 1} is null");
@@ -91,19 +96,41 @@ internal sealed class IndexedPool
                 continue;
             }
 
-            entries.Add(new Entry(DrawOrder.Position(c.Id, seedStream), chosen.Count, c.Id));
-            chosen.Add(c);
+            if (!Enum.IsDefined(c.Difficulty!.Value))
+            {
+                throw new SamplingException($"dataset '{spec.Dataset}': item '{c.Id}' has an unknown value {(int)c.Difficulty.Value} in field 'difficulty'");
+            }
+
+            positions[count] = DrawOrder.Position(c.Id, seedStream);
+            chosen[count++] = c;
         }
 
-        var sorted = entries.ToArray();
-        Array.Sort(sorted, EntryComparer.Instance);
-        var ids = new string[sorted.Length];
-        var rawStratum = new int[sorted.Length];
-        var levels = new byte[sorted.Length];
-        var stratumIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var r = 0; r < sorted.Length; r++)
+        // Sort by position; equal positions (one in 2^64 per pair, or the same id twice) by ordinal id,
+        // so the order never depends on the input order.
+        Array.Sort(positions, chosen, 0, count);
+        for (var start = 0; start < count;)
         {
-            var c = chosen[sorted[r].Index];
+            var end = start + 1;
+            while (end < count && positions[end] == positions[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(chosen, start, end - start, IdComparer.Instance);
+            }
+
+            start = end;
+        }
+
+        var ids = new string[count];
+        var rawStratum = new int[count];
+        var levels = new byte[count];
+        var stratumIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var r = 0; r < count; r++)
+        {
+            var c = chosen[r];
             if (r > 0 && string.Equals(ids[r - 1], c.Id, StringComparison.Ordinal))
             {
                 throw new SamplingException($"dataset '{spec.Dataset}': item id '{c.Id}' appears more than once among the eligible candidates");
@@ -137,16 +164,10 @@ internal sealed class IndexedPool
         return new IndexedPool(ids, rawStratum, levels, names, poolSize, ineligible);
     }
 
-    private readonly record struct Entry(ulong Position, int Index, string Id);
-
-    private sealed class EntryComparer : IComparer<Entry>
+    private sealed class IdComparer : IComparer<SampleCandidate>
     {
-        public static readonly EntryComparer Instance = new();
+        public static readonly IdComparer Instance = new();
 
-        public int Compare(Entry x, Entry y)
-        {
-            var c = x.Position.CompareTo(y.Position);
-            return c != 0 ? c : string.CompareOrdinal(x.Id, y.Id);
-        }
+        public int Compare(SampleCandidate? x, SampleCandidate? y) => string.CompareOrdinal(x?.Id, y?.Id);
     }
 }

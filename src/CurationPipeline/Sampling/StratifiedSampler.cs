@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CurationPipeline.Items;
 
 namespace CurationPipeline.Sampling;
@@ -52,7 +53,7 @@ public sealed class StratifiedSampler
         else
         {
             var initial = InitialCells(indexed, allocation);
-            var balancer = new CellBalancer(indexed.Capacity, initial, allocation, plan.Effective);
+            var balancer = new CellBalancer(indexed.Capacity, initial, allocation, plan.Effective, WantedCells(indexed, allocation, spec.Ratio));
             balancer.Run();
             cells = [.. balancer.Cells];
             droppedMinOne = balancer.DroppedMinOne;
@@ -92,10 +93,29 @@ public sealed class StratifiedSampler
         return cells;
     }
 
+    /// <summary>Each stratum's share of each level by the ratio, with the nearest-level rule inside the stratum.</summary>
+    private static int[] WantedCells(IndexedPool pool, StratumAllocation allocation, DifficultyRatio ratio)
+    {
+        var wanted = new int[pool.Capacity.Length];
+        for (var s = 0; s < pool.StratumNames.Length; s++)
+        {
+            var (hard, medium, easy) = ratio.Allocate(allocation.Initial[s]);
+            var share = new int[3];
+            share[(int)Difficulty.Hard] = hard;
+            share[(int)Difficulty.Medium] = medium;
+            share[(int)Difficulty.Easy] = easy;
+            var plan = LevelPlan.Compute(share, pool.Capacity[(s * 3)..((s * 3) + 3)]);
+            plan.Effective.CopyTo(wanted, s * 3);
+        }
+
+        return wanted;
+    }
+
     /// <summary>
     /// The first cells[s, d] items of each cell in draw order: the coverage sample's items of a cell come
     /// first, so a give-back drops the latest drawn and a targeted draw takes the next in line.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] Select(IndexedPool pool, int[] cells)
     {
         var selected = new List<int>(cells.Sum());

@@ -51,40 +51,18 @@ public static class SourceReader
         SourceDefinition source, string path, string display, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var stream = File.OpenRead(path);
-        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, cancellationToken: ct).GetAsyncEnumerator(ct);
         var index = 0;
-        while (true)
+        await foreach (var element in JsonArrayReader.ReadAsync(stream, ct))
         {
-            SourceRead? failure = null;
-            bool more;
-            try
+            if (element.Error is { } error)
             {
-                more = await elements.MoveNextAsync();
-            }
-            catch (JsonException e)
-            {
-                // A broken JSON array cannot be resynchronised: report where it broke and stop this file.
-                failure = SourceRead.Bad(source, display, $"index {index}",
-                    $"not valid JSON after record {index} (line {e.LineNumber + 1}): the rest of the file is skipped");
-                more = false;
+                yield return SourceRead.Bad(source, display, $"index {index}", $"{error} after record {index}: the rest of the file is skipped");
+                yield break;
             }
 
-            if (failure is { } f)
-            {
-                yield return f;
-            }
-
-            if (!more)
-            {
-                break;
-            }
-
-            var id = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            yield return FromElement(source, display, $"index {index}", elements.Current, id);
+            yield return FromElement(source, display, $"index {index}", element.Value, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
             index++;
         }
-
-        await elements.DisposeAsync();
     }
 
     private static async IAsyncEnumerable<SourceRead> ReadCsvAsync(

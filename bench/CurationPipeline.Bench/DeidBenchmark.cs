@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CurationPipeline.Deidentification;
+using CurationPipeline.Testing;
+
+namespace CurationPipeline.Bench;
+
+/// <summary>
+/// De-identification speed (MB of UTF-8 text per second, one core) and leak-based recall, side by side with
+/// npm redactors (redact-pii, openredaction) on the same English notes; plus Chinese speed and the gold scores.
+/// Options: --notes N (default 2000), --passes P (3), --js-notes N (notes given to openredaction, 300),
+/// --js none|redact-pii|openredaction|both (both).
+/// </summary>
+internal sealed partial class DeidBenchmark : IBenchmark
+{
+    public string Name => "deid";
+
+    public string Description => "de-identification MB/s per core and recall vs npm redact-pii/openredaction";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var notesN = Option(args, "--notes", 2000);
+        var passes = Option(args, "--passes", 3);
+        var jsNotes = Option(args, "--js-notes", 300);
+        var js = args.SkipWhile(a => a != "--js").Skip(1).FirstOrDefault() ?? "both";
+
+        var en = new PhiNoteSynthesizer(4242, PhiTemplateSet.HeldOut).Generate(notesN, "en").ToList();
+        var zh = new PhiNoteSynthesizer(4242, PhiTemplateSet.HeldOut).Generate(notesN, "zh").ToList();
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInfo()}");
+        Console.WriteLine($"notes: {en.Count} English ({Bytes(en) / 1e6:0.00} MB), {zh.Count} Chinese ({Bytes(zh) / 1e6:0.00} MB), held-out templates, seed 4242");
+
+        var mask = new Deidentifier(new DeidOptions { Mode = DeidMode.Mask });
+        var surrogate = new Deidentifier(new DeidOptions());
+        Console.WriteLine();
+        Console.WriteLine("| engine | language | mode | notes | MB/s (1 core) | leak recall (spans) | leak recall (tokens) |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|");
+        foreach (var (notes, lang) in new[] { (en, "en"), (zh, "zh") })
+        {
+            foreach (var (deid, mode) in new[] { (mask, "mask"), (surrogate, "surrogate") })
+            {
+                var (mbps, outputs) = TimeDotNet(deid, notes, passes);
+                var (spanR, tokenR) = LeakRecall(notes, outputs);
+                Console.WriteLine(Row("CurationPipeline", lang, mode, notes.Count, mbps, spanR, tokenR));
+            }
+        }
+
+        foreach (var redactor in js switch { "both" => new[] { "redact-pii", "openredaction" }, "none" => [], _ => [js] })
+        {
+            var subset = redactor == "openredaction" ? en.Take(jsNotes).ToList() : en;
+            var run = await JsRedactor.RunAsync(redactor, subset.Select(n => n.Text).ToList(), redactor == "openredaction" ? 1 : passes, cancellationToken);
+            var (spanR, tokenR) = LeakRecall(subset, run.Redacted);
+            Console.WriteLine(Row(redactor + " (npm, Node " + NodeVersion() + ")", "en", "placeholder", subset.Count, run.MegabytesPerSecond, spanR, tokenR));
+            if (redactor == "openredaction")
+            {
+                var (ourMbps, ours) = TimeDotNet(mask, subset, 1);
+                var (oS, oT) = LeakRecall(subset, ours);
+                Console.WriteLine(Row("CurationPipeline (same subset)", "en", "mask", subset.Count, ourMbps, oS, oT));
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Gold scores (held-out templates, seed 4242, English then Chinese):");
+        Console.WriteLine(DeidEvaluation.Evaluate(mask, en).ToMarkdown());
+        Console.WriteLine(DeidEvaluation.Evaluate(mask, zh).ToMarkdown());
+        return 0;
+    }
+
+    private static (double MegabytesPerSecond, IReadOnlyList<string> Outputs) TimeDotNet(Deidentifier deid, List<GoldNote> notes, int passes)
+    {
+        foreach (var n in notes.Take(50))
+        {
+            deid.Deidentify(n.Text, n.PatientId);
+        }
+
+        var outputs = new string[notes.Count];
+        var sw = Stopwatch.StartNew();
+        for (var p = 0; p < passes; p++)
+        {
+            for (var i = 0; i < notes.Count; i++)
+            {
+                outputs[i] = deid.Deidentify(notes[i].Text, notes[i].PatientId, "bench").Text;
+            }
+        }
+
+        sw.Stop();
+        return (Bytes(notes) * (double)passes / 1e6 / sw.Elapsed.TotalSeconds, outputs);
+    }
+
+    /// <summary>
+    /// Recall that needs no offsets into the redacted text, so it applies to any redactor: a gold span is
+    /// caught when its value no longer occurs in the output; a gold token (word, or Chinese character run)
+    /// when it no longer occurs as a whole word.
+    /// </summary>
+    private static (double Spans, double Tokens) LeakRecall(IReadOnlyList<GoldNote> notes, IReadOnlyList<string> outputs)
+    {
+        int spans = 0, spansCaught = 0, tokens = 0, tokensCaught = 0;
+        for (var i = 0; i < notes.Count; i++)
+        {
+            var note = notes[i];
+            var output = outputs[i];
+            foreach (var s in note.Spans)
+            {
+                var value = note.Text.Substring(s.Start, s.Length);
+                spans++;
+                if (!output.Contains(value, StringComparison.Ordinal))
+                {
+                    spansCaught++;
+                }
+
+                foreach (Match t in Token().Matches(value))
+                {
+                    tokens++;
+                    if (!Regex.IsMatch(output, @"(?<![\p{L}\p{N}])" + Regex.Escape(t.Value) + @"(?![\p{L}\p{N}])"))
+                    {
+                        tokensCaught++;
+                    }
+                }
+            }
+        }
+
+        return ((double)spansCaught / Math.Max(1, spans), (double)tokensCaught / Math.Max(1, tokens));
+    }
+
+    private static string Row(string engine, string lang, string mode, int notes, double mbps, double spanR, double tokenR) =>
+        string.Create(CultureInfo.InvariantCulture, $"| {engine} | {lang} | {mode} | {notes} | {mbps:0.00} | {spanR * 100:0.0}% | {tokenR * 100:0.0}% |");
+
+    private static long Bytes(IEnumerable<GoldNote> notes) => notes.Sum(n => (long)Encoding.UTF8.GetByteCount(n.Text));
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
+    }
+
+    private static string RuntimeInfo() => $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
+
+    private static string NodeVersion()
+    {
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true })!;
+            var v = p.StandardOutput.ReadToEnd().Trim();
+            p.WaitForExit();
+            return v;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "?";
+        }
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Token();
+}

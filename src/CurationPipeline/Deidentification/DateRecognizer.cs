@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+
+namespace CurationPipeline.Deidentification;
+
+/// <summary>Parses a date span (as found by the date patterns) into a <see cref="DateText"/>.</summary>
+internal static class DateRecognizer
+{
+    private static readonly Regex[] Patterns =
+    [
+        PhiPatterns.ZhDate(), PhiPatterns.ZhMonthDay(), PhiPatterns.YearFirstDate(), PhiPatterns.YearLastDate(),
+        PhiPatterns.MonthNameFirst(), PhiPatterns.DayFirstName(), PhiPatterns.MonthYear(),
+    ];
+
+    /// <summary>True when the whole of <paramref name="text"/> is a valid date in a known format.</summary>
+    public static bool TryParse(string text, out DateText date)
+    {
+        foreach (var regex in Patterns)
+        {
+            var m = regex.Match(text);
+            if (m.Success && StartOf(m) == 0 && m.Index + m.Length == text.Length)
+            {
+                date = Build(m, text);
+                if (date.IsValid)
+                {
+                    return true;
+                }
+            }
+        }
+
+        date = new DateText();
+        return false;
+    }
+
+    /// <summary>Where a date match starts: a day written before the month name is matched by a lookbehind.</summary>
+    public static int StartOf(Match m) => m.Groups["d"] is { Success: true } d && d.Index < m.Index ? d.Index : m.Index;
+
+    private static DateText Build(Match m, string text)
+    {
+        var a = m.Groups["a"];
+        var b = m.Groups["b"];
+        char aField = 'M', bField = 'd';
+        if (a.Success && b.Success)
+        {
+            var av = int.Parse(a.ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            var bv = int.Parse(b.ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            // Day first when the month cannot be first, or with '.'/'-' separators (05.03.2023); else US order.
+            var dayFirst = av > 12 || (bv <= 12 && m.Groups["sep"].Value != "/");
+            (aField, bField) = dayFirst ? ('d', 'M') : ('M', 'd');
+        }
+
+        var fields = new List<(char Field, Group Group)>();
+        foreach (var (name, field) in new[] { ("y", 'y'), ("M", 'M'), ("N", 'N'), ("d", 'd'), ("a", aField), ("b", bField) })
+        {
+            if (m.Groups[name] is { Success: true } g)
+            {
+                fields.Add((field, g));
+            }
+        }
+
+        fields.Sort((x, y) => x.Group.Index.CompareTo(y.Group.Index));
+        var date = new DateText();
+        var pos = StartOf(m);
+        foreach (var (field, g) in fields)
+        {
+            if (g.Index > pos)
+            {
+                date.Literal(text[pos..g.Index]);
+            }
+
+            date.Field(field, g.Value);
+            pos = g.Index + g.Length;
+        }
+
+        if (pos < m.Index + m.Length)
+        {
+            date.Literal(text[pos..(m.Index + m.Length)]);
+        }
+
+        return date;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text;
+using CurationPipeline.Items;
+
+namespace CurationPipeline.Deidentification;
+
+/// <summary>
+/// Finds personal data in Chinese and English text and replaces it with per-patient consistent
+/// surrogates or category tags. Thread-safe: one instance serves all workers of a run.
+/// </summary>
+public sealed class Deidentifier
+{
+    private readonly SurrogateFactory _surrogates;
+
+    public Deidentifier(DeidOptions options, DeidAudit? audit = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.MinDateShiftDays < 1 || options.MaxDateShiftDays < options.MinDateShiftDays)
+        {
+            throw new ArgumentException("date shift range must satisfy 1 <= MinDateShiftDays <= MaxDateShiftDays", nameof(options));
+        }
+
+        Options = options;
+        Audit = audit ?? new DeidAudit();
+        _surrogates = new SurrogateFactory(options);
+    }
+
+    public DeidOptions Options { get; }
+
+    /// <summary>Detection counts of everything this instance de-identified.</summary>
+    public DeidAudit Audit { get; }
+
+    /// <summary>The personal data in <paramref name="text"/>, ordered by position, non-overlapping.</summary>
+    public IReadOnlyList<PhiSpan> Detect(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return PhiDetector.Detect(text);
+    }
+
+    /// <summary>The date shift (days) applied to every date of <paramref name="patientKey"/>.</summary>
+    public int DateShiftDays(string patientKey) => _surrogates.DateShift(patientKey ?? "");
+
+    /// <summary>
+    /// Replaces the personal data of <paramref name="text"/>. The same value of the same patient always gets
+    /// the same surrogate; counts go to <see cref="Audit"/> under <paramref name="source"/>.
+    /// </summary>
+    public DeidResult Deidentify(string text, string patientKey, string source = "")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        patientKey ??= "";
+        var spans = PhiDetector.Detect(text);
+        Audit.RecordText();
+        if (spans.Count == 0)
+        {
+            return new DeidResult(text, spans);
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        var replacements = new List<PhiReplacement>(spans.Count);
+        var counts = new int[PhiCategories.All.Count];
+        var pos = 0;
+        foreach (var span in spans)
+        {
+            var value = text.Substring(span.Start, span.Length);
+            var replacement = Options.Mode == DeidMode.Mask ? span.Category.MaskTag() : _surrogates.Create(span.Category, value, patientKey);
+            sb.Append(text, pos, span.Start - pos).Append(replacement);
+            pos = span.End;
+            replacements.Add(new PhiReplacement(span.Category, span.Start, span.Length, replacement));
+            counts[(int)span.Category]++;
+        }
+
+        sb.Append(text, pos, text.Length - pos);
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > 0)
+            {
+                Audit.Record(source ?? "", (PhiCategory)i, counts[i]);
+            }
+        }
+
+        return new DeidResult(sb.ToString(), spans) { Replacements = replacements };
+    }
+
+    /// <summary>
+    /// Scans an item's question, context, options, answer, explanation and entity texts, re-redacts what
+    /// it finds (patient key: the item's source record) and flags the item; entity spans are moved so
+    /// that they still point at their text in the new context.
+    /// </summary>
+    public GateResult Gate(BenchmarkItem item) => ItemGate.Apply(this, item);
+}

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using Bogus.Bson;
+
+namespace CurationPipeline.Deidentification;
+
+/// <summary>Word lists for English names and addresses; the name lists come from Bogus's en locale.</summary>
+internal static class EnglishLexicon
+{
+    /// <summary>Capitalised words that are never a name token (sentence starts, clinical words, eponyms).</summary>
+    public static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "The", "This", "That", "These", "Those", "He", "She", "His", "Her", "Hers", "Him", "They", "Them", "Their", "We",
+        "Our", "You", "Your", "It", "Its", "I", "My", "Me", "A", "An", "And", "Or", "But", "If", "In", "On", "At", "Of",
+        "For", "From", "With", "By", "To", "As", "Is", "Was", "Are", "Were", "Be", "Been", "Has", "Had", "Have", "Do",
+        "Does", "Did", "No", "Not", "Yes", "All", "Any", "Some", "None", "Per", "Via", "Re", "Dear", "Hi", "Hello",
+        "Thanks", "Regards", "Patient", "Pt", "Doctor", "Dr", "Nurse", "Hospital", "Clinic", "Medical", "Center", "Centre",
+        "Department", "Dept", "Ward", "Unit", "Room", "Bed", "Street", "Road", "Avenue", "Admission", "Discharge",
+        "Diagnosis", "History", "Plan", "Assessment", "Impression", "Exam", "Examination", "Labs", "Lab", "Imaging",
+        "Medications", "Medication", "Allergies", "Allergy", "Vitals", "Signs", "Symptoms", "Chief", "Complaint",
+        "Present", "Illness", "Past", "Family", "Social", "Review", "Systems", "Physical", "Follow", "Note", "Notes",
+        "Summary", "Report", "Date", "Name", "Age", "Sex", "Male", "Female", "Phone", "Email", "Address", "Contact",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
+        "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Today", "Tomorrow", "Yesterday", "Morning",
+        "Evening", "Night", "Blood", "Pressure", "Heart", "Rate", "Type", "Stage", "Grade", "Class", "Level", "Left",
+        "Right", "Bilateral", "Acute", "Chronic", "Normal", "Negative", "Positive", "Mild", "Moderate", "Severe",
+        "Emergency", "Intensive", "Care", "General", "Internal", "Medicine", "Surgery", "Cardiology", "Oncology",
+        "Christmas", "Easter", "Thanksgiving", "English", "Chinese", "American", "British", "Spanish", "French",
+    };
+
+    /// <summary>Latin-script Bogus locales whose names are recognised (patients are international).</summary>
+    private static readonly string[] NameLocales =
+        ["en", "de", "fr", "es", "it", "pl", "nl", "cz", "sk", "tr", "pt_BR", "fi", "nb_NO", "ro", "sv", "en_IND", "en_NG", "vi"];
+
+    public static readonly HashSet<string> FirstNames = LoadAll(["first_name", "male_first_name", "female_first_name"]);
+    public static readonly HashSet<string> LastNames = LoadAll(["last_name"]);
+
+    /// <summary>
+    /// Text after a capitalised word that makes it an eponym, not a person (Parkinson disease, Murphy's sign,
+    /// Glasgow Coma Scale): such a candidate is dropped.
+    /// </summary>
+    public static readonly Regex EponymFollower = new(
+        @"\G(?:'s)?(?:\s+|-)(?:\p{Lu}[\p{L}]*\s+)?(?:disease|syndrome|sign|test|score|scale|criteria|classification|maneuver|manoeuvre|catheter|procedure|operation|palsy|lymphoma|sarcoma|tumou?r|phenomenon|reflex|fracture|esophagus|diverticulum|tear|repair|stain|drain|line|monitor|respiration|breathing|node|triad|ulcer|chart|staging|coma|disorder|anomaly|tube|bag|device|technique|approach|incision|position|grade|method|protocol|equation|formula)\b",
+        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>Street-type words (Bogus en street suffixes plus common abbreviations).</summary>
+    public static readonly IReadOnlyList<string> StreetSuffixes = [.. Load("address", "street_suffix", "en")
+        .Concat(["St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy", "Sq", "Trl", "Way", "Close", "Crescent", "Gardens", "Grove", "Terrace"])
+        .Distinct(StringComparer.Ordinal)
+        .OrderByDescending(s => s.Length)];
+
+    /// <summary>A street address: number, street words, a street type, then unit and city when present.</summary>
+    public static readonly Regex StreetAddress = new(
+        @"\b\d{1,6}[A-Za-z]?(?:-\d+)?\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\p{L}'.-]*\s+){0,3}(?:"
+        + string.Join('|', StreetSuffixes.Select(Regex.Escape))
+        + @")\b\.?(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|#)\.?\s*#?[\w-]+)?(?:,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2}(?:,\s*[A-Z]{2}\b)?)?"
+        + @"|\b\d{1,6}\s+(?:\p{Lu}[\p{L}'.-]*\s+){1,3}\d{0,5}\s*(?:Apt|Apartment|Suite|Unit)\.?\s*#?\d+[A-Za-z]?",
+        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+
+    public static bool IsNameToken(string token) => token.Length > 1 && !NotNames.Contains(token);
+
+    private static HashSet<string> LoadAll(string[] paths)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var locale in NameLocales)
+        {
+            foreach (var path in paths)
+            {
+                set.UnionWith(Load("name", path, locale).Where(n => n.Length > 1 && !n.Contains(' ') && !NotNames.Contains(n)));
+            }
+        }
+
+        return set;
+    }
+
+    private static HashSet<string> Load(string category, string path, string locale)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        if (Bogus.Database.Get(category, path, locale) is BArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                set.Add(array[i].StringValue);
+            }
+        }
+
+        return set;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+
+namespace CurationPipeline.Deidentification;
+
+/// <summary>
+/// Runs the recognisers over a text, validates their candidates (ID checksums, calendar dates, name
+/// lexicons) and resolves overlaps by priority. Stateless and thread-safe.
+/// </summary>
+internal static class PhiDetector
+{
+    public static List<PhiSpan> Detect(string text)
+    {
+        var found = new CandidateSet(text);
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        var hasHan = text.AsSpan().IndexOfAnyInRange('\u4e00', '\u9fff') >= 0;
+        var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        if (text.Contains('@'))
+        {
+            found.AddAll(PhiPatterns.Email(), PhiCategory.Email, 100);
+        }
+
+        if (text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            found.AddAll(PhiPatterns.Url(), PhiCategory.Url, 95);
+        }
+
+        if (hasDigit)
+        {
+            DigitRecognizers.Run(text, found, hasHan);
+        }
+
+        if (hasHan)
+        {
+            ChineseRecognizers.Run(text, found);
+        }
+
+        EnglishRecognizers.Run(text, found);
+        return found.Resolve();
+    }
+}
+
+/// <summary>Candidates of one text with their priorities; overlaps are resolved in favour of the higher.</summary>
+internal sealed class CandidateSet(string text)
+{
+    private readonly List<(PhiSpan Span, int Priority)> _items = [];
+
+    public string Text { get; } = text;
+
+    public void Add(PhiCategory category, int start, int length, int priority)
+    {
+        if (length > 0)
+        {
+            _items.Add((new PhiSpan(category, start, length), priority));
+        }
+    }
+
+    /// <summary>Adds every match (its group "v" when the pattern has one).</summary>
+    public void AddAll(Regex regex, PhiCategory category, int priority, Func<Group, bool>? accept = null)
+    {
+        foreach (Match m in regex.Matches(Text))
+        {
+            var g = m.Groups["v"] is { Success: true } v ? v : (Group)m;
+            if (accept is null || accept(g))
+            {
+                Add(category, g.Index, g.Length, priority);
+            }
+        }
+    }
+
+    public IEnumerable<PhiSpan> Spans(PhiCategory category) =>
+        _items.Where(i => i.Span.Category == category).Select(i => i.Span);
+
+    public List<PhiSpan> Resolve()
+    {
+        var accepted = new List<PhiSpan>();
+        foreach (var (span, _) in _items.OrderByDescending(i => i.Priority).ThenByDescending(i => i.Span.Length).ThenBy(i => i.Span.Start))
+        {
+            var s = span;
+            foreach (var a in accepted)
+            {
+                if (!s.Overlaps(a.Start, a.Length))
+                {
+                    continue;
+                }
+
+                // Free-text categories keep the part before the overlap (an address running into a phone).
+                var trimmable = s.Category is PhiCategory.Address or PhiCategory.Organization;
+                s = trimmable && a.Start - s.Start >= 2 ? s with { Length = TrimEnd(a.Start) - s.Start } : null!;
+                if (s is null || s.Length < 2)
+                {
+                    s = null!;
+                    break;
+                }
+            }
+
+            if (s is not null)
+            {
+                accepted.Add(s);
+            }
+        }
+
+        accepted.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return accepted;
+    }
+
+    private int TrimEnd(int end)
+    {
+        while (end > 0 && (char.IsWhiteSpace(Text[end - 1]) || Text[end - 1] is ',' or '，' or '、' or ':' or '：'))
+        {
+            end--;
+        }
+
+        return end;
+    }
+}

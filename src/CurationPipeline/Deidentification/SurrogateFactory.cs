@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+
+namespace CurationPipeline.Deidentification;
+
+/// <summary>
+/// Builds the surrogate of one detected value: realistic, in the original's format, and derived only
+/// from (secret, patient key, value) so that it is the same every time for the same patient.
+/// </summary>
+internal sealed class SurrogateFactory(DeidOptions options)
+{
+    private readonly KeyedHash _hash = new(options.Secret);
+
+    public int DateShift(string patientKey) => _hash.DateShift(patientKey, options.MinDateShiftDays, options.MaxDateShiftDays);
+
+    public string Create(PhiCategory category, string value, string patientKey) => category switch
+    {
+        PhiCategory.Name => Name(value, patientKey),
+        PhiCategory.IdNumber => IdNumber(value, patientKey),
+        PhiCategory.Phone => Digits(value, patientKey, "phone", keep: PhoneDigitsKept(value)),
+        PhiCategory.Email => Email(value, patientKey),
+        PhiCategory.Url => Url(value, patientKey),
+        PhiCategory.IpAddress => Ip(value, patientKey),
+        PhiCategory.Address => ContainsHan(value) ? SurrogateAddresses.Chinese(value, _hash.Random(patientKey, "address", value)) : SurrogateAddresses.English(value, _hash.Random(patientKey, "address", value)),
+        PhiCategory.PostalCode => Digits(value, patientKey, "postal", keep: 1),
+        PhiCategory.Date => Date(value, patientKey),
+        PhiCategory.Age => value.EndsWith('岁') ? "90岁以上" : ContainsHan(value) ? "90以上" : "90+",
+        PhiCategory.RecordNumber => Digits(value, patientKey, "record", keep: 0),
+        PhiCategory.Organization => SurrogateAddresses.Organization(value, _hash.Random(patientKey, "org", value)),
+        _ => category.MaskTag(),
+    };
+
+    private string Name(string value, string patientKey)
+    {
+        if (ContainsHan(value))
+        {
+            var surnameLength = value.Length >= 3 && ChineseLexicon.CompoundSurnames.Contains(value[..2]) ? 2 : 1;
+            var surname = value[..surnameLength];
+            var s = Different(SurrogateLists.ZhSurnames, _hash.Hash(patientKey, "zh-surname", surname), surname);
+            if (value.Length == surnameLength)
+            {
+                return s;
+            }
+
+            var given = SurrogateLists.Pick(SurrogateLists.ZhGivenNames, _hash.Hash(patientKey, "zh-given", value));
+            return s + given[..Math.Min(given.Length, value.Length - surnameLength)];
+        }
+
+        var tokens = value.Split(' ');
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (t.Length == 0)
+            {
+                continue;
+            }
+
+            var bare = t.TrimEnd('.');
+            if (bare.Length == 1)
+            {
+                tokens[i] = (char)('A' + (int)(_hash.Hash(patientKey, "initial", bare) % 26)) + t[1..];
+                continue;
+            }
+
+            var asFirst = tokens.Length > 1 ? i < tokens.Length - 1 : EnglishLexicon.FirstNames.Contains(bare) && !EnglishLexicon.LastNames.Contains(bare);
+            var list = asFirst ? SurrogateLists.EnFirstNames : SurrogateLists.EnLastNames;
+            var key = bare.ToLowerInvariant();
+            var sur = Different(list, _hash.Hash(patientKey, asFirst ? "en-first" : "en-last", key), bare);
+            tokens[i] = bare.All(c => !char.IsLower(c)) ? sur.ToUpperInvariant() : sur;
+        }
+
+        return string.Join(' ', tokens);
+    }
+
+    private string IdNumber(string value, string patientKey)
+    {
+        if (value.Length == 18 && NationalId.TryBirthDate(value, out var birth))
+        {
+            var h = _hash.Hash(patientKey, "id", value.ToUpperInvariant());
+            var region = SurrogateLists.Pick(SurrogateLists.ZhRegionCodes, h);
+            var shifted = birth.AddDays(DateShift(patientKey));
+            var id = NationalId.Build(region, shifted, (int)((h >> 20) % 1000));
+            return char.IsLower(value[17]) ? id.ToLowerInvariant() : id;
+        }
+
+        // US SSN and other digit IDs: the same shape, area number kept in the valid range.
+        var digits = Digits(value, patientKey, "id", keep: 0);
+        return digits.Length == 11 && digits[3] == '-' && (digits[0] is '0' or '9' || digits.StartsWith("666", StringComparison.Ordinal))
+            ? "5" + digits[1..]
+            : digits;
+    }
+
+    private string Date(string value, string patientKey) =>
+        DateRecognizer.TryParse(value, out var date) ? date.Shift(DateShift(patientKey)) : Digits(value, patientKey, "date", keep: 0);
+
+    private string Email(string value, string patientKey)
+    {
+        var h = _hash.Hash(patientKey, "email", value.ToLowerInvariant());
+        var first = SurrogateLists.Pick(SurrogateLists.EnFirstNames, h).ToLowerInvariant();
+        var last = SurrogateLists.Pick(SurrogateLists.EnLastNames, h >> 16).ToLowerInvariant();
+        string[] domains = ["example.com", "example.org", "example.net", "mail.example.com"];
+        return $"{first}.{last}{(h >> 40) % 100}@{domains[(int)((h >> 48) % 4)]}".Replace("'", "", StringComparison.Ordinal);
+    }
+
+    private string Url(string value, string patientKey)
+    {
+        var h = _hash.Hash(patientKey, "url", value);
+        var scheme = value.StartsWith("https", StringComparison.OrdinalIgnoreCase) ? "https://" : value.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? "http://" : "";
+        var word = SurrogateLists.Pick(SurrogateLists.EnLastNames, h).ToLowerInvariant().Replace("'", "", StringComparison.Ordinal);
+        return $"{scheme}www.{word}{(h >> 32) % 1000}.example.com/";
+    }
+
+    private string Ip(string value, string patientKey)
+    {
+        var h = _hash.Hash(patientKey, "ip", value);
+        return value.Contains(':')
+            ? string.Create(CultureInfo.InvariantCulture, $"fd00:{h & 0xffff:x}:{(h >> 16) & 0xffff:x}:{(h >> 32) & 0xffff:x}::{(h >> 48) & 0xfff:x}")
+            : string.Create(CultureInfo.InvariantCulture, $"10.{(h >> 8) % 256}.{(h >> 16) % 256}.{1 + ((h >> 24) % 254)}");
+    }
+
+    /// <summary>Replaces every digit after the first <paramref name="keep"/> digits; letters and separators stay.</summary>
+    private string Digits(string value, string patientKey, string purpose, int keep)
+    {
+        var rng = _hash.Random(patientKey, purpose, value);
+        var sb = new StringBuilder(value.Length);
+        var seen = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (!char.IsAsciiDigit(c))
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            seen++;
+            if (seen <= keep)
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            // The first replaced digit keeps its zero/non-zero kind (local numbers, postcodes).
+            var d = seen == keep + 1 ? (c == '0' ? 0 : rng.Next(1, 10)) : rng.Next(0, 10);
+            sb.Append((char)('0' + d));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Phones keep their country/area prefix; the last 8 digits (or all but 3) change.</summary>
+    private static int PhoneDigitsKept(string value)
+    {
+        var digits = value.Count(char.IsAsciiDigit);
+        return digits >= 11 ? digits - 8 : Math.Max(1, digits - Math.Max(4, digits - 3));
+    }
+
+    private static string Different(string[] list, ulong h, string original)
+    {
+        var pick = SurrogateLists.Pick(list, h);
+        return string.Equals(pick, original, StringComparison.OrdinalIgnoreCase) ? SurrogateLists.Pick(list, h + 1) : pick;
+    }
+
+    internal static bool ContainsHan(string s) => s.AsSpan().IndexOfAnyInRange('\u4e00', '\u9fff') >= 0;
+}

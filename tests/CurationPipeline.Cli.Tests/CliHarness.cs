@@ -1,0 +1,35 @@
+using Spectre.Console;
+
+namespace CurationPipeline.Cli.Tests;
+
+/// <summary>Runs `curate` in process with a console that records plain text.</summary>
+internal static class CliHarness
+{
+    public static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 240;
+        var exit = await CurateApp.InvokeAsync(args, console);
+        return (exit, writer.ToString());
+    }
+
+    public static string RepoFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CurationPipeline.sln")))
+            {
+                return Path.Combine(dir.FullName, relative);
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+}

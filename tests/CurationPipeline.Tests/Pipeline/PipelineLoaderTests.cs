@@ -1,0 +1,111 @@
+using CurationPipeline.Pipeline;
+
+namespace CurationPipeline.Tests.Pipeline;
+
+public class PipelineLoaderTests
+{
+    private const string Minimal = """
+        name: demo
+        sources:
+          - { name: notes, path: notes.jsonl, format: jsonl, kind: ehr }
+        datasets:
+          - name: MAEESymp
+            primary: FundCap
+            secondary: MedRU
+            task: Info. Extraction
+            paradigm: P3
+            source: proprietary
+            type: open-ended
+            scoring: micro-f1
+            target_n: 10
+            inputs: [notes]
+        """;
+
+    [Fact]
+    public void Bundled_mlb_pipeline_describes_all_22_datasets_of_table_1()
+    {
+        var definition = PipelineLoader.Load(RepoPaths.File("pipelines/mlb.yaml"));
+
+        Assert.Equal(22, definition.Datasets.Count);
+        Assert.Equal(4250, definition.Datasets.Sum(d => d.TargetN));
+        Assert.Equal(68361, definition.Datasets.Sum(d => d.OriginalN));
+        Assert.Equal(17, definition.Datasets.Count(d => d.Source == "proprietary"));
+        Assert.Equal(5, definition.Datasets.Count(d => d.Paradigm == "public"));
+        Assert.Equal(64, definition.ConfigHash.Length);
+    }
+
+    [Fact]
+    public void Minimal_pipeline_binds_with_documented_defaults()
+    {
+        var definition = PipelineLoader.Parse(Minimal, "demo.yaml");
+
+        Assert.Equal("recorded", definition.ReviewPolicy);
+        Assert.Equal(64, definition.Stages.BoundedCapacity);
+        Assert.Equal("3:5:2", definition.Sampling.Ratio);
+        Assert.Single(definition.Datasets);
+    }
+
+    [Fact]
+    public void A_misspelled_key_names_file_line_and_key()
+    {
+        var yaml = Minimal.Replace("target_n: 10", "traget_n: 10", StringComparison.Ordinal);
+
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineLoader.Parse(yaml, "demo.yaml"));
+
+        Assert.Equal("demo.yaml", e.File);
+        Assert.Equal(13, e.Line);
+        Assert.Equal("datasets[0].traget_n", e.Key);
+        Assert.Contains("unknown key", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("demo.yaml:13:", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelled_top_level_key_is_an_error()
+    {
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineLoader.Parse("nmae: x\n" + Minimal, "demo.yaml"));
+
+        Assert.Equal(1, e.Line);
+        Assert.Equal("nmae", e.Key);
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_names_its_key()
+    {
+        var yaml = Minimal.Replace("target_n: 10", "target_n: ten", StringComparison.Ordinal);
+
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineLoader.Parse(yaml, "demo.yaml"));
+
+        Assert.Equal(13, e.Line);
+        Assert.Equal("datasets[0].target_n", e.Key);
+    }
+
+    [Theory]
+    [InlineData("scoring: micro-f1", "scoring: f1", "datasets[0].scoring", 12)]
+    [InlineData("paradigm: P3", "paradigm: P7", "datasets[0].paradigm", 9)]
+    [InlineData("inputs: [notes]", "inputs: [note]", "datasets[0]", 5)]
+    [InlineData("secondary: MedRU", "secondary: MedXX", "datasets[0].secondary", 7)]
+    public void A_wrong_value_is_named_with_its_line(string from, string to, string key, int line)
+    {
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineLoader.Parse(Minimal.Replace(from, to, StringComparison.Ordinal), "demo.yaml"));
+
+        Assert.Equal(key, e.Key);
+        Assert.Equal(line, e.Line);
+    }
+
+    [Fact]
+    public void Multiple_choice_datasets_must_be_scored_by_accuracy()
+    {
+        var yaml = Minimal.Replace("type: open-ended", "type: multiple-choice", StringComparison.Ordinal);
+
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineLoader.Parse(yaml, "demo.yaml"));
+
+        Assert.Contains("accuracy", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Source_paths_expand_environment_variables_with_defaults()
+    {
+        Assert.Equal("/data/x.csv", PipelineLoader.ExpandVariables("${CURATE_TEST_UNSET_VARIABLE:-/data}/x.csv"));
+        Assert.Equal("x", PipelineLoader.ExpandVariables("x"));
+    }
+}

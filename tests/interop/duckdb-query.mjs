@@ -1,0 +1,32 @@
+// Runs SQL through DuckDB and prints {"rows": [...], "millis": [...]} as JSON on stdout.
+// The SQL comes on stdin and may hold several statements; the rows are those of the last one,
+// millis the wall time of each statement. Values use DuckDB's JSON forms (BIGINT and
+// TIMESTAMP as strings, LIST as arrays).
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const chunks = [];
+for await (const chunk of process.stdin) {
+  chunks.push(chunk);
+}
+const sql = Buffer.concat(chunks).toString('utf8');
+
+const instance = await DuckDBInstance.create(':memory:');
+const connection = await instance.connect();
+try {
+  const statements = await connection.extractStatements(sql);
+  const millis = [];
+  let rows = [];
+  for (let i = 0; i < statements.count; i++) {
+    const prepared = await statements.prepare(i);
+    const started = process.hrtime.bigint();
+    const reader = await prepared.runAndReadAll();
+    millis.push(Number(process.hrtime.bigint() - started) / 1e6);
+    rows = reader.getRowObjectsJson();
+  }
+  process.stdout.write(JSON.stringify({ rows, millis }));
+} catch (error) {
+  process.stderr.write(String(error?.message ?? error));
+  process.exitCode = 1;
+} finally {
+  connection.closeSync();
+}
