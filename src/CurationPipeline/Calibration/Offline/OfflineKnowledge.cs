@@ -83,7 +83,7 @@ public sealed class OfflineKnowledge
             foreach (var line in File.ReadLines(vocabulary).Skip(1))
             {
                 var f = line.Split('\t');
-                if (f.Length >= 2 && f[0].Trim().Length >= 2)
+                if (f.Length >= 2 && f[0].Trim().Length >= 2 && f[1].Trim() != "keyword")
                 {
                     terms.TryAdd(f[0].Trim(), f[1].Trim());
                 }
