@@ -28,6 +28,7 @@ internal sealed partial class CellBalancer
     private readonly int[] target;
     private readonly int[] wanted;
     private readonly int[] columns = new int[Levels];
+    private readonly (int Short, int Surplus)[] pairBuffer = new (int, int)[4];
     private bool minOne;
 
     /// <param name="capacity">Eligible items per cell, stratum-major (s * 3 + level).</param>
@@ -113,19 +114,54 @@ internal sealed partial class CellBalancer
 
     private int Free(int s, int d) => capacity[s * Levels + d] - cells[s * Levels + d];
 
-    /// <summary>(short, surplus) level pairs: largest shortfall first, then largest surplus; ties Hard, Medium, Easy.</summary>
-    private List<(int Short, int Surplus)> Pairs()
+    /// <summary>
+    /// (short, surplus) level pairs into a reused buffer: largest shortfall first, then largest surplus;
+    /// ties in the order Hard, Medium, Easy. At most two of each, so at most four pairs.
+    /// </summary>
+    private ReadOnlySpan<(int Short, int Surplus)> Pairs()
     {
-        var pairs = new List<(int, int)>(4);
-        foreach (var b in LevelOrder.Where(d => columns[d] < target[d]).OrderByDescending(d => target[d] - columns[d]))
+        Span<int> shortLevels = stackalloc int[Levels];
+        Span<int> surplusLevels = stackalloc int[Levels];
+        var shorts = 0;
+        var surpluses = 0;
+        foreach (var d in LevelOrder)
         {
-            foreach (var a in LevelOrder.Where(d => columns[d] > target[d]).OrderByDescending(d => columns[d] - target[d]))
+            if (columns[d] < target[d])
             {
-                pairs.Add((b, a));
+                Insert(shortLevels, ref shorts, d, target[d] - columns[d]);
+            }
+            else if (columns[d] > target[d])
+            {
+                Insert(surplusLevels, ref surpluses, d, columns[d] - target[d]);
             }
         }
 
-        return pairs;
+        var count = 0;
+        for (var i = 0; i < shorts; i++)
+        {
+            for (var j = 0; j < surpluses; j++)
+            {
+                pairBuffer[count++] = (shortLevels[i], surplusLevels[j]);
+            }
+        }
+
+        return pairBuffer.AsSpan(0, count);
+
+        // Stable insertion by descending gap, so equal gaps keep the Hard, Medium, Easy order.
+        void Insert(Span<int> list, ref int n, int level, int gap)
+        {
+            var at = n;
+            while (at > 0 && Gap(list[at - 1]) < gap)
+            {
+                list[at] = list[at - 1];
+                at--;
+            }
+
+            list[at] = level;
+            n++;
+        }
+
+        int Gap(int level) => Math.Abs(target[level] - columns[level]);
     }
 
     private bool TryTransfer()

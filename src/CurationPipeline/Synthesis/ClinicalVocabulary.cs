@@ -83,4 +83,7 @@ internal static class ClinicalVocabulary
         var exams = d.Examinations.Where(e => e is not "临床诊断" and not "体格检查").ToArray();
         return [.. f.Random.Shuffle(exams).Take(Math.Min(exams.Length, f.Random.Number(2, 3)))];
     }
+
+    /// <summary>Signs that do not spell out the diagnosis ("痛风石" would give "痛风" away).</summary>
+    public static string[] Signs(DiseaseEntry d) => [.. d.Signs.Where(s => !s.Contains(d.Name, StringComparison.Ordinal))];
 }

@@ -18,6 +18,7 @@ internal static class DialogueSynthesizer
     {
         var d = f.PickRandom(kb.Diseases.ToArray());
         var p = SyntheticPatient.For(f, d);
+        var signs = ClinicalVocabulary.Signs(d);
         var child = p.Age < 14 && (d.Department.StartsWith("Pediatric", StringComparison.Ordinal) || d.Department is "Neonatology" or "Child Healthcare Dept.");
         var who = child ? "孩子" : "我";
         var symptoms = f.Random.Shuffle(d.Symptoms.ToArray()).Take(Math.Min(3, d.Symptoms.Count)).ToArray();
@@ -37,7 +38,7 @@ internal static class DialogueSynthesizer
             $"患者：{f.PickRandom(ClinicalVocabulary.SpokenOnsets)}，{(symptoms.Length > 2 ? $"这两天还{symptoms[2]}，" : "")}没有{absent}。",
             $"医生：以前有什么慢性病吗？有没有药物过敏？",
             $"患者：{(comorbidity is { } c ? $"有{c.Disease}，一直在吃{c.Drug}" : "以前身体挺好的")}，没有药物过敏。",
-            $"医生：我先给{(child ? "孩子" : "您")}检查一下。{(d.Signs.Count > 0 ? $"查体发现{string.Join("，", d.Signs)}。" : "")}",
+            $"医生：我先给{(child ? "孩子" : "您")}检查一下。{(signs.Length > 0 ? $"查体发现{string.Join("，", signs)}。" : "")}",
             $"医生：建议做一下{string.Join("、", exams)}检查，结果出来后再来找我。",
             "患者：好的，医生。",
             "患者：医生，检查结果出来了，您帮我看看。",
@@ -52,7 +53,7 @@ internal static class DialogueSynthesizer
             ["主诉"] = $"{string.Join("、", symptoms.Take(2))}{days}天",
             ["现病史"] = $"患者{days}天前出现{symptoms[0]}{(symptoms.Length > 1 ? $"，伴{string.Join("、", symptoms.Skip(1))}" : "")}，无{absent}。",
             ["既往史"] = (comorbidity is { } cm ? $"{cm.Disease}病史，长期服用{cm.Drug}。" : "既往体健。") + "否认药物过敏史。",
-            ["查体"] = $"T {f.Random.Double(36.4, 38.6):0.0}℃" + (d.Signs.Count > 0 ? $"，{string.Join("；", d.Signs)}。" : "。"),
+            ["查体"] = $"T {f.Random.Double(36.4, 38.6):0.0}℃" + (signs.Length > 0 ? $"，{string.Join("；", signs)}。" : "。"),
             ["辅助检查"] = $"已完善{string.Join("、", exams)}，结果见报告单。",
             ["初步诊断"] = d.Name,
             ["处理"] = d.Drugs.Count > 0 ? $"{string.Join("、", d.Drugs.Take(2))}治疗；病情变化随诊。" : "专科评估，必要时住院治疗；病情变化随诊。",

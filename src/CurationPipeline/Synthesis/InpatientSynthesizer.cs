@@ -16,6 +16,7 @@ internal static class InpatientSynthesizer
     {
         var d = f.PickRandom(kb.Diseases.ToArray());
         var p = SyntheticPatient.For(f, d);
+        var signs = ClinicalVocabulary.Signs(d);
         var symptoms = f.Random.Shuffle(d.Symptoms.ToArray()).Take(Math.Min(3, d.Symptoms.Count)).ToArray();
         var days = f.Random.Number(2, 10);
         var reported = days + f.Random.Number(3, 20);
@@ -37,7 +38,7 @@ internal static class InpatientSynthesizer
             .Append(comorbidity is { } c ? $"患者本人否认{c.Disease}病史。" : "否认慢性病史。")
             .Append("否认药物过敏史。\n")
             .Append(CultureInfo.InvariantCulture, $"查体：T {f.Random.Double(36.4, 39.0):0.0}℃，P {f.Random.Number(64, 118)}次/分，BP {f.Random.Number(98, 170)}/{f.Random.Number(58, 100)}mmHg。")
-            .Append(d.Signs.Count > 0 ? string.Join("，", d.Signs) + "。\n" : "\n")
+            .Append(signs.Length > 0 ? string.Join("，", signs) + "。\n" : "\n")
             .Append(CultureInfo.InvariantCulture, $"入院诊断：{differential}？\n")
             .Append(CultureInfo.InvariantCulture, $"【病程记录】{p.Date(admitted.AddDays(1))}\n")
             .Append(CultureInfo.InvariantCulture, $"患者{symptoms[0]}较前{f.PickRandom("稍有好转", "无明显变化", "有所加重")}。{string.Join("、", exams)}结果已回报，提示异常。\n")

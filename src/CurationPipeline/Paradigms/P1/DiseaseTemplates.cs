@@ -69,7 +69,9 @@ internal static class DiseaseTemplates
         // A department of any disease named by a complaint or with a symptom containing one could also be right.
         var alsoTrue = kb.Diseases.Where(o => complaints.Any(c => o.Name.Contains(c, StringComparison.Ordinal) || o.Symptoms.Any(s => s.Contains(c, StringComparison.Ordinal))))
             .Select(o => DepartmentCatalog.Find(o.Department)?.ChineseName).OfType<string>().Append(department.ChineseName).ToList();
+        // Clinics of the tables' diseases, and for children every paediatric clinic of the department list.
         var pool = kb.Diseases.Select(o => DepartmentCatalog.Find(o.Department)).OfType<Department>()
+            .Concat(child ? DepartmentCatalog.All.Where(IsPaediatric) : [])
             .Where(o => IsPaediatric(o) == child && o.Name is not "Emergency Medicine" and not "General Practice Dept.")
             .Select(o => o.ChineseName);
         return new P1Draft("disease-department", stem, department.ChineseName,

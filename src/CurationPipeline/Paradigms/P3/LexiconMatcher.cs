@@ -38,12 +38,12 @@ public sealed class LexiconMatcher
 
     public int Count => _terms.Count;
 
-    /// <summary>The type of words matched only to keep their parts from being labelled (department and examination names).</summary>
+    /// <summary>The type of words matched only to keep their parts from being labelled (department, examination and sign names).</summary>
     public const string Blocker = "blocker";
 
     /// <summary>
     /// The lexicons under <paramref name="rawDirectory"/>/lexicons, loaded once per folder, with department names
-    /// and the examination and lab test names of the knowledge tables as blockers: "感染科" is no "感染", "血尿酸" no "血尿".
+    /// and the examination, sign and lab test names of the knowledge tables as blockers: "感染科" is no "感染", "血尿酸" no "血尿", "痛风石" no "痛风".
     /// </summary>
     public static LexiconMatcher ForRaw(string rawDirectory)
     {
@@ -54,7 +54,7 @@ public sealed class LexiconMatcher
             if (Directory.Exists(Path.Combine(d, "knowledge")))
             {
                 var kb = KnowledgeBase.ForRaw(d);
-                blockers = blockers.Concat(kb.Diseases.SelectMany(x => x.Examinations)).Concat(kb.LabTests.Select(t => t.Name));
+                blockers = blockers.Concat(kb.Diseases.SelectMany(x => x.Examinations.Concat(x.Signs))).Concat(kb.LabTests.Select(t => t.Name));
             }
 
             return Load(Path.Combine(d, "lexicons"), blockers);

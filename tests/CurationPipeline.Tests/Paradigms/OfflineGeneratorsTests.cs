@@ -1,0 +1,47 @@
+using CurationPipeline.Paradigms;
+
+namespace CurationPipeline.Tests.Paradigms;
+
+public sealed class OfflineGeneratorsTests
+{
+    [Theory]
+    [InlineData("MAExam", typeof(OfflineP1Generator))]
+    [InlineData("MACompliance", typeof(OfflineP2Generator))]
+    [InlineData("MAEEDisease", typeof(OfflineP3Generator))]
+    [InlineData("MARecord", typeof(OfflineP4Generator))]
+    public void Each_paradigm_has_its_engine(string dataset, Type engine) =>
+        Assert.IsType(engine, TestDatasets.Engine(dataset));
+
+    [Fact]
+    public void A_bad_option_names_the_dataset_and_the_allowed_values()
+    {
+        var dataset = TestDatasets.Named("MAExam");
+        dataset.Options["variant"] = "quiz";
+        var e = Assert.Throws<ArgumentException>(() => OfflineGenerators.For(dataset, RawFiles.Raw));
+        Assert.StartsWith("dataset MAExam: P1 variant 'quiz' is unknown; use one of exam,", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_option_names_the_key()
+    {
+        var dataset = TestDatasets.Named("MAEESymp");
+        dataset.Options.Clear();
+        var e = Assert.Throws<ArgumentException>(() => OfflineGenerators.For(dataset, RawFiles.Raw));
+        Assert.Equal("dataset MAEESymp: options.entity_type is required by the P3 engine", e.Message);
+    }
+
+    [Fact]
+    public void Public_datasets_have_no_offline_generator()
+    {
+        var e = Assert.Throws<ArgumentException>(() => OfflineGenerators.For(TestDatasets.Named("CMExam"), RawFiles.Raw));
+        Assert.Contains("no offline engine", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_knowledge_table_names_the_file()
+    {
+        using var empty = new CurationPipeline.Testing.TempDirectory();
+        var e = Assert.Throws<InvalidDataException>(() => OfflineGenerators.For(TestDatasets.Named("MAExam"), empty.Path));
+        Assert.EndsWith("diseases.csv: knowledge table not found", e.Message, StringComparison.Ordinal);
+    }
+}
