@@ -21,6 +21,8 @@ public sealed partial class ResponseCache : IDisposable
     private const int MaxIdleConnections = 16;
     private readonly string _connectionString;
     private readonly ConcurrentBag<Session> _idle = [];
+    private readonly Lock _writeLock = new();
+    private Session? _writer;
     private volatile bool _disposed;
 
     public ResponseCache(string path)
@@ -85,9 +87,15 @@ public sealed partial class ResponseCache : IDisposable
 
     internal void Put(string key, string model, CachedResponse response, DateTimeOffset now)
     {
-        var session = Rent();
-        try
+        // One writer at a time in this process: connections of one process contending for SQLite's write
+        // lock would sleep in its busy handler on thread-pool threads. Other processes still wait on the
+        // busy timeout.
+        var body = JsonSerializer.Serialize(response);
+        lock (_writeLock)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer ??= new Session(Open());
+            var session = _writer;
             var p = session.Put.Parameters;
             p["$key"].Value = key;
             p["$model"].Value = model;
@@ -95,12 +103,8 @@ public sealed partial class ResponseCache : IDisposable
             p["$created"].Value = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
             p["$prompt"].Value = (object?)response.PromptTokens ?? DBNull.Value;
             p["$completion"].Value = (object?)response.CompletionTokens ?? DBNull.Value;
-            p["$body"].Value = JsonSerializer.Serialize(response);
+            p["$body"].Value = body;
             session.Put.ExecuteNonQuery();
-        }
-        finally
-        {
-            Return(session);
         }
     }
 
@@ -108,6 +112,12 @@ public sealed partial class ResponseCache : IDisposable
     public void Dispose()
     {
         _disposed = true;
+        lock (_writeLock)
+        {
+            _writer?.Dispose();
+            _writer = null;
+        }
+
         while (_idle.TryTake(out var session))
         {
             session.Dispose();
