@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Endpoint} ({Model}): request failed after {Milliseconds:0} ms: {Reason}")]
     public static partial void Failed(ILogger logger, string endpoint, string model, double milliseconds, string reason);
 
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "response cache: a batch of answers could not be stored ({ErrorType}: {Error}); they will be asked again next run")]
+    public static partial void CacheWriteFailed(ILogger logger, string errorType, string error);
+
     [LoggerMessage(EventId = 4, Level = LogLevel.Trace, Message = "{Endpoint} ({Model}) request: {Messages}")]
     public static partial void RequestContent(ILogger logger, string endpoint, string model, string messages);
 

@@ -26,7 +26,9 @@ public sealed class ModelHub : IAsyncDisposable
         _options = options;
         _logger = options.LoggerFactory?.CreateLogger("CurationPipeline.Llm") ?? NullLogger.Instance;
         _ledger = new UsageLedger(file.Endpoints);
-        _cache = options.CachePath is { } path ? new ResponseCache(path) : null;
+        _cache = options.CachePath is { } path
+            ? new ResponseCache(path, e => Log.CacheWriteFailed(_logger, e.GetType().Name, e.Message))
+            : null;
         _runtimes = file.Endpoints.ToDictionary(
             e => e.Name, e => new Lazy<EndpointRuntime>(() => BuildRuntime(e)), StringComparer.Ordinal);
     }
@@ -58,15 +60,19 @@ public sealed class ModelHub : IAsyncDisposable
     /// <summary>Counters per endpoint and role: requests, calls, cache hits, retries, failures, tokens, cost.</summary>
     public UsageSnapshot Usage() => _ledger.Snapshot(_options.TimeProvider.GetUtcNow());
 
-    public ValueTask DisposeAsync()
+    /// <summary>Commits the queued cache writes and closes the cache file.</summary>
+    public async ValueTask DisposeAsync()
     {
         foreach (var runtime in _runtimes.Values.Where(r => r.IsValueCreated))
         {
             runtime.Value.Dispose();
         }
 
-        _cache?.Dispose();
-        return ValueTask.CompletedTask;
+        if (_cache is not null)
+        {
+            await _cache.FlushAsync();
+            _cache.Dispose();
+        }
     }
 
     private IChatClient BuildClient(string target, string role)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -7,8 +6,9 @@ namespace CurationPipeline.Llm;
 
 /// <summary>
 /// Persistent response store in one SQLite file (WAL, busy timeout): safe for concurrent writers in
-/// several tasks and processes, and a killed process leaves committed answers readable. Only the key
-/// hash and the answer are stored, never the prompt and never a credential.
+/// several tasks and processes, and a killed process leaves committed answers readable. Answers are
+/// written by one writer per cache, in a transaction per batch of what is queued (group commit). Only the
+/// key hash and the answer are stored, never the prompt and never a credential.
 /// </summary>
 public sealed partial class ResponseCache : IDisposable
 {
@@ -21,12 +21,13 @@ public sealed partial class ResponseCache : IDisposable
     private const int MaxIdleConnections = 16;
     private readonly string _connectionString;
     private readonly ConcurrentBag<Session> _idle = [];
-    private readonly Lock _writeLock = new();
-    private Session? _writer;
     private volatile bool _disposed;
 
-    public ResponseCache(string path)
+    /// <param name="path">The SQLite file; created with its folder when missing.</param>
+    /// <param name="onWriteError">Told when a batch of answers could not be stored (they are then not cached).</param>
+    public ResponseCache(string path, Action<Exception>? onWriteError = null)
     {
+        _onWriteError = onWriteError;
         _ = SqliteInit.Value;
         Path = System.IO.Path.GetFullPath(path);
         if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } dir)
@@ -54,6 +55,7 @@ public sealed partial class ResponseCache : IDisposable
               body TEXT NOT NULL
             ) WITHOUT ROWID;
             """);
+        _writerLoop = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>The cache file.</summary>
@@ -85,39 +87,18 @@ public sealed partial class ResponseCache : IDisposable
         }
     }
 
-    internal void Put(string key, string model, CachedResponse response, DateTimeOffset now)
-    {
-        // One writer at a time in this process: connections of one process contending for SQLite's write
-        // lock would sleep in its busy handler on thread-pool threads. Other processes still wait on the
-        // busy timeout.
-        var body = JsonSerializer.Serialize(response);
-        lock (_writeLock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer ??= new Session(Open());
-            var session = _writer;
-            var p = session.Put.Parameters;
-            p["$key"].Value = key;
-            p["$model"].Value = model;
-            p["$endpoint"].Value = (object?)response.Endpoint ?? DBNull.Value;
-            p["$created"].Value = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-            p["$prompt"].Value = (object?)response.PromptTokens ?? DBNull.Value;
-            p["$completion"].Value = (object?)response.CompletionTokens ?? DBNull.Value;
-            p["$body"].Value = body;
-            session.Put.ExecuteNonQuery();
-        }
-    }
-
-    /// <summary>Closes the connections so the file can be moved or deleted.</summary>
+    /// <summary>Writes what is queued, then closes the connections so the file can be moved or deleted.</summary>
     public void Dispose()
     {
-        _disposed = true;
-        lock (_writeLock)
+        if (_disposed)
         {
-            _writer?.Dispose();
-            _writer = null;
+            return;
         }
 
+        _disposed = true;
+        _queue.Writer.TryComplete();
+        _writerLoop.GetAwaiter().GetResult();
+        _writer?.Dispose();
         while (_idle.TryTake(out var session))
         {
             session.Dispose();
