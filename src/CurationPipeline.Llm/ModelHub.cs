@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CurationPipeline.Llm;
 
 /// <summary>
-/// Entry point of the model layer: one shared middleware stack per endpoint (logging, retries and circuit
-/// breaker, limits, the OpenAI adapter), and per role a client with accounting and the response cache on
-/// top, spreading a model's requests over the endpoints serving it.
+/// Entry point of the model layer: one shared middleware stack per endpoint (logging, circuit breaker,
+/// limits, the OpenAI adapter), and per role a client with accounting, the response cache and retries on
+/// top, spreading a model's requests (and each retry) over the endpoints serving it.
 /// </summary>
 public sealed class ModelHub : IAsyncDisposable
 {
@@ -97,7 +97,7 @@ public sealed class ModelHub : IAsyncDisposable
             builder.UseResponseCache(_cache, endpoints[0], _options.TimeProvider);
         }
 
-        return builder.Build();
+        return builder.UseRetries(target, _options.EffectiveResilience(), _options.TimeProvider, _logger).Build();
     }
 
     private EndpointRuntime BuildRuntime(EndpointOptions endpoint)
@@ -116,12 +116,12 @@ public sealed class ModelHub : IAsyncDisposable
             }
         }
 
-        ResilienceChatClient? resilience = null;
+        CircuitBreakerChatClient? breaker = null;
         var client = new ChatClientBuilder(new OpenAiChatClient(endpoint, key))
             .UseCallLogging(endpoint, _logger)
-            .Use(inner => resilience = new ResilienceChatClient(inner, endpoint, _options.EffectiveResilience(), _options.TimeProvider, _logger))
+            .Use(inner => breaker = new CircuitBreakerChatClient(inner, endpoint, _options.EffectiveResilience(), _options.TimeProvider))
             .UseThrottling(endpoint, _options.TimeProvider)
             .Build();
-        return new EndpointRuntime(endpoint, client, resilience);
+        return new EndpointRuntime(endpoint, client, breaker);
     }
 }

@@ -65,4 +65,26 @@ public class CircuitBreakerTests
         // four failures; from then on every request goes to the healthy one.
         Assert.Equal((4, 4L, 36L), (failures, sick.ChatRequests, healthy.ChatRequests));
     }
+
+    [Fact]
+    public async Task Retries_move_to_another_endpoint_serving_the_model()
+    {
+        await using var sick = await OpenAiTestServer.StartAsync();
+        await using var healthy = await OpenAiTestServer.StartAsync();
+        sick.Responder = _ => TestReply.ServerError();
+        await using var hub = Hub([Endpoints.For(sick, name: "sick", model: "m"), Endpoints.For(healthy, name: "healthy", model: "m")], maxRetries: 5);
+        var client = hub.GetClient("m", "generator");
+
+        for (var i = 0; i < 40; i++)
+        {
+            var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, $"q{i}")]);
+            Assert.Equal($"echo: q{i}", response.Text);
+            Assert.Equal("healthy", response.AdditionalProperties![ResponseProperties.Endpoint]);
+        }
+
+        // The sick endpoint got a few attempts until its circuit opened; every request still succeeded.
+        Assert.Equal(4, sick.ChatRequests);
+        Assert.Equal(40, healthy.ChatRequests);
+        Assert.Equal(0, hub.Usage().Total.Failures);
+    }
 }
