@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CurationPipeline.Llm;
 
 /// <summary>
-/// Entry point of the model layer: one shared middleware stack per endpoint (logging, retries and circuit
-/// breaker, limits, the OpenAI adapter), and per role a client with accounting and the response cache on
-/// top, spreading a model's requests over the endpoints serving it.
+/// Entry point of the model layer: one shared middleware stack per endpoint (logging, circuit breaker,
+/// limits, the OpenAI adapter), and per role a client with accounting, the response cache and retries on
+/// top, spreading a model's requests (and each retry) over the endpoints serving it.
 /// </summary>
 public sealed class ModelHub : IAsyncDisposable
 {
@@ -26,7 +26,9 @@ public sealed class ModelHub : IAsyncDisposable
         _options = options;
         _logger = options.LoggerFactory?.CreateLogger("CurationPipeline.Llm") ?? NullLogger.Instance;
         _ledger = new UsageLedger(file.Endpoints);
-        _cache = options.CachePath is { } path ? new ResponseCache(path) : null;
+        _cache = options.CachePath is { } path
+            ? new ResponseCache(path, e => Log.CacheWriteFailed(_logger, e.GetType().Name, e.Message))
+            : null;
         _runtimes = file.Endpoints.ToDictionary(
             e => e.Name, e => new Lazy<EndpointRuntime>(() => BuildRuntime(e)), StringComparer.Ordinal);
     }
@@ -58,15 +60,19 @@ public sealed class ModelHub : IAsyncDisposable
     /// <summary>Counters per endpoint and role: requests, calls, cache hits, retries, failures, tokens, cost.</summary>
     public UsageSnapshot Usage() => _ledger.Snapshot(_options.TimeProvider.GetUtcNow());
 
-    public ValueTask DisposeAsync()
+    /// <summary>Commits the queued cache writes and closes the cache file.</summary>
+    public async ValueTask DisposeAsync()
     {
         foreach (var runtime in _runtimes.Values.Where(r => r.IsValueCreated))
         {
             runtime.Value.Dispose();
         }
 
-        _cache?.Dispose();
-        return ValueTask.CompletedTask;
+        if (_cache is not null)
+        {
+            await _cache.FlushAsync();
+            _cache.Dispose();
+        }
     }
 
     private IChatClient BuildClient(string target, string role)
@@ -91,7 +97,7 @@ public sealed class ModelHub : IAsyncDisposable
             builder.UseResponseCache(_cache, endpoints[0], _options.TimeProvider);
         }
 
-        return builder.Build();
+        return builder.UseRetries(target, _options.EffectiveResilience(), _options.TimeProvider, _logger).Build();
     }
 
     private EndpointRuntime BuildRuntime(EndpointOptions endpoint)
@@ -110,12 +116,12 @@ public sealed class ModelHub : IAsyncDisposable
             }
         }
 
-        ResilienceChatClient? resilience = null;
+        CircuitBreakerChatClient? breaker = null;
         var client = new ChatClientBuilder(new OpenAiChatClient(endpoint, key))
             .UseCallLogging(endpoint, _logger)
-            .Use(inner => resilience = new ResilienceChatClient(inner, endpoint, _options.EffectiveResilience(), _options.TimeProvider, _logger))
+            .Use(inner => breaker = new CircuitBreakerChatClient(inner, endpoint, _options.EffectiveResilience(), _options.TimeProvider))
             .UseThrottling(endpoint, _options.TimeProvider)
             .Build();
-        return new EndpointRuntime(endpoint, client, resilience);
+        return new EndpointRuntime(endpoint, client, breaker);
     }
 }

@@ -132,7 +132,8 @@ public class ResponseCacheTests
         Assert.All(errors, e => Assert.Equal(400, e.StatusCode));
         Assert.Equal(1, server.ChatRequests);
         Assert.Equal((5L, 1L), (hub.Usage().Total.Failures, hub.Usage().Total.Calls));
-        Assert.Equal(0, hub.Cache!.Count());
+        await hub.Cache!.FlushAsync();
+        Assert.Equal(0, hub.Cache.Count());
     }
 
     [Fact]
@@ -150,7 +151,8 @@ public class ResponseCacheTests
             await client.GetResponseAsync(Ask($"item {i}"));
         }
 
-        // What a killed process leaves on disk: the files as they are at this moment.
+        // What a killed process leaves on disk once its answers are committed: the files as they are now.
+        await abandoned.Cache!.FlushAsync();
         var copy = dir.File("copy.db");
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
@@ -179,6 +181,24 @@ public class ResponseCacheTests
     }
 
     [Fact]
+    public async Task An_identical_request_right_after_an_answer_is_served_while_the_answer_is_being_stored()
+    {
+        await using var server = await OpenAiTestServer.StartAsync();
+        using var dir = new TempDirectory();
+        await using var hub = Endpoints.Hub(Endpoints.For(server), dir.File("cache.db"));
+        var client = hub.GetClient("m1", "generator");
+
+        for (var i = 0; i < 50; i++)
+        {
+            await client.GetResponseAsync(Ask($"q{i}"));
+            await client.GetResponseAsync(Ask($"q{i}"));
+        }
+
+        Assert.Equal(50, server.ChatRequests);
+        Assert.Equal(50, hub.Usage().Total.CacheHits);
+    }
+
+    [Fact]
     public async Task Two_hubs_writing_one_file_at_once_keep_every_answer()
     {
         await using var server = await OpenAiTestServer.StartAsync();
@@ -190,6 +210,7 @@ public class ResponseCacheTests
         var work = Enumerable.Range(0, 100).Select(i =>
             (i % 2 == 0 ? a : b).GetClient("m1", "generator").GetResponseAsync(Ask($"parallel {i}")));
         await Task.WhenAll(work);
-        Assert.Equal(100, a.Cache!.Count());
+        await Task.WhenAll(a.Cache!.FlushAsync(), b.Cache!.FlushAsync());
+        Assert.Equal(100, a.Cache.Count());
     }
 }

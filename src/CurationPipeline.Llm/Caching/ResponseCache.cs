@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -7,8 +6,9 @@ namespace CurationPipeline.Llm;
 
 /// <summary>
 /// Persistent response store in one SQLite file (WAL, busy timeout): safe for concurrent writers in
-/// several tasks and processes, and a killed process leaves committed answers readable. Only the key
-/// hash and the answer are stored, never the prompt and never a credential.
+/// several tasks and processes, and a killed process leaves committed answers readable. Answers are
+/// written by one writer per cache, in a transaction per batch of what is queued (group commit). Only the
+/// key hash and the answer are stored, never the prompt and never a credential.
 /// </summary>
 public sealed partial class ResponseCache : IDisposable
 {
@@ -23,8 +23,11 @@ public sealed partial class ResponseCache : IDisposable
     private readonly ConcurrentBag<Session> _idle = [];
     private volatile bool _disposed;
 
-    public ResponseCache(string path)
+    /// <param name="path">The SQLite file; created with its folder when missing.</param>
+    /// <param name="onWriteError">Told when a batch of answers could not be stored (they are then not cached).</param>
+    public ResponseCache(string path, Action<Exception>? onWriteError = null)
     {
+        _onWriteError = onWriteError;
         _ = SqliteInit.Value;
         Path = System.IO.Path.GetFullPath(path);
         if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } dir)
@@ -52,6 +55,7 @@ public sealed partial class ResponseCache : IDisposable
               body TEXT NOT NULL
             ) WITHOUT ROWID;
             """);
+        _writerLoop = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>The cache file.</summary>
@@ -83,31 +87,18 @@ public sealed partial class ResponseCache : IDisposable
         }
     }
 
-    internal void Put(string key, string model, CachedResponse response, DateTimeOffset now)
-    {
-        var session = Rent();
-        try
-        {
-            var p = session.Put.Parameters;
-            p["$key"].Value = key;
-            p["$model"].Value = model;
-            p["$endpoint"].Value = (object?)response.Endpoint ?? DBNull.Value;
-            p["$created"].Value = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-            p["$prompt"].Value = (object?)response.PromptTokens ?? DBNull.Value;
-            p["$completion"].Value = (object?)response.CompletionTokens ?? DBNull.Value;
-            p["$body"].Value = JsonSerializer.Serialize(response);
-            session.Put.ExecuteNonQuery();
-        }
-        finally
-        {
-            Return(session);
-        }
-    }
-
-    /// <summary>Closes the connections so the file can be moved or deleted.</summary>
+    /// <summary>Writes what is queued, then closes the connections so the file can be moved or deleted.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         _disposed = true;
+        _queue.Writer.TryComplete();
+        _writerLoop.GetAwaiter().GetResult();
+        _writer?.Dispose();
         while (_idle.TryTake(out var session))
         {
             session.Dispose();

@@ -15,7 +15,7 @@ public sealed class ResponseCacheChatClient(IChatClient innerClient, ResponseCac
         var key = CacheKey.Compute(keyEndpoint.Model, keyEndpoint, list, options);
         while (true)
         {
-            // Take the lead for this key before looking it up: whoever answered it before stored the
+            // Take the lead for this key before looking it up: whoever answered it before committed the
             // answer before leaving the in-flight table, so one lookup by the leader suffices.
             var mine = new TaskCompletionSource<CachedResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
             var current = cache.InFlight.GetOrAdd(key, mine.Task);
@@ -48,32 +48,36 @@ public sealed class ResponseCacheChatClient(IChatClient innerClient, ResponseCac
                 if (cache.TryGet(key) is { } stored)
                 {
                     mine.SetResult(stored);
+                    Leave(key, mine.Task);
                     return stored.ToResponse();
                 }
 
                 var response = await base.GetResponseAsync(list, options, cancellationToken);
                 var entry = CachedResponse.From(response);
-                cache.Put(key, keyEndpoint.Model, entry, timeProvider.GetUtcNow());
                 mine.SetResult(entry);
+                // Stay in the in-flight table until the answer is committed, so that an identical request
+                // arriving meanwhile is served from here instead of calling again.
+                cache.Enqueue(key, keyEndpoint.Model, entry, timeProvider.GetUtcNow(), () => Leave(key, mine.Task));
                 return response;
             }
             catch (OperationCanceledException)
             {
-                mine.SetCanceled(CancellationToken.None);
+                mine.TrySetCanceled(CancellationToken.None);
+                Leave(key, mine.Task);
                 throw;
             }
             catch (Exception e)
             {
-                mine.SetException(e);
+                mine.TrySetException(e);
                 _ = mine.Task.Exception; // observed: no waiter may be there
+                Leave(key, mine.Task);
                 throw;
-            }
-            finally
-            {
-                cache.InFlight.TryRemove(new KeyValuePair<string, Task<CachedResponse>>(key, mine.Task));
             }
         }
     }
+
+    private void Leave(string key, Task<CachedResponse> task) =>
+        cache.InFlight.TryRemove(new KeyValuePair<string, Task<CachedResponse>>(key, task));
 
     public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         StreamingFallback.Updates(GetResponseAsync(messages, options, cancellationToken));

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace CurationPipeline.Llm;
 
 /// <summary>
-/// Logs each request to one endpoint: outcome, duration and tokens at Debug, failures at Warning, message
+/// Logs each attempt at one endpoint: outcome, duration and tokens at Debug, failures at Warning, message
 /// contents only at Trace. Credentials never reach this layer.
 /// </summary>
 public sealed class CallLoggingChatClient(IChatClient innerClient, EndpointOptions endpoint, ILogger logger)
@@ -26,8 +26,7 @@ public sealed class CallLoggingChatClient(IChatClient innerClient, EndpointOptio
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 Log.Answered(logger, endpoint.Name, endpoint.Model, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                    response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0,
-                    ResponseProperties.Get<int?>(response, ResponseProperties.Attempts) ?? 1);
+                    response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
             }
 
             if (logger.IsEnabled(LogLevel.Trace))
@@ -37,9 +36,14 @@ public sealed class CallLoggingChatClient(IChatClient innerClient, EndpointOptio
 
             return response;
         }
-        catch (LlmException e)
+        catch (EndpointAttemptException e)
         {
-            Log.Failed(logger, endpoint.Name, endpoint.Model, Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message);
+            Log.Failed(logger, endpoint.Name, endpoint.Model, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Transient.Describe(e.Failure));
+            throw;
+        }
+        catch (Exception e) when (Transient.IsCallFailure(e))
+        {
+            Log.Failed(logger, endpoint.Name, endpoint.Model, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Transient.Describe(e));
             throw;
         }
     }

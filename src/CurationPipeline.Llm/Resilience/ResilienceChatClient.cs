@@ -1,36 +1,34 @@
-using System.ClientModel;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
-using Polly.CircuitBreaker;
 using Polly.Retry;
 
 namespace CurationPipeline.Llm;
 
 /// <summary>
-/// Retries with exponential backoff and jitter on 429, 5xx, timeouts and dropped connections (honouring
-/// Retry-After), behind a per-endpoint circuit breaker; a final failure becomes an <see cref="LlmException"/>
+/// Retries with exponential backoff and jitter on 429, 5xx, timeouts and dropped connections, honouring
+/// Retry-After. It sits above the load spreading, so each attempt goes to the best endpoint at that
+/// moment (one whose circuit is closed, if any). A final failure becomes an <see cref="LlmException"/>
 /// naming endpoint, model and status. Attempts are reported in the answer for accounting.
 /// </summary>
 public sealed class ResilienceChatClient : DelegatingChatClient
 {
     private readonly ResiliencePipeline _pipeline;
-    private readonly CircuitBreakerStateProvider _state = new();
-    private readonly EndpointOptions _endpoint;
-    private readonly ILogger _logger;
+    private readonly string _target;
 
-    public ResilienceChatClient(IChatClient innerClient, EndpointOptions endpoint, ResilienceOptions options, TimeProvider timeProvider, ILogger? logger = null)
+    /// <param name="target">Endpoint or model name the client serves, for failures no endpoint claimed.</param>
+    public ResilienceChatClient(IChatClient innerClient, string target, ResilienceOptions options, TimeProvider timeProvider, ILogger? logger = null)
         : base(innerClient)
     {
-        _endpoint = endpoint;
-        _logger = logger ?? NullLogger.Instance;
+        _target = target;
+        var log = logger ?? NullLogger.Instance;
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(Transient.IsRetryable),
+                ShouldHandle = new PredicateBuilder().Handle<EndpointAttemptException>(e => Transient.IsRetryable(e.Failure)),
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -38,32 +36,21 @@ public sealed class ResilienceChatClient : DelegatingChatClient
                 MaxDelay = options.MaxDelay,
                 DelayGenerator = args =>
                 {
-                    var asked = Transient.RetryAfter(args.Outcome.Exception, timeProvider.GetUtcNow());
+                    var failure = (args.Outcome.Exception as EndpointAttemptException)?.Failure;
+                    var asked = Transient.RetryAfter(failure, timeProvider.GetUtcNow());
                     return ValueTask.FromResult(asked is { } d ? (TimeSpan?)(d > options.MaxRetryAfter ? options.MaxRetryAfter : d) : null);
                 },
                 OnRetry = args =>
                 {
-                    var e = args.Outcome.Exception!;
-                    Log.Retrying(_logger, _endpoint.Name, _endpoint.Model, Transient.Describe(e), args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                    var e = (EndpointAttemptException)args.Outcome.Exception!;
+                    Log.Retrying(log, e.Endpoint.Name, e.Endpoint.Model, Transient.Describe(e.Failure), args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
                     return default;
                 },
             });
         }
 
-        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(Transient.IsEndpointFault),
-            FailureRatio = options.BreakerFailureRatio,
-            MinimumThroughput = options.BreakerMinimumThroughput,
-            SamplingDuration = options.BreakerSamplingDuration,
-            BreakDuration = options.BreakDuration,
-            StateProvider = _state,
-        });
         _pipeline = builder.Build();
     }
-
-    /// <summary>Whether the circuit currently rejects calls (load spreading prefers other endpoints then).</summary>
-    public bool IsCircuitOpen => _state.CircuitState is CircuitState.Open or CircuitState.Isolated;
 
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -81,16 +68,25 @@ public sealed class ResilienceChatClient : DelegatingChatClient
             ResponseProperties.Set(response, ResponseProperties.Attempts, attempts);
             return response;
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested
-            && e is ClientResultException or TimeoutException or HttpRequestException or IOException or InvalidResponseException or BrokenCircuitException)
+        catch (EndpointAttemptException e) when (!cancellationToken.IsCancellationRequested)
         {
-            var status = Transient.StatusOf(e);
-            var retried = Transient.IsRetryable(e) && attempts > 1 ? $" after {attempts} attempts" : attempts > 1 ? $" (attempt {attempts})" : "";
-            throw new LlmException($"endpoint '{_endpoint.Name}' (model '{_endpoint.Model}') failed: {Transient.Describe(e)}, status {status}{retried}", e)
+            var status = Transient.StatusOf(e.Failure);
+            var retried = attempts > 1 ? $" after {attempts} attempts" : "";
+            throw new LlmException($"endpoint '{e.Endpoint.Name}' (model '{e.Endpoint.Model}') failed: {Transient.Describe(e.Failure)}, status {status}{retried}", e.Failure)
             {
-                Endpoint = _endpoint.Name,
-                Model = _endpoint.Model,
+                Endpoint = e.Endpoint.Name,
+                Model = e.Endpoint.Model,
                 StatusCode = status,
+                Attempts = attempts,
+            };
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && Transient.IsCallFailure(e))
+        {
+            // A stack without a circuit breaker below: the failure is not tagged with an endpoint.
+            throw new LlmException($"'{_target}' failed: {Transient.Describe(e)}, status {Transient.StatusOf(e)}", e)
+            {
+                Endpoint = _target,
+                StatusCode = Transient.StatusOf(e),
                 Attempts = attempts,
             };
         }

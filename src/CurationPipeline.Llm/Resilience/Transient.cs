@@ -16,6 +16,10 @@ internal static class Transient
         _ => false,
     };
 
+    /// <summary>Failures of a call (as opposed to bugs or cancellation): turned into an <see cref="LlmException"/> in the end.</summary>
+    public static bool IsCallFailure(Exception e) =>
+        e is ClientResultException or TimeoutException or HttpRequestException or IOException or InvalidResponseException or BrokenCircuitException;
+
     /// <summary>Failures that say the endpoint is unwell (not throttling): they count towards the circuit breaker.</summary>
     public static bool IsEndpointFault(Exception e) => e switch
     {

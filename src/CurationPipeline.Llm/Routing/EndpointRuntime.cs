@@ -2,8 +2,8 @@ using Microsoft.Extensions.AI;
 
 namespace CurationPipeline.Llm;
 
-/// <summary>One endpoint's shared middleware stack (logging, resilience, throttling, adapter) and its outstanding count.</summary>
-internal sealed class EndpointRuntime(EndpointOptions options, IChatClient client, ResilienceChatClient? resilience) : IDisposable
+/// <summary>One endpoint's shared middleware stack (logging, circuit breaker, throttling, adapter) and its outstanding count.</summary>
+internal sealed class EndpointRuntime(EndpointOptions options, IChatClient client, CircuitBreakerChatClient? breaker) : IDisposable
 {
     private int _outstanding;
 
@@ -14,7 +14,7 @@ internal sealed class EndpointRuntime(EndpointOptions options, IChatClient clien
     /// <summary>Requests sent through this endpoint and not finished, including those waiting for its limits.</summary>
     public int Outstanding => Volatile.Read(ref _outstanding);
 
-    public bool IsCircuitOpen => resilience?.IsCircuitOpen ?? false;
+    public bool IsCircuitOpen => breaker?.IsCircuitOpen ?? false;
 
     public async Task<ChatResponse> SendAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {
