@@ -52,7 +52,4 @@ public sealed class CalibrationRow
 
     /// <summary>The score that counts for the item's mean: the human's, else the mean of the two; null while pending.</summary>
     public double? FinalScore { get; set; }
-
-    /// <summary>Why the solver failed to give a usable answer, when it did.</summary>
-    public string? Error { get; set; }
 }

@@ -129,6 +129,7 @@ public static partial class ChoiceParser
     [GeneratedRegex(@"[A-Za-z]{2,}")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"(?<![A-Za-z])[A-Z](?![A-Za-z])")]
+    // A lone letter between spaces, punctuation or words of choosing: "我认为是C项", "C, because"; not "B超" or "维生素C缺乏".
+    [GeneratedRegex(@"(?<=^|[\s\p{P}是为选])[A-Z](?=$|[\s\p{P}项是为正对])")]
     private static partial Regex Lone();
 }

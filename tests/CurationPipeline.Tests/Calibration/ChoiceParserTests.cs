@@ -29,6 +29,8 @@ public sealed class ChoiceParserTests
     [InlineData("答案：A、B、D", "ABD")]
     [InlineData("The answer is B and D", "BD")]
     [InlineData("答案是DB", "BD")]
+    [InlineData("我认为是C项", "C")]
+    [InlineData("应该是 E，其他都不对", "E")]
     public void Reads_the_choice(string response, string expected) =>
         Assert.Equal(expected, ChoiceParser.ToLetters(ChoiceParser.Parse(response, Options)));
 
@@ -37,6 +39,8 @@ public sealed class ChoiceParserTests
     [InlineData("我不知道")]
     [InlineData("答案是F")]
     [InlineData("A patient should see a doctor")]
+    [InlineData("建议做B超检查")]
+    [InlineData("多见于维生素C缺乏")]
     public void Returns_nothing_when_no_choice_can_be_read(string response) =>
         Assert.Empty(ChoiceParser.Parse(response, Options));
 

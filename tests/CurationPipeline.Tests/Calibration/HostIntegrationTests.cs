@@ -1,0 +1,54 @@
+using CurationPipeline.Calibration;
+using CurationPipeline.Calibration.Offline;
+using CurationPipeline.Departments;
+using CurationPipeline.Items;
+using CurationPipeline.Pipeline;
+using CurationPipeline.Sampling;
+using CurationPipeline.Splits;
+using CurationPipeline.Testing;
+
+namespace CurationPipeline.Tests.Calibration;
+
+/// <summary>The two stages inside the project's Dataflow host, on the bundled pipeline's public datasets.</summary>
+public sealed class HostIntegrationTests
+{
+    [Fact]
+    public async Task The_host_runs_calibration_and_tagging_and_the_pool_and_table_agree()
+    {
+        using var dir = new TempDirectory();
+        var definition = PipelineLoader.Load(Path.Combine(PublicItems.RepoRoot, "pipelines", "mlb.yaml"));
+        definition.Datasets.RemoveAll(d => d.Name is not ("CMExam" or "CMeEE"));
+        var raw = Path.Combine(PublicItems.RepoRoot, "raw");
+        var tablePath = dir.File("calibration.parquet");
+        var table = await CalibrationTable.CreateAsync(tablePath);
+        var calibration = new CalibrationStage(OfflinePanel.Create(raw), OfflinePanel.Scorers(), ReviewPolicy.Recorded, table);
+        var tagging = new TaggingStage(OfflineDepartmentTagger.Load(raw), new HashSet<string> { "CMeEE" });
+        var engines = EngineFactory.Offline(definition, raw);
+        engines = new PipelineEngines { Generators = engines.Generators, Calibration = calibration, Tagger = tagging };
+        var runner = new PipelineRunner(definition, engines, new RunOptions { OutputDirectory = dir.File("out"), Limit = 40, RawDirectory = raw });
+        PoolResult pool;
+        await using (var rejects = new RejectSink(dir.File("rejects.jsonl")))
+        {
+            pool = await runner.RunAsync(rejects);
+            Assert.Equal(0, rejects.Count);
+        }
+
+        await table.CompleteAsync();
+        await table.DisposeAsync();
+
+        var items = new List<BenchmarkItem>();
+        await foreach (var item in PoolReader.ReadItemsAsync(pool.Files))
+        {
+            items.Add(item);
+        }
+
+        Assert.Equal(80, items.Count);
+        Assert.All(items, i => Assert.Equal(DifficultyState.Labelled, i.Difficulty.State));
+        Assert.All(items.Where(i => i.Dataset == "CMeEE"), i => Assert.InRange(i.Departments.Count, 1, 3));
+        Assert.All(items.Where(i => i.Dataset == "CMExam"), i => Assert.Empty(i.Departments));
+
+        var relabelled = Relabel.Run(await CalibrationTable.ReadAsync(tablePath), CalibrationThresholds.Paper, ReviewPolicy.Recorded).ToDictionary(r => r.ItemId);
+        Assert.Equal(80, relabelled.Count);
+        Assert.All(items, i => Assert.Equal(i.Difficulty.Level, relabelled[i.Id].Label.Level));
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using CurationPipeline.Departments;
+using CurationPipeline.Items;
+using CurationPipeline.Pipeline;
+using CurationPipeline.Tests.Calibration;
+
+namespace CurationPipeline.Tests.Departments;
+
+public sealed class OfflineTaggerTests
+{
+    private static readonly OfflineDepartmentTagger Tagger = OfflineDepartmentTagger.Load(RepoPaths.Raw);
+
+    [Theory]
+    [InlineData("牙疼好几天了，牙龈也肿了，吃饭都困难", "Stomatology")]
+    [InlineData("最近总是心慌胸闷，血压也偏高，需要做心电图吗", "Cardiology")]
+    [InlineData("孩子出生第三天皮肤发黄，新生儿黄疸要不要照蓝光", "Neonatology")]
+    [InlineData("怀孕32周了，产检发现血糖偏高", "Obstetrics")]
+    [InlineData("膝盖扭伤后一直疼，上下楼梯更明显，是不是半月板损伤", "Orthopedic Surgery")]
+    [InlineData("脸上长了很多痘痘，又红又痒", "Dermatology")]
+    [InlineData("最近情绪低落，晚上失眠，对什么都提不起兴趣", "Psychiatry Dept.")]
+    public void Tags_clinical_questions_with_the_right_department_first(string text, string expected)
+    {
+        var tags = Tagger.Tag(text);
+        Assert.Equal(expected, tags[0]);
+        Assert.InRange(tags.Count, 1, 3);
+        Assert.Empty(DepartmentRules.Check(tags));
+    }
+
+    [Theory]
+    [InlineData("今天天气怎么样？")]
+    [InlineData("帮我写一首关于春天的诗")]
+    public void Non_clinical_queries_get_no_department_alone(string text) => Assert.Equal(["No Department"], Tagger.Tag(text));
+
+    [Fact]
+    public async Task The_stage_tags_only_marked_datasets_and_rejects_answers_that_break_the_rules()
+    {
+        var stage = new TaggingStage(Tagger, new HashSet<string> { "MAGuidance" });
+        var item = CalibrationFixtures.Choice() with { Dataset = "MAGuidance", Question = "牙疼好几天了，应该挂哪个科？" };
+        Assert.True(stage.AppliesTo(item));
+        Assert.False(stage.AppliesTo(item with { Dataset = "CMExam" }));
+        var tagged = await stage.ProcessAsync(item);
+        Assert.Equal("Stomatology", tagged.Departments[0]);
+        Assert.Equal("tag", stage.Name);
+
+        var broken = new TaggingStage(new FixedTagger(["Cardiology", "Neurology", "Nephrology", "Hematology"]), new HashSet<string> { "MAGuidance" });
+        var e = await Assert.ThrowsAsync<ItemInvalidException>(() => broken.ProcessAsync(item));
+        Assert.Equal("departments", e.Field);
+        Assert.Contains(item.Id, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_training_file_holds_only_even_position_records_so_the_odd_ones_stay_held_out()
+    {
+        var records = TrainingFile.ReadRecords(Path.Combine(RepoPaths.Raw, "departments", "train.tsv")).ToList();
+        Assert.InRange(records.Count, 100, 2000);
+        Assert.All(records.Where(r => r.Source == "toyhom"), r => Assert.Equal(0, int.Parse(r.Record, System.Globalization.CultureInfo.InvariantCulture) % 2));
+        Assert.All(records, r => Assert.True(r.Text.Length <= 100));
+
+        var path = Path.Combine(RepoPaths.External, "cmtmedqa", "CMtMedQA_test.sample.json");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var positions = doc.RootElement.EnumerateArray().Where(r => r.TryGetProperty("cate1", out _))
+            .Select((r, i) => (Id: r.GetProperty("id").GetString()!, Position: i)).ToDictionary(x => x.Id, x => x.Position);
+        Assert.All(records.Where(r => r.Source == "cmtmedqa"), r => Assert.Equal(0, positions[r.Record] % 2));
+    }
+
+    private sealed class FixedTagger(IReadOnlyList<string> tags) : IDepartmentTagger
+    {
+        public string Name => "fixed";
+
+        public Task<IReadOnlyList<string>> TagAsync(BenchmarkItem item, CancellationToken cancellationToken = default) => Task.FromResult(tags);
+    }
+}
