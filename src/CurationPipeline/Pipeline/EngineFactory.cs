@@ -1,6 +1,7 @@
 using CurationPipeline.Calibration;
 using CurationPipeline.Calibration.Offline;
 using CurationPipeline.Deidentification;
+using CurationPipeline.Departments;
 using CurationPipeline.Items;
 using CurationPipeline.Paradigms;
 using CurationPipeline.Sampling;
@@ -32,6 +33,8 @@ public static class EngineFactory
         var calibration = new CalibrationStage(panel, OfflinePanel.Scorers(), PolicyOf(definition), table);
         description["calibration"] = "offline panel of five deterministic baselines (no model): " + string.Join(", ", panel.Select(s => s.Name));
         description["scorers"] = "offline: two rubric-overlap scorer instances (no model)";
+        var tagger = OfflineDepartmentTagger.Load(rawDirectory);
+        description["tagger"] = $"{tagger.Name}: keyword lexicon and a naive Bayes classifier over bundled labelled text (no model)";
 
         return new PipelineEngines
         {
@@ -41,10 +44,15 @@ public static class EngineFactory
             Deidentifier = deid,
             Gate = gate,
             Calibration = calibration,
+            Tagger = new TaggingStage(tagger, TaggedDatasets(definition)),
             Description = description,
             Resources = [new RunResource(table.CompleteAsync, table)],
         };
     }
+
+    /// <summary>The datasets whose items get departments (<c>departments:</c> in the pipeline; SmartServ and SmartCare by default).</summary>
+    public static IReadOnlySet<string> TaggedDatasets(PipelineDefinition definition) =>
+        definition.Datasets.Where(d => d.TagsDepartments).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
 
     public static ReviewPolicy PolicyOf(PipelineDefinition definition) =>
         definition.ReviewPolicy == "required" ? ReviewPolicy.Required : ReviewPolicy.Recorded;
