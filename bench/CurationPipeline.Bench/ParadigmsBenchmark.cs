@@ -32,37 +32,46 @@ internal sealed class ParadigmsBenchmark : IBenchmark
 
         // One untimed round warms the tables, lexicons and the JIT.
         await Run(work, 0, cancellationToken);
-        var totals = new Dictionary<string, (int Items, int Rejects, int Records, double Seconds, long Bytes)>(StringComparer.Ordinal);
+        var totals = new Dictionary<string, (int Items, int Rejects, int Records, double Seconds, double Cpu, long Bytes)>(StringComparer.Ordinal);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
         for (var round = 1; round <= rounds && !cancellationToken.IsCancellationRequested; round++)
         {
-            foreach (var (paradigm, items, rejects, records, seconds, bytes) in await Run(work, round, cancellationToken))
+            foreach (var (paradigm, items, rejects, records, seconds, cpu, bytes) in await Run(work, round, cancellationToken))
             {
                 var t = totals.GetValueOrDefault(paradigm);
-                totals[paradigm] = (t.Items + items, t.Rejects + rejects, t.Records + records, t.Seconds + seconds, t.Bytes + bytes);
+                totals[paradigm] = (t.Items + items, t.Rejects + rejects, t.Records + records, t.Seconds + seconds, t.Cpu + cpu, t.Bytes + bytes);
             }
         }
 
-        Console.WriteLine("paradigm  records    items  rejects   seconds     items/s  alloc/item");
+        wall.Stop();
+        process.Refresh();
+        Console.WriteLine(Invariant($"timed rounds: {wall.Elapsed.TotalSeconds:0.00} s wall, {(process.TotalProcessorTime - cpuBefore).TotalSeconds:0.00} s CPU (the process, all threads)"));
+        Console.WriteLine("paradigm  records    items  rejects  wall s   items/s (wall)  CPU s  items/CPU-s  alloc/item");
         foreach (var (paradigm, t) in totals.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            Console.WriteLine(Invariant($"{paradigm,-8} {t.Records,8:N0} {t.Items,8:N0} {t.Rejects,8:N0} {t.Seconds,9:0.000} {t.Items / t.Seconds,11:N0} {t.Bytes / Math.Max(t.Items, 1) / 1024.0,8:0.0} KiB"));
+            Console.WriteLine(Invariant($"{paradigm,-8} {t.Records,8:N0} {t.Items,8:N0} {t.Rejects,8:N0} {t.Seconds,7:0.00} {t.Items / t.Seconds,16:N0} {t.Cpu,6:0.00} {t.Items / Math.Max(t.Cpu, 1e-3),12:N0} {t.Bytes / Math.Max(t.Items, 1) / 1024.0,7:0.0} KiB"));
         }
 
         var all = totals.Values;
-        Console.WriteLine(Invariant($"all      {all.Sum(t => t.Records),8:N0} {all.Sum(t => t.Items),8:N0} {all.Sum(t => t.Rejects),8:N0} {all.Sum(t => t.Seconds),9:0.000} {all.Sum(t => t.Items) / all.Sum(t => t.Seconds),11:N0}"));
+        Console.WriteLine(Invariant($"all      {all.Sum(t => t.Records),8:N0} {all.Sum(t => t.Items),8:N0} {all.Sum(t => t.Rejects),8:N0} {all.Sum(t => t.Seconds),7:0.00} {all.Sum(t => t.Items) / all.Sum(t => t.Seconds),16:N0} {all.Sum(t => t.Cpu),6:0.00} {all.Sum(t => t.Items) / Math.Max(all.Sum(t => t.Cpu), 1e-3),12:N0}"));
         return 0;
     }
 
-    private static async Task<List<(string, int, int, int, double, long)>> Run(
+    private static async Task<List<(string, int, int, int, double, double, long)>> Run(
         List<(DatasetDefinition Dataset, IItemGenerator Engine, List<SourceRecord> Records)> work, int seed, CancellationToken ct)
     {
         var context = new GenerationContext { Seed = seed, PipelineVersion = "bench", RawDirectory = "" };
-        var results = new List<(string, int, int, int, double, long)>();
+        var results = new List<(string, int, int, int, double, double, long)>();
+        using var process = Process.GetCurrentProcess();
         foreach (var (dataset, engine, records) in work)
         {
             var items = 0;
             var rejects = 0;
             var allocated = GC.GetAllocatedBytesForCurrentThread();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             foreach (var record in records)
             {
@@ -77,7 +86,9 @@ internal sealed class ParadigmsBenchmark : IBenchmark
             }
 
             watch.Stop();
-            results.Add((dataset.Paradigm, items, rejects, records.Count, watch.Elapsed.TotalSeconds, GC.GetAllocatedBytesForCurrentThread() - allocated));
+            process.Refresh();
+            results.Add((dataset.Paradigm, items, rejects, records.Count, watch.Elapsed.TotalSeconds,
+                (process.TotalProcessorTime - cpu).TotalSeconds, GC.GetAllocatedBytesForCurrentThread() - allocated));
         }
 
         return results;
