@@ -30,6 +30,12 @@ internal sealed class SamplingBenchmark : IBenchmark
         Console.WriteLine(Invariant($"pool: {poolSize:N0} candidates ({eligible:N0} eligible), {strata} strata, generated in {generate.Elapsed.TotalSeconds:0.00} s"));
         Console.WriteLine(Invariant($"pool by difficulty (all): Hard {pool.Count(c => c.Difficulty == Difficulty.Hard):N0}, Medium {pool.Count(c => c.Difficulty == Difficulty.Medium):N0}, Easy {pool.Count(c => c.Difficulty == Difficulty.Easy):N0}"));
 
+        GC.Collect();
+        using (var before = Process.GetCurrentProcess())
+        {
+            Console.WriteLine(Invariant($"working set with the pool in memory, before sampling: {before.WorkingSet64 / 1048576.0:0} MiB (peak so far {before.PeakWorkingSet64 / 1048576.0:0} MiB)"));
+        }
+
         var spec = new SamplingSpec("MADiagnosis", n, DifficultyRatio.Default, ["department", "difficulty level"]);
         var sampler = new StratifiedSampler();
         var times = new List<double>();

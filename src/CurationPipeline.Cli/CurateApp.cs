@@ -16,6 +16,8 @@ public static class CurateApp
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(InspectCommand.Create(console));
         root.Subcommands.Add(SampleCommand.Create(console));
+        root.Subcommands.Add(SynthCommand.Create(console));
+        root.Subcommands.Add(DeidCommand.Create(console));
         return root;
     }
 

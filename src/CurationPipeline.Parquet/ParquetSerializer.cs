@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Runtime.CompilerServices;
 using CurationPipeline.Parquet.Mapping;
 using CurationPipeline.Parquet.Reading;
@@ -48,29 +49,66 @@ public static class ParquetSerializer
             file.Descriptors.FirstOrDefault(c => c.Name == binding.Descriptor.Name)
             ?? throw new ParquetException($"{path}: there is no column '{binding.Descriptor.Name}' for property {binding.PropertyName} of {typeof(T).Name}")).ToArray();
 
-        for (var g = 0; g < file.RowGroupCount; g++)
+        // Row group g+1 is decoded in the background (its columns in parallel) while the rows of g are handed out.
+        Task<ColumnData[]>? pending = file.RowGroupCount > 0 ? Task.Run(() => DecodeGroup(file, columns, 0, cancellationToken), cancellationToken) : null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var assigners = new ColumnAssigner<T>[columns.Length];
-            for (var c = 0; c < columns.Length; c++)
+            for (var g = 0; g < file.RowGroupCount; g++)
             {
-                ColumnData data = file.ReadChunk(g, columns[c]);
-                assigners[c] = schema.Columns[c].CreateAssigner(columns[c], data, path);
-            }
-
-            var rows = file.RowGroups[g].NumRows;
-            for (long r = 0; r < rows; r++)
-            {
-                var row = new T();
-                foreach (var assigner in assigners)
+                var decoded = await pending!;
+                var next = g + 1;
+                pending = next < file.RowGroupCount ? Task.Run(() => DecodeGroup(file, columns, next, cancellationToken), cancellationToken) : null;
+                var assigners = new ColumnAssigner<T>[columns.Length];
+                for (var c = 0; c < columns.Length; c++)
                 {
-                    assigner.Assign(row, r);
+                    assigners[c] = schema.Columns[c].CreateAssigner(columns[c], decoded[c], path);
                 }
 
-                yield return row;
-            }
+                var rows = file.RowGroups[g].NumRows;
+                for (long r = 0; r < rows; r++)
+                {
+                    var row = new T();
+                    foreach (var assigner in assigners)
+                    {
+                        assigner.Assign(row, r);
+                    }
 
-            await Task.Yield();
+                    yield return row;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+            }
         }
+        finally
+        {
+            if (pending is not null)
+            {
+                // The file is closed after this; let the background decode finish first.
+                try
+                {
+                    await pending;
+                }
+                catch (Exception)
+                {
+                    // The reader was abandoned; a failure of the look-ahead no longer matters.
+                }
+            }
+        }
+    }
+
+    private static ColumnData[] DecodeGroup(ParquetFile file, Schema.ColumnDescriptor[] columns, int group, CancellationToken cancellationToken)
+    {
+        var result = new ColumnData[columns.Length];
+        try
+        {
+            Parallel.For(0, columns.Length, new ParallelOptions { CancellationToken = cancellationToken }, c => result[c] = file.ReadChunk(group, columns[c]));
+        }
+        catch (AggregateException e)
+        {
+            // Report the first column's own error (a ParquetException naming file and column), not the wrapper.
+            ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+        }
+
+        return result;
     }
 }

@@ -29,6 +29,8 @@ public class CliTests
     [InlineData("run")]
     [InlineData("inspect")]
     [InlineData("sample")]
+    [InlineData("synth")]
+    [InlineData("deid")]
     public async Task Every_command_has_help(string command)
     {
         var (exit, output) = await CliHarness.RunAsync(command, "--help");

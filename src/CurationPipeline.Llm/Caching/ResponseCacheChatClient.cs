@@ -15,11 +15,8 @@ public sealed class ResponseCacheChatClient(IChatClient innerClient, ResponseCac
         var key = CacheKey.Compute(keyEndpoint.Model, keyEndpoint, list, options);
         while (true)
         {
-            if (cache.TryGet(key) is { } stored)
-            {
-                return stored.ToResponse();
-            }
-
+            // Take the lead for this key before looking it up: whoever answered it before stored the
+            // answer before leaving the in-flight table, so one lookup by the leader suffices.
             var mine = new TaskCompletionSource<CachedResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
             var current = cache.InFlight.GetOrAdd(key, mine.Task);
             if (current != mine.Task)
@@ -48,11 +45,10 @@ public sealed class ResponseCacheChatClient(IChatClient innerClient, ResponseCac
 
             try
             {
-                // Another task may have stored the answer between the lookup above and taking the lead.
-                if (cache.TryGet(key) is { } late)
+                if (cache.TryGet(key) is { } stored)
                 {
-                    mine.SetResult(late);
-                    return late.ToResponse();
+                    mine.SetResult(stored);
+                    return stored.ToResponse();
                 }
 
                 var response = await base.GetResponseAsync(list, options, cancellationToken);

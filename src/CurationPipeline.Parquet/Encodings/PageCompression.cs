@@ -53,21 +53,7 @@ internal static class PageCompression
                 input.CopyTo(output);
                 break;
             case CompressionCodec.Snappy:
-                // Check the declared length first, so a corrupt page cannot make the decoder allocate gigabytes.
-                var at = 0;
-                var declared = RleDecoder.ReadVarInt(input, ref at);
-                if (declared != (ulong)output.Length)
-                {
-                    throw new FormatException($"a Snappy page declares {declared} bytes, its header says {output.Length}");
-                }
-
-                var decoded = IronSnappy.Snappy.Decode(input);
-                if (decoded.Length != output.Length)
-                {
-                    throw new FormatException($"a Snappy page decompressed to {decoded.Length} bytes, its header says {output.Length}");
-                }
-
-                decoded.CopyTo(output);
+                SnappyDecoder.Decode(input, output);
                 break;
             case CompressionCodec.Gzip:
                 unsafe

@@ -3,12 +3,17 @@ using System.Buffers.Binary;
 
 namespace CurationPipeline.Parquet.IO;
 
-/// <summary>A growable byte buffer over pooled arrays, for page and metadata assembly.</summary>
+/// <summary>
+/// A growable byte buffer for column data, pages and metadata. Small buffers come from the shared pool; large
+/// ones are plain arrays, so the pool does not keep every intermediate size of a growing column buffer alive.
+/// </summary>
 internal sealed class ByteBuffer : IDisposable
 {
     private byte[] _data;
 
-    public ByteBuffer(int capacity = 4096) => _data = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 16));
+    private const int PooledLimit = 1 << 16;
+
+    public ByteBuffer(int capacity = 4096) => _data = Allocate(Math.Max(capacity, 16));
 
     public int Length { get; private set; }
 
@@ -80,19 +85,27 @@ internal sealed class ByteBuffer : IDisposable
             throw new ParquetException($"a buffer would exceed {Array.MaxLength} bytes");
         }
 
-        var grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, Math.Max(needed, (long)_data.Length * 2)));
+        var grown = Allocate((int)Math.Min(Array.MaxLength, Math.Max(needed, (long)_data.Length * 2)));
         _data.AsSpan(0, Length).CopyTo(grown);
-        ArrayPool<byte>.Shared.Return(_data);
+        Release(_data);
         _data = grown;
+    }
+
+    private static byte[] Allocate(int size) =>
+        size <= PooledLimit ? ArrayPool<byte>.Shared.Rent(size) : GC.AllocateUninitializedArray<byte>(size);
+
+    private static void Release(byte[] array)
+    {
+        if (array.Length <= PooledLimit && array.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+        }
     }
 
     public void Dispose()
     {
-        if (_data.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(_data);
-            _data = [];
-        }
+        Release(_data);
+        _data = [];
 
         Length = 0;
     }

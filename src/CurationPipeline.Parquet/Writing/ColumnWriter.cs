@@ -14,8 +14,11 @@ internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionar
     /// <summary>Write DATA_PAGE_V2 pages (levels uncompressed and without length prefixes) instead of v1 pages.</summary>
     public bool DataPageV2 { get; init; }
 
-    /// <summary>Target size of a page's values before compression.</summary>
-    protected const int PageTargetBytes = 1 << 20;
+    /// <summary>
+    /// Target size of a page's values before compression: 64 KiB keeps every compressed page below the
+    /// large-object heap threshold, so pages are cheap, short-lived allocations (Snappy works in 64 KiB blocks anyway).
+    /// </summary>
+    protected const int PageTargetBytes = 1 << 16;
 
     /// <summary>A dictionary that grows past this many bytes is dropped for the chunk (PLAIN fallback).</summary>
     protected const int DictionaryLimitBytes = 1 << 20;

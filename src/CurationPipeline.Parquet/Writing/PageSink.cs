@@ -8,7 +8,7 @@ namespace CurationPipeline.Parquet.Writing;
 /// <summary>Compresses pages, writes them with their headers to the output and keeps the chunk's running totals.</summary>
 internal sealed class PageSink(Stream output, CompressionCodec codec) : IDisposable
 {
-    private readonly ByteBuffer _compressed = new(1 << 20);
+    private readonly ByteBuffer _compressed = new(1 << 17);
     private readonly ByteBuffer _header = new(256);
 
     public long Position { get; set; }
@@ -16,7 +16,7 @@ internal sealed class PageSink(Stream output, CompressionCodec codec) : IDisposa
     public CompressionCodec Codec { get; } = codec;
 
     /// <summary>Scratch buffer the column writers fill with an uncompressed page body.</summary>
-    public ByteBuffer Body { get; } = new(1 << 20);
+    public ByteBuffer Body { get; } = new(1 << 17);
 
     public long ChunkUncompressed { get; private set; }
 

@@ -54,7 +54,12 @@ public static partial class ChoiceParser
             return [byText];
         }
 
-        // 5. Exactly one stand-alone letter of the options.
+        // 5. Exactly one stand-alone letter of the options; not in English prose, where "A" is an article.
+        if (Words().Count(text) >= 3)
+        {
+            return [];
+        }
+
         var lone = Lone().Matches(text).Select(m => AnswerLetters.Index(m.Value[0])).Where(i => i < count).Distinct().ToList();
         return lone.Count == 1 ? lone : [];
     }
@@ -120,6 +125,9 @@ public static partial class ChoiceParser
 
     [GeneratedRegex(@"\*\*\s*\(?(?<l>[A-Z](?:\s*[、,，]?\s*[A-Z])*)\)?\s*[.．]?\s*\*\*")]
     private static partial Regex Bold();
+
+    [GeneratedRegex(@"[A-Za-z]{2,}")]
+    private static partial Regex Words();
 
     [GeneratedRegex(@"(?<![A-Za-z])[A-Z](?![A-Za-z])")]
     private static partial Regex Lone();

@@ -43,11 +43,17 @@ public sealed class Deidentifier
     /// Replaces the personal data of <paramref name="text"/>. The same value of the same patient always gets
     /// the same surrogate; counts go to <see cref="Audit"/> under <paramref name="source"/>.
     /// </summary>
-    public DeidResult Deidentify(string text, string patientKey, string source = "")
+    public DeidResult Deidentify(string text, string patientKey, string source = "") => Deidentify(text, patientKey, source, []);
+
+    /// <summary>
+    /// As <see cref="Deidentify(string, string, string)"/>, also treating every occurrence of
+    /// <paramref name="knownNames"/> (names found elsewhere in the same record) as a name.
+    /// </summary>
+    public DeidResult Deidentify(string text, string patientKey, string source, IReadOnlyCollection<string> knownNames)
     {
         ArgumentNullException.ThrowIfNull(text);
         patientKey ??= "";
-        var spans = PhiDetector.Detect(text);
+        var spans = PhiDetector.Detect(text, knownNames);
         Audit.RecordText();
         if (spans.Count == 0)
         {

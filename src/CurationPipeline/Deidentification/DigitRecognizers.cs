@@ -11,12 +11,16 @@ internal static class DigitRecognizers
     public static void Run(string text, CandidateSet found, bool hasHan)
     {
         found.AddAll(PhiPatterns.ChineseId(), PhiCategory.IdNumber, 90, g => NationalId.IsValid(g.ValueSpan));
-        found.AddAll(PhiPatterns.Ssn(), PhiCategory.IdNumber, 90);
+        if (MayHoldSsn(text))
+        {
+            found.AddAll(PhiPatterns.Ssn(), PhiCategory.IdNumber, 90);
+        }
+
         found.AddAll(PhiPatterns.EnRecord(), PhiCategory.RecordNumber, 85);
         found.AddAll(PhiPatterns.ChineseMobile(), PhiCategory.Phone, 80);
         found.AddAll(PhiPatterns.WesternPhone(), PhiCategory.Phone, 80, g => DigitCount(g.ValueSpan) >= 7);
         found.AddAll(PhiPatterns.CuedPhone(), PhiCategory.Phone, 79, g => DigitCount(g.ValueSpan) >= 7);
-        if (text.Contains('.'))
+        if (MayHoldIpv4(text))
         {
             found.AddAll(PhiPatterns.Ipv4(), PhiCategory.IpAddress, 75);
         }
@@ -98,6 +102,38 @@ internal static class DigitRecognizers
                 found.Add(category, start, i + 1 - start, priority);
             }
         }
+    }
+
+    /// <summary>Cheap check before the IPv4 pattern: "d.d" followed by another "d.d" within four characters.</summary>
+    private static bool MayHoldIpv4(string text)
+    {
+        for (var i = text.IndexOf('.'); i > 0 && i + 1 < text.Length; i = text.IndexOf('.', i + 1))
+        {
+            if (char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]))
+            {
+                var next = text.IndexOf('.', i + 1, Math.Min(5, text.Length - i - 1));
+                if (next > 0 && next + 1 < text.Length && char.IsAsciiDigit(text[next - 1]) && char.IsAsciiDigit(text[next + 1]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Cheap check before the SSN pattern: "dd-dd" somewhere, or the word SSN / Social Security.</summary>
+    private static bool MayHoldSsn(string text)
+    {
+        for (var i = text.IndexOf('-'); i > 1 && i + 2 < text.Length; i = text.IndexOf('-', i + 1))
+        {
+            if (char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i - 2]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2]))
+            {
+                return true;
+            }
+        }
+
+        return text.Contains("SSN", StringComparison.Ordinal) || text.Contains("Social Security", StringComparison.Ordinal);
     }
 
     /// <summary>Cheap check before the IPv6 pattern: some "h:h:" with hex digits around the colons.</summary>

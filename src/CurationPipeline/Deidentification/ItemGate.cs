@@ -12,6 +12,17 @@ internal static class ItemGate
         var source = "gate:" + item.Dataset;
         var found = 0;
 
+        // A name found with a cue in one field (患者张三) is the same person where it stands alone (张三：肺炎).
+        var fields = new[] { item.Question, item.Context, item.Answer, item.Explanation }.Concat(item.Options).Concat(item.Entities.Select(e => e.Text));
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in fields.Where(t => !string.IsNullOrEmpty(t)))
+        {
+            foreach (var s in deid.Detect(text!).Where(s => s.Category == PhiCategory.Name && s.Length >= 2))
+            {
+                names.Add(text!.Substring(s.Start, s.Length));
+            }
+        }
+
         string? Clean(string? text)
         {
             if (string.IsNullOrEmpty(text))
@@ -19,13 +30,13 @@ internal static class ItemGate
                 return text;
             }
 
-            var r = deid.Deidentify(text, key, source);
+            var r = deid.Deidentify(text, key, source, names);
             found += r.Found.Count;
             return r.Text;
         }
 
         var question = Clean(item.Question)!;
-        DeidResult? context = item.Context is null ? null : deid.Deidentify(item.Context, key, source);
+        DeidResult? context = item.Context is null ? null : deid.Deidentify(item.Context, key, source, names);
         found += context?.Found.Count ?? 0;
         var options = item.Options.Select(o => Clean(o)!).ToList();
         var answer = Clean(item.Answer);

@@ -21,8 +21,7 @@ internal sealed class KeyedHash(string secret)
     }
 
     /// <summary>A deterministic random source seeded by the hash (for multi-part surrogates).</summary>
-    public Random Random(string patientKey, string purpose, string value) =>
-        new((int)(Hash(patientKey, purpose, value) & 0x7fffffff));
+    public KeyedRandom Random(string patientKey, string purpose, string value) => new(Hash(patientKey, purpose, value));
 
     /// <summary>The per-patient date shift in days: ±[min, max], never 0.</summary>
     public int DateShift(string patientKey, int min, int max)

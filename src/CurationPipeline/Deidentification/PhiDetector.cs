@@ -8,19 +8,35 @@ namespace CurationPipeline.Deidentification;
 /// </summary>
 internal static class PhiDetector
 {
-    public static List<PhiSpan> Detect(string text)
+    public static List<PhiSpan> Detect(string text, IReadOnlyCollection<string>? knownNames = null)
     {
-        var found = new CandidateSet(text);
         if (string.IsNullOrEmpty(text))
         {
             return [];
         }
 
+        var found = new CandidateSet(text);
+        foreach (var name in knownNames ?? [])
+        {
+            found.AddOccurrences(name, PhiCategory.Name, 39);
+        }
+
         var hasHan = text.AsSpan().IndexOfAnyInRange('\u4e00', '\u9fff') >= 0;
         var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
-        if (text.Contains('@'))
+        // E-mail: find each '@' and match the address around it (cheaper than scanning the whole text).
+        for (var at = text.IndexOf('@'); at > 0; at = at + 1 < text.Length ? text.IndexOf('@', at + 1) : -1)
         {
-            found.AddAll(PhiPatterns.Email(), PhiCategory.Email, 100);
+            var start = at;
+            while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '_' or '%' or '+' or '-'))
+            {
+                start--;
+            }
+
+            var m = PhiPatterns.Email().Match(text, start, Math.Min(text.Length - start, at - start + 256));
+            if (m.Success && m.Index == start)
+            {
+                found.Add(PhiCategory.Email, m.Index, m.Length, 100);
+            }
         }
 
         if (text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains("www.", StringComparison.OrdinalIgnoreCase))
@@ -67,6 +83,25 @@ internal sealed class CandidateSet(string text)
             if (accept is null || accept(g))
             {
                 Add(category, g.Index, g.Length, priority);
+            }
+        }
+    }
+
+    /// <summary>Adds every whole-word occurrence of <paramref name="value"/> (a name known from elsewhere).</summary>
+    public void AddOccurrences(string value, PhiCategory category, int priority)
+    {
+        if (value.Length < 2)
+        {
+            return;
+        }
+
+        var latin = !ChineseLexicon.IsHan(value[0]);
+        for (var i = Text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = Text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            var end = i + value.Length;
+            if (!latin || ((i == 0 || !char.IsLetter(Text[i - 1])) && (end == Text.Length || !char.IsLetter(Text[end]))))
+            {
+                Add(category, i, value.Length, priority);
             }
         }
     }

@@ -11,10 +11,10 @@ internal static class SurrogateAddresses
     private static readonly string[] EnOrgSuffixes =
         ["Inc.", "Inc", "LLC", "Ltd", "Corp", "Corporation", "Company", "Group", "University", "College", "School", "Academy", "Bank", "Hospital", "Institute", "Foundation", "Partners", "Associates"];
 
-    public static string Chinese(string original, Random rng)
+    public static string Chinese(string original, KeyedRandom rng)
     {
         var sb = new StringBuilder();
-        if (ChineseLexicon.Provinces.Any(original.StartsWith))
+        if (ChineseLexicon.Provinces.Any(p => original.StartsWith(p, StringComparison.Ordinal)))
         {
             sb.Append(SurrogateLists.ZhProvinces[rng.Next(SurrogateLists.ZhProvinces.Length)]);
         }
@@ -53,7 +53,7 @@ internal static class SurrogateAddresses
         return sb.ToString();
     }
 
-    public static string English(string original, Random rng)
+    public static string English(string original, KeyedRandom rng)
     {
         if (original.Contains("Box", StringComparison.OrdinalIgnoreCase))
         {
@@ -83,11 +83,11 @@ internal static class SurrogateAddresses
         return sb.ToString();
     }
 
-    public static string Organization(string original, Random rng)
+    public static string Organization(string original, KeyedRandom rng)
     {
         if (SurrogateFactory.ContainsHan(original))
         {
-            var suffix = ZhOrgSuffixes.FirstOrDefault(original.EndsWith) ?? "公司";
+            var suffix = ZhOrgSuffixes.FirstOrDefault(s => original.EndsWith(s, StringComparison.Ordinal)) ?? "公司";
             return SurrogateLists.ZhCities[rng.Next(SurrogateLists.ZhCities.Length)].TrimEnd('市')
                 + SurrogateLists.ZhOrgWords[rng.Next(SurrogateLists.ZhOrgWords.Length)] + suffix;
         }

@@ -28,6 +28,7 @@ internal sealed partial class CellBalancer
     private readonly int[] target;
     private readonly int[] wanted;
     private readonly int[] columns = new int[Levels];
+    private readonly (int Short, int Surplus)[] pairBuffer = new (int, int)[4];
     private bool minOne;
 
     /// <param name="capacity">Eligible items per cell, stratum-major (s * 3 + level).</param>
@@ -113,106 +114,54 @@ internal sealed partial class CellBalancer
 
     private int Free(int s, int d) => capacity[s * Levels + d] - cells[s * Levels + d];
 
-    /// <summary>(short, surplus) level pairs: largest shortfall first, then largest surplus; ties Hard, Medium, Easy.</summary>
-    private List<(int Short, int Surplus)> Pairs()
+    /// <summary>
+    /// (short, surplus) level pairs into a reused buffer: largest shortfall first, then largest surplus;
+    /// ties in the order Hard, Medium, Easy. At most two of each, so at most four pairs.
+    /// </summary>
+    private ReadOnlySpan<(int Short, int Surplus)> Pairs()
     {
-        var pairs = new List<(int, int)>(4);
-        foreach (var b in LevelOrder.Where(d => columns[d] < target[d]).OrderByDescending(d => target[d] - columns[d]))
+        Span<int> shortLevels = stackalloc int[Levels];
+        Span<int> surplusLevels = stackalloc int[Levels];
+        var shorts = 0;
+        var surpluses = 0;
+        foreach (var d in LevelOrder)
         {
-            foreach (var a in LevelOrder.Where(d => columns[d] > target[d]).OrderByDescending(d => columns[d] - target[d]))
+            if (columns[d] < target[d])
             {
-                pairs.Add((b, a));
+                Insert(shortLevels, ref shorts, d, target[d] - columns[d]);
+            }
+            else if (columns[d] > target[d])
+            {
+                Insert(surplusLevels, ref surpluses, d, columns[d] - target[d]);
             }
         }
 
-        return pairs;
-    }
-
-    private bool TryTransfer()
-    {
-        foreach (var (b, a) in Pairs())
+        var count = 0;
+        for (var i = 0; i < shorts; i++)
         {
-            // Give back level a from the most over-represented stratum, draw level b from the most
-            // under-represented one; only when the squared deviation does not grow.
-            var giver = -1;
-            var taker = -1;
-            for (var s = 0; s < strata; s++)
+            for (var j = 0; j < surpluses; j++)
             {
-                if (cells[s * Levels + a] > 0 && rows[s] > lower[s] && (giver < 0 || Deviation(s) > Deviation(giver)))
-                {
-                    giver = s;
-                }
-            }
-
-            if (giver < 0)
-            {
-                continue;
-            }
-
-            for (var s = 0; s < strata; s++)
-            {
-                if (s != giver && Free(s, b) > 0 && rows[s] < upper[s] && (taker < 0 || Deviation(s) < Deviation(taker)))
-                {
-                    taker = s;
-                }
-            }
-
-            if (taker < 0 || Deviation(giver) - Deviation(taker) < 1 - 1e-9)
-            {
-                continue;
-            }
-
-            Move(giver, a, -1);
-            Move(taker, b, +1);
-            Draws++;
-            return true;
-        }
-
-        return false;
-    }
-
-    private bool TrySwap()
-    {
-        foreach (var (b, a) in Pairs())
-        {
-            var best = -1;
-            var bestScore = double.NegativeInfinity;
-            var secondScore = double.NegativeInfinity;
-            for (var s = 0; s < strata; s++)
-            {
-                if (cells[s * Levels + a] == 0 || Free(s, b) == 0)
-                {
-                    continue;
-                }
-
-                // Prefer the stratum whose own mix is furthest from its wanted mix in this direction.
-                double score = cells[s * Levels + a] - wanted[s * Levels + a] + wanted[s * Levels + b] - cells[s * Levels + b];
-                if (score > bestScore)
-                {
-                    secondScore = bestScore;
-                    best = s;
-                    bestScore = score;
-                }
-                else if (score > secondScore)
-                {
-                    secondScore = score;
-                }
-            }
-
-            if (best >= 0)
-            {
-                // Each swap lowers the stratum's score by 2, so it stays the first choice until its lead over the
-                // runner-up is spent; taking those swaps at once saves rescanning the strata for each.
-                var lead = double.IsNegativeInfinity(secondScore) ? int.MaxValue : (bestScore - secondScore) / 2;
-                var k = (int)Math.Min(Math.Min(cells[best * Levels + a], Free(best, b)), Math.Min(Math.Min(columns[a] - target[a], target[b] - columns[b]), Math.Max(1, Math.Floor(lead))));
-                Move(best, a, -k);
-                Move(best, b, +k);
-                Swaps += k;
-                return true;
+                pairBuffer[count++] = (shortLevels[i], surplusLevels[j]);
             }
         }
 
-        return false;
+        return pairBuffer.AsSpan(0, count);
+
+        // Stable insertion by descending gap, so equal gaps keep the Hard, Medium, Easy order.
+        void Insert(Span<int> list, ref int n, int level, int gap)
+        {
+            var at = n;
+            while (at > 0 && Gap(list[at - 1]) < gap)
+            {
+                list[at] = list[at - 1];
+                at--;
+            }
+
+            list[at] = level;
+            n++;
+        }
+
+        int Gap(int level) => Math.Abs(target[level] - columns[level]);
     }
 
     private void Move(int s, int d, int delta)

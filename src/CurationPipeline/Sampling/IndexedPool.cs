@@ -70,8 +70,15 @@ internal sealed class IndexedPool
     {
         ArgumentNullException.ThrowIfNull(pool);
         var seedStream = DrawOrder.SeedStream(seed);
+
+        // One pass in input order reads everything needed from the candidates (sequential memory);
+        // after the sort only these small arrays are touched.
         var positions = new ulong[pool.Count];
-        var chosen = new SampleCandidate[pool.Count];
+        var order = new int[pool.Count];
+        var inputIds = new string[pool.Count];
+        var inputStratum = new int[pool.Count];
+        var inputLevel = new byte[pool.Count];
+        var stratumIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var ineligible = new Dictionary<IneligibleReason, int>();
         var poolSize = 0;
         var count = 0;
@@ -96,18 +103,30 @@ internal sealed class IndexedPool
                 continue;
             }
 
-            if (!Enum.IsDefined(c.Difficulty!.Value))
+            var level = c.Difficulty!.Value;
+            if (!Enum.IsDefined(level))
             {
-                throw new SamplingException($"dataset '{spec.Dataset}': item '{c.Id}' has an unknown value {(int)c.Difficulty.Value} in field 'difficulty'");
+                throw new SamplingException($"dataset '{spec.Dataset}': item '{c.Id}' has an unknown value {(int)level} in field 'difficulty'");
+            }
+
+            var name = keys.StratumOf(c);
+            if (!stratumIndex.TryGetValue(name, out var s))
+            {
+                s = stratumIndex.Count;
+                stratumIndex.Add(name, s);
             }
 
             positions[count] = DrawOrder.Position(c.Id, seedStream);
-            chosen[count++] = c;
+            order[count] = count;
+            inputIds[count] = c.Id;
+            inputStratum[count] = s;
+            inputLevel[count] = (byte)level;
+            count++;
         }
 
         // Sort by position; equal positions (one in 2^64 per pair, or the same id twice) by ordinal id,
         // so the order never depends on the input order.
-        Array.Sort(positions, chosen, 0, count);
+        Array.Sort(positions, order, 0, count);
         for (var start = 0; start < count;)
         {
             var end = start + 1;
@@ -118,34 +137,17 @@ internal sealed class IndexedPool
 
             if (end - start > 1)
             {
-                Array.Sort(chosen, start, end - start, IdComparer.Instance);
+                Array.Sort(order, start, end - start, Comparer<int>.Create((x, y) => string.CompareOrdinal(inputIds[x], inputIds[y])));
+                for (var k = start + 1; k < end; k++)
+                {
+                    if (string.Equals(inputIds[order[k - 1]], inputIds[order[k]], StringComparison.Ordinal))
+                    {
+                        throw new SamplingException($"dataset '{spec.Dataset}': item id '{inputIds[order[k]]}' appears more than once among the eligible candidates");
+                    }
+                }
             }
 
             start = end;
-        }
-
-        var ids = new string[count];
-        var rawStratum = new int[count];
-        var levels = new byte[count];
-        var stratumIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var r = 0; r < count; r++)
-        {
-            var c = chosen[r];
-            if (r > 0 && string.Equals(ids[r - 1], c.Id, StringComparison.Ordinal))
-            {
-                throw new SamplingException($"dataset '{spec.Dataset}': item id '{c.Id}' appears more than once among the eligible candidates");
-            }
-
-            ids[r] = c.Id;
-            levels[r] = (byte)c.Difficulty!.Value;
-            var name = keys.StratumOf(c);
-            if (!stratumIndex.TryGetValue(name, out var s))
-            {
-                s = stratumIndex.Count;
-                stratumIndex.Add(name, s);
-            }
-
-            rawStratum[r] = s;
         }
 
         var names = stratumIndex.Keys.ToArray();
@@ -156,18 +158,17 @@ internal sealed class IndexedPool
             remap[stratumIndex[names[s]]] = s;
         }
 
-        for (var r = 0; r < rawStratum.Length; r++)
+        var ids = new string[count];
+        var stratumOf = new int[count];
+        var levels = new byte[count];
+        for (var r = 0; r < count; r++)
         {
-            rawStratum[r] = remap[rawStratum[r]];
+            var i = order[r];
+            ids[r] = inputIds[i];
+            stratumOf[r] = remap[inputStratum[i]];
+            levels[r] = inputLevel[i];
         }
 
-        return new IndexedPool(ids, rawStratum, levels, names, poolSize, ineligible);
-    }
-
-    private sealed class IdComparer : IComparer<SampleCandidate>
-    {
-        public static readonly IdComparer Instance = new();
-
-        public int Compare(SampleCandidate? x, SampleCandidate? y) => string.CompareOrdinal(x?.Id, y?.Id);
+        return new IndexedPool(ids, stratumOf, levels, names, poolSize, ineligible);
     }
 }

@@ -167,7 +167,8 @@ internal sealed class ReportBuilder(
         if (steps.AllocationWidenedBy > 0)
         {
             var off = strata.Where(r => Math.Abs(r.Deviation) >= 1).ToList();
-            notes.Add(Invariant($"dataset '{spec.Dataset}': the exact ratio could not be met within one item of proportional allocation; the ratio wins and {off.Count} stratum(s) deviate, by up to {strata.Max(r => Math.Abs(r.Deviation)):0.##} item(s)."));
+            var what = plan.Targets.AsSpan().SequenceEqual(plan.Effective) ? "the exact ratio" : "the level counts left by the shortfalls";
+            notes.Add(Invariant($"dataset '{spec.Dataset}': {what} could not be met within one item of proportional allocation; the ratio wins and {off.Count} stratum(s) deviate, by up to {strata.Max(r => Math.Abs(r.Deviation)):0.##} item(s)."));
             notes.AddRange(off.Select(r => Invariant($"dataset '{spec.Dataset}', stratum '{r.Stratum}': {r.Sample.Total} sampled for a proportional share of {r.Quota:0.##} ({r.Deviation:+0.##;-0.##}).")));
         }
 

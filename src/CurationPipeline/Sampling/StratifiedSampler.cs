@@ -71,10 +71,32 @@ public sealed class StratifiedSampler
         var report = new ReportBuilder(spec, seed, indexed, allocation, plan, cells, steps, droppedMinOne).Build();
         if (spec.FailOnShortfall && report.Shortfalls.Count > 0)
         {
-            throw new SamplingException(string.Join(Environment.NewLine, report.Shortfalls.Select(f => f.Text)));
+            throw new SamplingException(string.Join('\n', report.Shortfalls.Select(f => f.Text)));
         }
 
         return new SampleResult(spec, ids, report);
+    }
+
+    /// <summary>
+    /// Samples several datasets from one pool with the same seed (each dataset's draw order still differs,
+    /// since it comes from its own ids). Under FailOnShortfall the first dataset that falls short throws.
+    /// </summary>
+    public IReadOnlyList<SampleResult> SampleAll(IReadOnlyList<SampleCandidate> pool, IEnumerable<SamplingSpec> specs, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        var results = new List<SampleResult>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var spec in specs)
+        {
+            if (spec is not null && !seen.Add(spec.Dataset))
+            {
+                throw new SamplingException($"sampling specs: dataset '{spec.Dataset}' is listed twice");
+            }
+
+            results.Add(Sample(pool, spec!, seed));
+        }
+
+        return results;
     }
 
     /// <summary>Step 1: the first allocated ranks of each stratum, counted per level.</summary>

@@ -57,6 +57,17 @@ internal sealed class StratumAllocation
         var minOne = s > 0 && n >= s && n <= total;
         if (minOne)
         {
+            // Donors ordered by how far they sit above their quota (most first), then by name order.
+            var donors = new PriorityQueue<int, (double Excess, int Index)>(
+                Comparer<(double Excess, int Index)>.Create((x, y) => x.Excess != y.Excess ? y.Excess.CompareTo(x.Excess) : x.Index.CompareTo(y.Index)));
+            for (var j = 0; j < s; j++)
+            {
+                if (initial[j] >= 2)
+                {
+                    donors.Enqueue(j, (initial[j] - quota[j], j));
+                }
+            }
+
             for (var i = 0; i < s; i++)
             {
                 if (initial[i] > 0)
@@ -64,23 +75,14 @@ internal sealed class StratumAllocation
                     continue;
                 }
 
-                var donor = -1;
-                for (var j = 0; j < s; j++)
-                {
-                    if (initial[j] < 2)
-                    {
-                        continue;
-                    }
-
-                    if (donor < 0 || initial[j] - quota[j] > initial[donor] - quota[donor])
-                    {
-                        donor = j;
-                    }
-                }
-
                 // n >= s guarantees a donor with two or more places.
+                var donor = donors.Dequeue();
                 initial[donor]--;
                 initial[i] = 1;
+                if (initial[donor] >= 2)
+                {
+                    donors.Enqueue(donor, (initial[donor] - quota[donor], donor));
+                }
             }
         }
 

@@ -78,7 +78,8 @@ public sealed partial class OpenAiTestServer : IAsyncDisposable
     /// <summary>Starts a server on 127.0.0.1 with a port the system picks.</summary>
     public static async Task<OpenAiTestServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No configuration file watching: the server needs no appsettings, and the watcher costs a thread.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();

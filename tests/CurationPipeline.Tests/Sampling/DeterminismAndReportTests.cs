@@ -60,6 +60,7 @@ public sealed class DeterminismAndReportTests
     public void Json_and_markdown_carry_distributions_coverage_and_shortfalls()
     {
         var pool = TestPools.Block("A", Difficulty.Hard, 10).Concat(TestPools.Block("A", Difficulty.Medium, 300)).Concat(TestPools.Block("B|C", Difficulty.Easy, 300)).ToList();
+        pool.Add(TestPools.Candidate("gone", Difficulty.Hard, "A", review: ReviewStatus.Rejected));
         var a = new StratifiedSampler().Sample(pool, new SamplingSpec("DS", 200, DifficultyRatio.Default, ["risk_type"]), 1);
         var other = new StratifiedSampler().Sample(TestPools.Block("A", Difficulty.Medium, 50, "MAHalt").ToList(), new SamplingSpec("MAHalt", 20, new DifficultyRatio(0, 1, 0), ["risk_type"]), 1);
         var report = SamplingReport.From([a, other]);
@@ -73,6 +74,10 @@ public sealed class DeterminismAndReportTests
         Assert.Equal(150, ds.GetProperty("sample_by_difficulty").GetProperty("medium").GetInt32());
         Assert.Equal(60, ds.GetProperty("targets").GetProperty("hard").GetInt32());
         Assert.Equal("2/2", ds.GetProperty("coverage").GetString());
+        Assert.Equal(1, ds.GetProperty("ineligible").GetProperty("rejected").GetInt32());
+        Assert.Equal(611, ds.GetProperty("pool_size").GetInt32());
+        Assert.False(ds.GetProperty("within_one_item").GetBoolean()); // B|C holds only Easy: 40 of its 98.36
+        Assert.Equal(58.36, ds.GetProperty("largest_deviation").GetDouble(), 2);
         Assert.Equal("hard", ds.GetProperty("shortfalls")[0].GetProperty("level").GetString());
         Assert.Equal(50, ds.GetProperty("shortfalls")[0].GetProperty("missing").GetInt32());
         Assert.Equal("MAHalt", datasets[1].GetProperty("dataset").GetString());
@@ -81,10 +86,13 @@ public sealed class DeterminismAndReportTests
         Assert.Contains("## DS", md, StringComparison.Ordinal);
         Assert.Contains("| sample | 10 | 150 | 40 | 200 |", md, StringComparison.Ordinal);
         Assert.Contains("| pool (eligible) | 10 | 300 | 300 | 610 |", md, StringComparison.Ordinal);
+        Assert.Contains("Pool: 611 candidate(s), 610 eligible; left out: 1 rejected.", md, StringComparison.Ordinal);
         Assert.Contains("- Coverage: 2/2 strata in the sample", md, StringComparison.Ordinal);
         Assert.Contains("- dataset 'DS': Hard short by 50 item(s)", md, StringComparison.Ordinal);
         Assert.Contains("| B\\|C |", md, StringComparison.Ordinal);
         Assert.Contains("## MAHalt", md, StringComparison.Ordinal);
+        Assert.Contains("- dataset 'DS': the level counts left by the shortfalls could not be met within one item of proportional allocation; the ratio wins and 2 stratum(s) deviate, by up to 58.36 item(s).", md, StringComparison.Ordinal);
+        Assert.Contains("- dataset 'DS', stratum 'B|C': 40 sampled for a proportional share of 98.36 (-58.36).", md, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,5 +103,23 @@ public sealed class DeterminismAndReportTests
         Assert.Equal(30, result.SelectedIds.Count);
         Assert.All(result.SelectedIds, id => Assert.StartsWith("TWO-", id, StringComparison.Ordinal));
         Assert.Equal(50, result.Report.PoolSize);
+    }
+
+    [Fact]
+    public void Sample_all_runs_each_dataset_and_rejects_a_dataset_listed_twice()
+    {
+        var pool = TestPools.Block("A", Difficulty.Medium, 50, "ONE").Concat(TestPools.Block("A", Difficulty.Hard, 50, "TWO")).ToList();
+        var specs = new[]
+        {
+            new SamplingSpec("ONE", 10, new DifficultyRatio(0, 1, 0), ["risk_type"]),
+            new SamplingSpec("TWO", 20, new DifficultyRatio(1, 0, 0), ["risk_type"]),
+        };
+
+        var results = new StratifiedSampler().SampleAll(pool, specs, 3);
+
+        Assert.Equal([10, 20], results.Select(r => r.SelectedIds.Count));
+        Assert.Equal(["ONE", "TWO"], SamplingReport.From(results).Datasets.Select(d => d.Dataset));
+        var e = Assert.Throws<SamplingException>(() => new StratifiedSampler().SampleAll(pool, [specs[0], specs[0]], 3));
+        Assert.Equal("sampling specs: dataset 'ONE' is listed twice", e.Message);
     }
 }

@@ -20,6 +20,15 @@ public sealed class SamplerPropertyTests
         }
     }
 
+    [Theory]
+    [InlineData(10_001)]
+    [InlineData(10_002)]
+    [InlineData(10_003)]
+    public void Larger_random_pools_meet_the_same_rules(int caseSeed)
+    {
+        CheckCase(caseSeed, maxSize: 40_000);
+    }
+
     [Fact]
     public void Different_seeds_give_different_samples_on_random_pools()
     {
@@ -44,9 +53,9 @@ public sealed class SamplerPropertyTests
         Assert.Equal(compared, differed);
     }
 
-    private static void CheckCase(int caseSeed)
+    private static void CheckCase(int caseSeed, int maxSize = 3000)
     {
-        var (pool, spec) = RandomCase(caseSeed);
+        var (pool, spec) = RandomCase(caseSeed, maxSize);
         var seed = (caseSeed * 7919) + 13;
         var result = new StratifiedSampler().Sample(pool, spec, seed);
         var context = $"case {caseSeed} (pool {pool.Count}, N {spec.TargetN}, ratio {spec.Ratio}, policy {spec.Policy})";
@@ -117,10 +126,10 @@ public sealed class SamplerPropertyTests
         Assert.Equal(ids, new StratifiedSampler().Sample(shuffled, spec, seed).SelectedIds);
     }
 
-    private static (List<SampleCandidate> Pool, SamplingSpec Spec) RandomCase(int caseSeed)
+    private static (List<SampleCandidate> Pool, SamplingSpec Spec) RandomCase(int caseSeed, int maxSize = 3000)
     {
         var rng = new Random(caseSeed);
-        var size = caseSeed % 10 == 0 ? rng.Next(0, 30) : rng.Next(0, 3000);
+        var size = caseSeed % 10 == 0 ? rng.Next(0, 30) : rng.Next(maxSize > 3000 ? maxSize / 2 : 0, maxSize);
         var strata = rng.Next(1, 65);
         var pool = TestPools.Random(rng, size, strata);
         var n = caseSeed % 13 == 0 ? rng.Next(0, size + 50) : rng.Next(0, Math.Max(1, size / 2));

@@ -26,7 +26,8 @@ public sealed class DictionaryExtractionSolver(OfflineKnowledge knowledge) : Off
         })]);
     }
 
-    protected override IEnumerable<ParsedEntity> Extract(BenchmarkItem item) => Typed(Knowledge.FindTerms(Source(item)));
+    protected override IEnumerable<ParsedEntity> Extract(BenchmarkItem item) =>
+        Typed(Knowledge.FindTerms(Source(item))).Concat(ClinicalVocabulary.Procedures(Source(item)).Select(p => new ParsedEntity("pro", p)));
 
     protected override string Compose(BenchmarkItem item)
     {

@@ -17,7 +17,8 @@ public sealed class LexicalOverlapSolver(OfflineKnowledge knowledge) : OfflineSo
         return TextOverlap.ArgMax([.. item.Options.Select(o => TextOverlap.Coverage(o, stem, 2))]);
     }
 
-    protected override IEnumerable<ParsedEntity> Extract(BenchmarkItem item) => Typed(Knowledge.FindTerms(Source(item), overlapping: true));
+    protected override IEnumerable<ParsedEntity> Extract(BenchmarkItem item) =>
+        Typed(Knowledge.FindTerms(Source(item), overlapping: true)).Concat(ClinicalVocabulary.Procedures(Source(item)).Select(p => new ParsedEntity("pro", p)));
 
     protected override string Compose(BenchmarkItem item)
     {

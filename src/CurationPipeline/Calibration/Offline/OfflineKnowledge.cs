@@ -8,7 +8,7 @@ public sealed record KnowledgeDoc(string Table, string Name, string Text);
 /// <summary>
 /// What the offline panel knows: the bundled knowledge tables (raw/knowledge/diseases.csv, drugs.csv,
 /// lab_tests.csv) and term lexicons (raw/lexicons/*.txt, one term a line, the type is the file name; and
-/// raw/departments/terms.tsv). Missing files are skipped: the solvers then work with less.
+/// raw/departments/terms.tsv) plus <see cref="ClinicalVocabulary"/>. Missing files are skipped: the solvers then work with less.
 /// </summary>
 public sealed class OfflineKnowledge
 {
@@ -83,11 +83,16 @@ public sealed class OfflineKnowledge
             foreach (var line in File.ReadLines(vocabulary).Skip(1))
             {
                 var f = line.Split('\t');
-                if (f.Length >= 2 && f[0].Trim().Length >= 2)
+                if (f.Length >= 2 && f[0].Trim().Length >= 2 && f[1].Trim() != "keyword")
                 {
                     terms.TryAdd(f[0].Trim(), f[1].Trim());
                 }
             }
+        }
+
+        foreach (var (term, type) in ClinicalVocabulary.Terms)
+        {
+            terms.TryAdd(term, type);
         }
 
         return new OfflineKnowledge(docs, terms) { Loaded = loaded };

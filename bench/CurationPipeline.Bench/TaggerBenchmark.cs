@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CurationPipeline.Departments;
+using CurationPipeline.Sources;
+
+namespace CurationPipeline.Bench;
+
+/// <summary>
+/// Accuracy of the offline department tagger on real labelled dialogues (CMtMedQA cate1/cate2, Toyhom
+/// department) that were not used for training: the odd-position records of each source (the derivation
+/// script trains on even positions), minus any record listed in raw/departments/train.tsv. Gold labels map
+/// to the 64-list through raw/departments/external-map.tsv; labels without a counterpart are counted and skipped.
+/// </summary>
+internal sealed class TaggerBenchmark : IBenchmark
+{
+    public string Name => "tagger";
+
+    public string Description => "offline department tagger: top-1 / any-of-3 accuracy on held-out labelled dialogues [--external DIR] [--raw DIR]";
+
+    public Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var root = RepoRoot();
+        var external = Arg(args, "--external") ?? Environment.GetEnvironmentVariable("CURATE_EXTERNAL_DATA") ?? Path.Combine(root, "..", "shared", "data", "external");
+        var raw = Arg(args, "--raw") ?? Path.Combine(root, "raw");
+        var map = ExternalDepartmentMap.Load(Path.Combine(raw, "departments", "external-map.tsv"));
+        var trained = TrainingFile.ReadRecords(Path.Combine(raw, "departments", "train.tsv")).Select(r => (r.Source, r.Record)).ToHashSet();
+        var records = ReadCmtMedQa(external).Concat(ReadToyhom(external)).ToList();
+        var leaked = records.Count(r => r.Position % 2 == 0 && !trained.Contains((r.Source, r.Id)));
+        var eval = records.Where(r => r.Position % 2 == 1 && !trained.Contains((r.Source, r.Id))).ToList();
+        Console.WriteLine($"external data: {Path.GetFullPath(external)}");
+        Console.WriteLine($"records: {records.Count}; held out (odd positions, not in train.tsv): {eval.Count}; even-position records not in train.tsv (unmapped or primary-only labels): {leaked}");
+
+        var variants = new (string Label, OfflineDepartmentTagger Tagger)[]
+        {
+            ("lexicon only", OfflineDepartmentTagger.Load(raw, useModel: false)),
+            ("lexicon + NB (lexicon terms only)", OfflineDepartmentTagger.Load(raw, useTrainingText: false)),
+            ("lexicon + NB (terms + train.tsv) [default]", OfflineDepartmentTagger.Load(raw)),
+        };
+        foreach (var (label, tagger) in variants)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"## {label}");
+            Console.WriteLine("| source | evaluated | unmapped | top-1 | any-of-3 | mean tags | ms/item |");
+            Console.WriteLine("|---|---|---|---|---|---|---|");
+            foreach (var source in new[] { "cmtmedqa", "toyhom", "all" })
+            {
+                var subset = eval.Where(r => source == "all" || r.Source == source).ToList();
+                int n = 0, unmapped = 0, top1 = 0, any3 = 0, tags = 0;
+                var watch = Stopwatch.StartNew();
+                foreach (var r in subset)
+                {
+                    var gold = map.Gold(r.Source, r.Label);
+                    if (gold is null)
+                    {
+                        unmapped++;
+                        continue;
+                    }
+
+                    var predicted = tagger.Tag(r.Text);
+                    n++;
+                    tags += predicted.Count;
+                    top1 += gold.Contains(predicted[0]) ? 1 : 0;
+                    any3 += predicted.Any(gold.Contains) ? 1 : 0;
+                }
+
+                var ms = watch.Elapsed.TotalMilliseconds / Math.Max(1, n);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {source} | {n} | {unmapped} | {Pct(top1, n)} | {Pct(any3, n)} | {(double)tags / Math.Max(1, n):0.00} | {ms:0.00} |"));
+            }
+        }
+
+        return Task.FromResult(0);
+    }
+
+    private sealed record Dialogue(string Source, string Id, int Position, string Label, string Text);
+
+    private static IEnumerable<Dialogue> ReadCmtMedQa(string external)
+    {
+        var path = Path.Combine(external, "cmtmedqa", "CMtMedQA_test.sample.json");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var position = 0;
+        var list = new List<Dialogue>();
+        foreach (var r in doc.RootElement.EnumerateArray())
+        {
+            if (!r.TryGetProperty("cate1", out var c1))
+            {
+                continue;
+            }
+
+            var history = r.GetProperty("history");
+            var text = history.GetArrayLength() > 0 ? history[0][0].GetString()! : r.GetProperty("instruction").GetString()!;
+            list.Add(new Dialogue("cmtmedqa", r.GetProperty("id").GetString()!, position++, $"{c1.GetString()}/{r.GetProperty("cate2").GetString()}", text));
+        }
+
+        return list;
+    }
+
+    private static IEnumerable<Dialogue> ReadToyhom(string external)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var path = Path.Combine(external, "toyhom-med-dialogue", "IM_neike_sample.csv");
+        using var reader = new StreamReader(path, Encoding.GetEncoding("GB18030"));
+        var header = Csv.ReadRecordAsync(reader).GetAwaiter().GetResult() ?? throw new InvalidDataException($"{path}: empty file");
+        int dep = header.IndexOf("department"), title = header.IndexOf("title"), ask = header.IndexOf("ask");
+        var list = new List<Dialogue>();
+        var position = 0;
+        while (Csv.ReadRecordAsync(reader).GetAwaiter().GetResult() is { } f)
+        {
+            list.Add(new Dialogue("toyhom", position.ToString(CultureInfo.InvariantCulture), position, f[dep], f[title] + "。" + f[ask]));
+            position++;
+        }
+
+        return list;
+    }
+
+    private static string Pct(int k, int n) => n == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * k / n:0.0}% ({k})");
+
+    private static string? Arg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CurationPipeline.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

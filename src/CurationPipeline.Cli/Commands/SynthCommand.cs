@@ -1,0 +1,62 @@
+using System.CommandLine;
+using CurationPipeline.Deidentification;
+using CurationPipeline.Synthesis;
+using Spectre.Console;
+
+namespace CurationPipeline.Cli.Commands;
+
+/// <summary>`curate synth KIND`: synthetic raw inputs at any scale, for demos, tests and load.</summary>
+internal static class SynthCommand
+{
+    /// <summary>Notes with planted personal data and their gold spans, for measuring de-identification.</summary>
+    private const string PhiNotes = "phi-notes";
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var kinds = RawSynthesizer.Kinds.Append(PhiNotes).ToArray();
+        var kind = new Argument<string>("kind") { Description = $"What to synthesise: {string.Join(", ", kinds)}." };
+        kind.AcceptOnlyFromAmong(kinds);
+        var count = new Option<int>("--count") { Description = "Number of records.", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write <kind>.jsonl into.", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Seed; the same seed gives the same file.", DefaultValueFactory = _ => 1 };
+        var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "Knowledge tables the records are drawn from (default: raw/knowledge)." };
+        var language = new Option<string>("--language") { Description = "For phi-notes: zh, en or mixed.", DefaultValueFactory = _ => "mixed" };
+        language.AcceptOnlyFromAmong("zh", "en", "mixed");
+        var command = new Command("synth", "Synthesise raw inputs (reports, EHR notes, dialogues, inpatient bundles) with planted personal data, or gold-annotated notes for measuring de-identification.")
+        {
+            kind, count, output, seed, knowledge, language,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(count);
+            if (n < 1)
+            {
+                throw new UsageException("--count must be at least 1");
+            }
+
+            var what = parse.GetValue(kind)!;
+            var outDir = parse.GetValue(output)!.FullName;
+            Directory.CreateDirectory(outDir);
+            var path = Path.Combine(outDir, what + ".jsonl");
+            if (what == PhiNotes)
+            {
+                var notes = new PhiNoteSynthesizer(parse.GetValue(seed)).Generate(n, parse.GetValue(language)!);
+                await GoldNoteJsonl.WriteAsync(path, notes, ct);
+            }
+            else
+            {
+                var knowledgeDir = parse.GetValue(knowledge)?.FullName ?? Path.GetFullPath(Path.Combine("raw", "knowledge"));
+                if (!Directory.Exists(knowledgeDir))
+                {
+                    throw new UsageException($"knowledge tables not found at {knowledgeDir}; give --knowledge DIR");
+                }
+
+                n = await RawSynthesizer.WriteAsync(what, n, path, parse.GetValue(seed), knowledgeDir, ct);
+            }
+
+            console.MarkupLineInterpolated($"wrote {n} {what} records to {path}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

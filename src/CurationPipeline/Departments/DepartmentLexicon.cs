@@ -1,0 +1,91 @@
+namespace CurationPipeline.Departments;
+
+/// <summary>
+/// Department keywords and disease / symptom terms that point at departments (raw/departments/terms.tsv:
+/// <c>term, type, department</c>). A term may point at several departments.
+/// </summary>
+public sealed class DepartmentLexicon
+{
+    private readonly Dictionary<string, List<(string Department, string Type)>> _terms;
+    private readonly int _maxLength;
+
+    public DepartmentLexicon(IEnumerable<(string Term, string Type, string Department)> entries)
+    {
+        _terms = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
+        foreach (var (term, type, department) in entries)
+        {
+            if (!DepartmentCatalog.IsValidLabel(department) || department == DepartmentCatalog.NoDepartment)
+            {
+                throw new ArgumentException($"lexicon term '{term}': '{department}' is not a department of Table 2");
+            }
+
+            if (!_terms.TryGetValue(term, out var list))
+            {
+                _terms[term] = list = [];
+            }
+
+            list.Add((department, type));
+        }
+
+        _maxLength = _terms.Count == 0 ? 0 : _terms.Keys.Max(t => t.Length);
+    }
+
+    public int Count => _terms.Count;
+
+    /// <summary>Reads a terms file; a bad line is an error naming the file and line.</summary>
+    public static DepartmentLexicon Load(string path)
+    {
+        var entries = new List<(string, string, string)>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNo++;
+            if (lineNo == 1 || string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var f = line.Split('\t');
+            if (f.Length < 3 || f[0].Trim().Length == 0)
+            {
+                throw new InvalidDataException($"{path}, line {lineNo}: expected 'term<TAB>type<TAB>department'");
+            }
+
+            if (!DepartmentCatalog.IsValidLabel(f[2].Trim()))
+            {
+                throw new InvalidDataException($"{path}, line {lineNo}, field department: '{f[2].Trim()}' is not a department of Table 2");
+            }
+
+            entries.Add((f[0].Trim(), f[1].Trim(), f[2].Trim()));
+        }
+
+        return new DepartmentLexicon(entries);
+    }
+
+    /// <summary>Department evidence in <paramref name="text"/>: longest-match terms, weighted by type (disease 3, keyword 2, symptom 1).</summary>
+    public Dictionary<string, double> Score(string text)
+    {
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < text.Length;)
+        {
+            var step = 1;
+            for (var len = Math.Min(_maxLength, text.Length - i); len >= 2; len--)
+            {
+                if (_terms.TryGetValue(text.Substring(i, len), out var hits))
+                {
+                    foreach (var (department, type) in hits)
+                    {
+                        scores[department] = scores.GetValueOrDefault(department) + type switch { "disease" => 3, "keyword" => 2, _ => 1 };
+                    }
+
+                    step = len;
+                    break;
+                }
+            }
+
+            i += step;
+        }
+
+        return scores;
+    }
+}

@@ -1,0 +1,35 @@
+using CurationPipeline.Items;
+using CurationPipeline.Pipeline;
+using CurationPipeline.Pipeline.Stages;
+
+namespace CurationPipeline.Departments;
+
+/// <summary>
+/// The department tagging stage (section 3.3.2): items of the datasets the pipeline marks get their
+/// departments from the tagger; others pass through. A tagger answer that breaks the rules (more than three,
+/// names outside Table 2, "No Department" mixed with departments) rejects the item instead of entering the pool.
+/// </summary>
+public sealed class TaggingStage(IDepartmentTagger tagger, IReadOnlySet<string> datasets) : IItemStage
+{
+    private readonly IDepartmentTagger _tagger = tagger ?? throw new ArgumentNullException(nameof(tagger));
+    private readonly IReadOnlySet<string> _datasets = datasets ?? throw new ArgumentNullException(nameof(datasets));
+
+    public string Name => "tag";
+
+    public IDepartmentTagger Tagger => _tagger;
+
+    public bool AppliesTo(BenchmarkItem item) => _datasets.Contains(item.Dataset);
+
+    public async Task<BenchmarkItem> ProcessAsync(BenchmarkItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var tags = await _tagger.TagAsync(item, cancellationToken);
+        var problems = DepartmentRules.Check(tags);
+        if (problems.Count > 0)
+        {
+            throw new ItemInvalidException("departments", $"item {item.Id}: tagger {_tagger.Name} gave [{string.Join(", ", tags)}]: {string.Join("; ", problems)}");
+        }
+
+        return item with { Departments = tags };
+    }
+}

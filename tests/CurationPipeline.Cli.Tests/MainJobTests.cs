@@ -1,0 +1,60 @@
+using System.Text.Json;
+using CurationPipeline.Testing;
+
+namespace CurationPipeline.Cli.Tests;
+
+/// <summary>The README's first command, read back by DuckDB.</summary>
+public class MainJobTests
+{
+    [Fact]
+    public async Task The_bundled_pipeline_writes_a_pool_and_splits_that_duckdb_reads()
+    {
+        using var dir = new TempDirectory();
+        var outDir = dir.File("mlb");
+
+        var (exit, output) = await CliHarness.RunAsync("run", CliHarness.RepoFile("pipelines/mlb.yaml"), "--out", outDir);
+
+        Assert.True(exit is 0 or 1, output);
+        var run = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "run.json"))).RootElement;
+        Assert.True(run.GetProperty("counts_balanced").GetBoolean());
+        var pool = Path.Combine(outDir, "pool.parquet");
+        var byDataset = await DuckDb.QueryAsync($"SELECT dataset, count(*) AS n FROM {DuckDb.Literal(pool)} GROUP BY dataset");
+        var proprietary = new[]
+        {
+            "MAExam", "MAHalt", "GeneralSafety", "MASafety", "MACompliance", "MAEthic", "MAEESymp", "MAEEDisease", "MAEEMedic",
+            "MAEEOper", "MAKnowledge", "MAGuidance", "MAReport", "MAMedication", "MAInspection", "MADiagnosis", "MARecord",
+        };
+        var datasets = byDataset.Select(r => r.GetProperty("dataset").GetString()!).ToHashSet();
+        Assert.Superset(proprietary.ToHashSet(), datasets);
+        Assert.Equal(run.GetProperty("pool_items").GetInt64(), byDataset.Sum(r => N(r.GetProperty("n"))));
+
+        var columns = await DuckDb.QueryAsync($"DESCRIBE SELECT * FROM {DuckDb.Literal(pool)}");
+        string TypeOf(string column) => columns.Single(c => c.GetProperty("column_name").GetString() == column).GetProperty("column_type").GetString()!;
+        Assert.Equal("VARCHAR[]", TypeOf("options"));
+        Assert.Equal("VARCHAR[]", TypeOf("departments"));
+        Assert.Equal("INTEGER", TypeOf("difficulty_correct"));
+        Assert.Equal("DOUBLE", TypeOf("difficulty_score"));
+
+        // Every split holds what run.json says, and the P1 items carry five options and engine provenance.
+        foreach (var split in run.GetProperty("splits").EnumerateObject())
+        {
+            var file = Path.Combine(outDir, "data", split.Name, "test-00000-of-00001.parquet");
+            var rows = await DuckDb.QueryAsync($"SELECT count(*) AS n, count(DISTINCT id) AS ids, min(engine_kind) AS kind FROM {DuckDb.Literal(file)}");
+            Assert.Equal(split.Value.GetInt32(), N(rows[0].GetProperty("n")));
+            Assert.Equal(split.Value.GetInt32(), N(rows[0].GetProperty("ids")));
+        }
+
+        var exam = await DuckDb.QueryAsync($"SELECT len(options) AS k, answer, engine_kind FROM {DuckDb.Literal(Path.Combine(outDir, "data/MAExam/test-00000-of-00001.parquet"))}");
+        Assert.NotEmpty(exam);
+        Assert.All(exam, r => Assert.Equal(5, N(r.GetProperty("k"))));
+        Assert.All(exam, r => Assert.Equal("offline", r.GetProperty("engine_kind").GetString()));
+
+        var card = File.ReadAllText(Path.Combine(outDir, "README.md"));
+        Assert.Equal(22, card.Split("- config_name:").Length - 1);
+        Assert.Contains("path: data/MAReport/test-*.parquet", card, StringComparison.Ordinal);
+        Assert.Contains("offline", File.ReadAllText(Path.Combine(outDir, "report.md")), StringComparison.Ordinal);
+    }
+
+    /// <summary>DuckDB returns BIGINT counts as JSON strings.</summary>
+    private static int N(JsonElement value) => int.Parse(value.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+}
