@@ -92,7 +92,6 @@ internal sealed class ParquetBenchmark : IBenchmark
 
         var codecReadDuck = await BestAsync(repeat, async () =>
         {
-            using var file = ParquetFile.Open(duckFile);
             await foreach (var row in ParquetSerializer.ReadAsync<BenchRow>(duckFile, cancellationToken))
             {
                 _ = row;
