@@ -149,4 +149,39 @@ public class CorruptInputTests
             }
         }
     }
+
+    /// <summary>The same for a DuckDB file with the V2 encodings (delta, byte-stream-split) and dictionaries.</summary>
+    [Fact]
+    public async Task Random_damage_to_a_DuckDb_V2_file_never_escapes_as_another_exception()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("duck.parquet");
+        await DuckDb.QueryAsync(
+            $"COPY (SELECT i::INTEGER AS n, 'id-' || i AS id, i / 7.0 AS score, [i, i + 1] AS pair, ['a', 'b', 'c'][1 + i % 3] AS label " +
+            $"FROM range(3000) t(i)) TO {DuckDb.Literal(path)} (FORMAT parquet, PARQUET_VERSION V2, COMPRESSION uncompressed)");
+        var bytes = await File.ReadAllBytesAsync(path);
+        var random = new Random(5);
+        for (var trial = 0; trial < 150; trial++)
+        {
+            var damaged = (byte[])bytes.Clone();
+            for (var f = random.Next(1, 4); f > 0; f--)
+            {
+                damaged[random.Next(damaged.Length)] = (byte)random.Next(256);
+            }
+
+            await File.WriteAllBytesAsync(path, damaged);
+            try
+            {
+                using var file = ParquetFile.Open(path);
+                foreach (var column in file.Columns)
+                {
+                    _ = file.ReadColumn(column.Name).Count();
+                }
+            }
+            catch (ParquetException e)
+            {
+                Assert.Contains(path, e.Message, StringComparison.Ordinal);
+            }
+        }
+    }
 }

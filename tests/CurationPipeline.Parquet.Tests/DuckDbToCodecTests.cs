@@ -65,6 +65,8 @@ public class DuckDbToCodecTests
             }
         }
 
+        Assert.Equal(("INT32", "INT_32"), (file.Columns[0].PhysicalType, file.Columns[0].LogicalType));
+        Assert.Equal("STRING", file.Columns.Single(c => c.Name == "note").LogicalType);
         var tags = file.Columns.Single(c => c.Name == "tags");
         Assert.True(tags.IsList);
         Assert.Equal("BYTE_ARRAY", tags.PhysicalType);

@@ -13,7 +13,7 @@ public static class DuckDb
     public static async Task<IReadOnlyList<JsonElement>> QueryAsync(string sql, CancellationToken cancellationToken = default) =>
         (await RunAsync(sql, cancellationToken)).Rows;
 
-    /// <summary>Runs one or more statements; returns the last one's rows and each statement's wall time.</summary>
+    /// <summary>Runs one or more statements; returns the last one's rows and each statement's wall and CPU time.</summary>
     public static async Task<DuckDbResult> RunAsync(string sql, CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo("node", [Path.Combine(Interop.Directory, "duckdb-query.mjs")])
@@ -39,7 +39,8 @@ public static class DuckDb
             using var document = JsonDocument.Parse(await stdout);
             var rows = document.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.Clone()).ToList();
             var millis = document.RootElement.GetProperty("millis").EnumerateArray().Select(m => m.GetDouble()).ToList();
-            return new DuckDbResult(rows, millis);
+            var cpu = document.RootElement.GetProperty("cpuMillis").EnumerateArray().Select(m => m.GetDouble()).ToList();
+            return new DuckDbResult(rows, millis, cpu);
         }
         finally
         {
@@ -53,9 +54,3 @@ public static class DuckDb
     /// <summary>Quotes a path or text as a SQL string literal.</summary>
     public static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }
-
-/// <summary>The result of <see cref="DuckDb.RunAsync"/>.</summary>
-public sealed record DuckDbResult(IReadOnlyList<JsonElement> Rows, IReadOnlyList<double> Millis);
-
-/// <summary>DuckDB reported an error.</summary>
-public sealed class DuckDbException(string message) : Exception(message);

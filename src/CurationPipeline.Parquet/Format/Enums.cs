@@ -71,7 +71,17 @@ internal enum ConvertedType
     TimeMicros = 8,
     TimestampMillis = 9,
     TimestampMicros = 10,
+    Uint8 = 11,
+    Uint16 = 12,
+    Uint32 = 13,
+    Uint64 = 14,
+    Int8 = 15,
+    Int16 = 16,
+    Int32 = 17,
+    Int64 = 18,
     Json = 19,
+    Bson = 20,
+    Interval = 21,
 }
 
 /// <summary>Logical type kinds (the members of the parquet.thrift LogicalType union, by field id).</summary>

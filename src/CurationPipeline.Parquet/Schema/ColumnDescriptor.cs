@@ -64,6 +64,25 @@ internal sealed class ColumnDescriptor
             ConvertedType.Enum => "ENUM",
             ConvertedType.Json => "JSON",
             null => null,
-            var other => other.ToString()!.ToUpperInvariant(),
+            var other => ConvertedName(other.Value),
         };
+
+    /// <summary>Int32 becomes INT_32, TimeMillis TIME_MILLIS: the spelling of parquet.thrift.</summary>
+    private static string ConvertedName(ConvertedType type)
+    {
+        var name = type.ToString();
+        var sb = new System.Text.StringBuilder(name.Length + 2);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var boundary = i > 0 && (char.IsUpper(name[i]) || (char.IsDigit(name[i]) && !char.IsDigit(name[i - 1])));
+            if (boundary)
+            {
+                sb.Append('_');
+            }
+
+            sb.Append(char.ToUpperInvariant(name[i]));
+        }
+
+        return sb.ToString();
+    }
 }

@@ -14,7 +14,11 @@ internal static class DateRecognizer
     /// <summary>True when the whole of <paramref name="text"/> is a valid date in a known format.</summary>
     public static bool TryParse(string text, out DateText date)
     {
-        foreach (var regex in Patterns)
+        // Only the patterns that can match this kind of text: Chinese, month name, or numeric.
+        var patterns = text.Contains('月') ? Patterns.AsSpan(0, 2)
+            : text.Length > 0 && char.IsAsciiLetter(text[^1]) || text.AsSpan().IndexOfAnyInRange('A', 'z') >= 0 ? Patterns.AsSpan(4, 3)
+            : Patterns.AsSpan(2, 2);
+        foreach (var regex in patterns)
         {
             var m = regex.Match(text);
             if (m.Success && StartOf(m) == 0 && m.Index + m.Length == text.Length)

@@ -134,7 +134,7 @@ public static class JsonlDeidentification
         }
 
         var key = obj.TryGetPropertyValue(options.PatientKeyField, out var keyNode) && keyNode is JsonValue kv
-            ? kv.ToJsonString().Trim('"')
+            ? kv.TryGetValue<string>(out var ks) ? ks : kv.ToJsonString()
             : $"line-{lineNo}";
         var result = deid.Deidentify(text, key, source);
         obj[options.TextField] = result.Text;

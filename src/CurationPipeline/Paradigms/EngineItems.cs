@@ -12,10 +12,13 @@ public static class EngineItems
 {
     public const string EngineKindOffline = "offline";
 
+    // Building a validator compiles its rules; one instance validates concurrently.
+    private static readonly BenchmarkItemValidator Validator = new();
+
     public static BenchmarkItem Create(SourceRecord record, DatasetDefinition dataset, GenerationContext context, string engine, ItemDraft draft, string engineKind = EngineKindOffline)
     {
         var item = ItemFactory.Create(dataset, record, draft, engine, engineKind, context);
-        var result = new BenchmarkItemValidator().Validate(item);
+        var result = Validator.Validate(item);
         if (!result.IsValid)
         {
             var error = result.Errors[0];

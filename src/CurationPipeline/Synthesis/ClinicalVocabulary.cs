@@ -86,4 +86,10 @@ internal static class ClinicalVocabulary
 
     /// <summary>Signs that do not spell out the diagnosis ("痛风石" would give "痛风" away).</summary>
     public static string[] Signs(DiseaseEntry d) => [.. d.Signs.Where(s => !s.Contains(d.Name, StringComparison.Ordinal))];
+
+    /// <summary>
+    /// One drug of the disease's first-line list, or null when it has none: the list names alternatives
+    /// (three antibiotics, three antidepressants), not a combination to give together.
+    /// </summary>
+    public static string? Drug(Faker f, DiseaseEntry d) => d.Drugs.Count > 0 ? f.PickRandom(d.Drugs.ToArray()) : null;
 }

@@ -27,8 +27,9 @@ internal static class DialogueSynthesizer
         var comorbidity = ClinicalVocabulary.Comorbidity(f, d, p.Age, 0.5f);
         var exams = ClinicalVocabulary.Examinations(f, d);
         var ward = DepartmentCatalog.Find(d.Department)?.ChineseName ?? "门诊";
-        var treatment = d.Drugs.Count > 0
-            ? $"先用{string.Join("和", d.Drugs.Take(2))}治疗，按时按量用药，不要自行停药或加量"
+        var drug = ClinicalVocabulary.Drug(f, d);
+        var treatment = drug is not null
+            ? $"先用{drug}治疗，按时按量用药，不要自行停药或加量"
             : "目前没有特效药物，需要按专科方案处理，必要时住院进一步治疗";
 
         string[] lines =
@@ -56,7 +57,7 @@ internal static class DialogueSynthesizer
             ["查体"] = $"T {f.Random.Double(36.4, 38.6):0.0}℃" + (signs.Length > 0 ? $"，{string.Join("；", signs)}。" : "。"),
             ["辅助检查"] = $"已完善{string.Join("、", exams)}，结果见报告单。",
             ["初步诊断"] = d.Name,
-            ["处理"] = d.Drugs.Count > 0 ? $"{string.Join("、", d.Drugs.Take(2))}治疗；病情变化随诊。" : "专科评估，必要时住院治疗；病情变化随诊。",
+            ["处理"] = drug is not null ? $"{drug}治疗；病情变化随诊。" : "专科评估，必要时住院治疗；病情变化随诊。",
         };
 
         return JsonLine.Of(

@@ -18,7 +18,7 @@ internal static class EhrNoteSynthesizer
         var absent = ClinicalVocabulary.AbsentSymptom(f, d);
         var comorbidity = ClinicalVocabulary.Comorbidity(f, d, p.Age, 0.6f);
         var (operation, planned) = ClinicalVocabulary.Operation(f, d);
-        var drugs = d.Drugs.Count > 0 ? f.Random.Shuffle(d.Drugs.ToArray()).Take(Math.Min(2, d.Drugs.Count)).ToArray() : [];
+        var drug = ClinicalVocabulary.Drug(f, d);
         var ward = DepartmentCatalog.Find(d.Department)?.ChineseName ?? "内科";
         var exams = ClinicalVocabulary.Examinations(f, d);
 
@@ -40,7 +40,7 @@ internal static class EhrNoteSynthesizer
             .Append(d.Signs.Count > 0 ? $"{string.Join("，", d.Signs)}。\n" : "\n")
             .Append(CultureInfo.InvariantCulture, $"初步诊断：{d.Name}\n")
             .Append(CultureInfo.InvariantCulture, $"诊疗计划：完善{string.Join("、", exams)}等检查")
-            .Append(drugs.Length > 0 ? $"，予{string.Join("、", drugs)}治疗" : Supportive(d, planned))
+            .Append(drug is not null ? (drug.EndsWith("治疗", StringComparison.Ordinal) ? $"，予{drug}" : $"，予{drug}治疗") : Supportive(d, planned))
             .Append(planned ? $"，择期行{operation}" : "")
             .Append(CultureInfo.InvariantCulture, $"。\n医师签名：{p.Doctor}");
 

@@ -44,7 +44,7 @@ internal static class InpatientSynthesizer
             .Append(CultureInfo.InvariantCulture, $"患者{symptoms[0]}较前{f.PickRandom("稍有好转", "无明显变化", "有所加重")}。{string.Join("、", exams)}结果已回报，提示异常。\n")
             .Append(CultureInfo.InvariantCulture, $"家属补充病史：患者约{reported}天前即已出现{symptoms[0]}，曾自行服药。\n")
             .Append("修正诊断：").Append(d.Name).Append('\n')
-            .Append("诊疗计划：").Append(d.Drugs.Count > 0 ? $"予{string.Join("、", d.Drugs)}治疗，" : "予对症支持治疗，").Append("密切观察病情变化。\n")
+            .Append("诊疗计划：").Append(ClinicalVocabulary.Drug(f, d) is { } drug ? $"予{drug}治疗，" : "予对症支持治疗，").Append("密切观察病情变化。\n")
             .Append(CultureInfo.InvariantCulture, $"【会诊记录】{p.Date(admitted.AddDays(2))}\n")
             .Append(CultureInfo.InvariantCulture, $"{consultWard}会诊：患者{p.AgeText}，因{symptoms[0]}{reported}天入院。")
             .Append(comorbidity is { } cc ? $"追问病史，患者有{cc.Disease}病史多年，长期服用{cc.Drug}。" : "既往史同前。")

@@ -60,6 +60,8 @@ public sealed class DetectionTests
     [InlineData("Glasgow Coma Scale 15; Apgar score 9.")]
     [InlineData("A 65 year old man, aged 89, stable.")]
     [InlineData("The patient was seen in clinic today.")]
+    [InlineData("患者白天常感乏力，时伴头晕，左侧肢体麻木，平素体健。")]
+    [InlineData("父亲体健，母亲高血压病史，配偶体健，家属要求出院。")]
     public void Leaves_clinical_text_alone(string text) =>
         Assert.Empty(Found(text));
 

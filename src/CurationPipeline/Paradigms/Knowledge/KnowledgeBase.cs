@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
 
 namespace CurationPipeline.Paradigms.Knowledge;
 
@@ -28,7 +27,7 @@ public sealed class KnowledgeBase
         LabTests = ReadCsv(Path.Combine(knowledgeDirectory, "lab_tests.csv"), r => new LabTestEntry(
             r.Get("id"), r.Get("name"), r.Get("unit"), r.Number("low"), r.Number("high"), r.Get("specimen"),
             r.Get("high_meaning"), r.Get("low_meaning"), r.Get("department"), r.Get("text"), r.Get("panel")));
-        Guidelines = ReadGuidelines(Path.Combine(knowledgeDirectory, "guidelines.jsonl"));
+        Guidelines = GuidelinesFile.Read(Path.Combine(knowledgeDirectory, "guidelines.jsonl"));
         DiseaseByName = Diseases.ToDictionary(d => d.Name, StringComparer.Ordinal);
         DrugByName = Drugs.ToDictionary(d => d.Name, StringComparer.Ordinal);
         LabTestByName = LabTests.ToDictionary(t => t.Name, StringComparer.Ordinal);
@@ -107,40 +106,6 @@ public sealed class KnowledgeBase
         return [.. CsvText.Read(path).Select(r => map(new CsvRow(r.Fields, path, r.Line)))];
     }
 
-    private static List<GuidelineEntry> ReadGuidelines(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new InvalidDataException($"{path}: knowledge table not found");
-        }
-
-        var list = new List<GuidelineEntry>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var where = $"{path}:{lineNumber}";
-            var fields = JsonFields.Parse(line, where);
-            try
-            {
-                list.Add(new GuidelineEntry(
-                    fields.Required("id"), fields.Required("topic"), fields.Required("department"),
-                    fields.Required("source_type"), fields.Required("text"), JsonFields.KeyFacts(fields.Optional("key_facts"), where)));
-            }
-            catch (InvalidDataException e) when (!e.Message.StartsWith(path, StringComparison.Ordinal))
-            {
-                throw new InvalidDataException($"{where}: {e.Message}", e);
-            }
-        }
-
-        return list;
-    }
-
     /// <summary>One CSV row with errors that name the file, line and column.</summary>
     private sealed class CsvRow(IReadOnlyDictionary<string, string> fields, string path, int line)
     {
@@ -164,45 +129,4 @@ public sealed class KnowledgeBase
                 : throw new InvalidDataException($"{path}: line {line}, field '{column}' is not a number");
         }
     }
-
-    /// <summary>Reads key facts of a guideline line (a JSON array of <c>{answer, type}</c>).</summary>
-    private static class JsonFields
-    {
-        public static Dictionary<string, JsonElement> Parse(string line, string where)
-        {
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
-            }
-            catch (JsonException e)
-            {
-                throw new InvalidDataException($"{where}: not a JSON object ({e.Message})");
-            }
-        }
-
-        public static List<KeyFact> KeyFacts(JsonElement? facts, string where)
-        {
-            if (facts is not { ValueKind: JsonValueKind.Array } array)
-            {
-                return [];
-            }
-
-            return [.. array.EnumerateArray().Select(f =>
-                f.ValueKind == JsonValueKind.Object && f.TryGetProperty("answer", out var a) && f.TryGetProperty("type", out var t)
-                    ? new KeyFact(a.GetString() ?? "", t.GetString() ?? "")
-                    : throw new InvalidDataException($"{where}: field 'key_facts' holds an entry without answer and type"))];
-        }
-    }
-}
-
-internal static class JsonFieldExtensions
-{
-    public static string Required(this Dictionary<string, JsonElement> fields, string name) =>
-        fields.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())
-            ? v.GetString()!
-            : throw new InvalidDataException($"field '{name}' is missing or not a string");
-
-    public static JsonElement? Optional(this Dictionary<string, JsonElement> fields, string name) =>
-        fields.TryGetValue(name, out var v) ? v : null;
 }

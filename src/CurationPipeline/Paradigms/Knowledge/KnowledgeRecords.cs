@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CurationPipeline.Sources;
 
 namespace CurationPipeline.Paradigms.Knowledge;
@@ -64,18 +63,4 @@ public static class KnowledgeRecords
         double.TryParse(RecordFields.Required(r, name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
             ? v
             : throw new RecordRejectedException($"field '{name}' is not a number", name);
-
-    /// <summary>Guards JSON parsing used by callers that hold raw JSON text.</summary>
-    internal static bool IsJson(string text)
-    {
-        try
-        {
-            using var _ = JsonDocument.Parse(text);
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
 }

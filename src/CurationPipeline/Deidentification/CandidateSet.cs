@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+
+namespace CurationPipeline.Deidentification;
+
+/// <summary>Candidates of one text with their priorities; overlaps are resolved in favour of the higher.</summary>
+internal sealed class CandidateSet(string text)
+{
+    private readonly List<(PhiSpan Span, int Priority)> _items = [];
+
+    public string Text { get; } = text;
+
+    public void Add(PhiCategory category, int start, int length, int priority)
+    {
+        if (length > 0)
+        {
+            _items.Add((new PhiSpan(category, start, length), priority));
+        }
+    }
+
+    /// <summary>Adds every match (its group "v" when the pattern has one).</summary>
+    public void AddAll(Regex regex, PhiCategory category, int priority, Func<Group, bool>? accept = null)
+    {
+        foreach (Match m in regex.Matches(Text))
+        {
+            var g = m.Groups["v"] is { Success: true } v ? v : (Group)m;
+            if (accept is null || accept(g))
+            {
+                Add(category, g.Index, g.Length, priority);
+            }
+        }
+    }
+
+    /// <summary>Adds every whole-word occurrence of <paramref name="value"/> (a name known from elsewhere).</summary>
+    public void AddOccurrences(string value, PhiCategory category, int priority)
+    {
+        if (value.Length < 2)
+        {
+            return;
+        }
+
+        var latin = !ChineseLexicon.IsHan(value[0]);
+        for (var i = Text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = Text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            var end = i + value.Length;
+            if (!latin || ((i == 0 || !char.IsLetter(Text[i - 1])) && (end == Text.Length || !char.IsLetter(Text[end]))))
+            {
+                Add(category, i, value.Length, priority);
+            }
+        }
+    }
+
+    public List<PhiSpan> Resolve()
+    {
+        var accepted = new List<PhiSpan>();
+        foreach (var (span, _) in _items.OrderByDescending(i => i.Priority).ThenByDescending(i => i.Span.Length).ThenBy(i => i.Span.Start))
+        {
+            var s = span;
+            foreach (var a in accepted)
+            {
+                if (!s.Overlaps(a.Start, a.Length))
+                {
+                    continue;
+                }
+
+                // Free-text categories keep the part before the overlap (an address running into a phone).
+                var trimmable = s.Category is PhiCategory.Address or PhiCategory.Organization;
+                s = trimmable && a.Start - s.Start >= 2 ? s with { Length = TrimEnd(a.Start) - s.Start } : null!;
+                if (s is null || s.Length < 2)
+                {
+                    s = null!;
+                    break;
+                }
+            }
+
+            if (s is not null)
+            {
+                accepted.Add(s);
+            }
+        }
+
+        accepted.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return accepted;
+    }
+
+    private int TrimEnd(int end)
+    {
+        while (end > 0 && (char.IsWhiteSpace(Text[end - 1]) || Text[end - 1] is ',' or '，' or '、' or ':' or '：'))
+        {
+            end--;
+        }
+
+        return end;
+    }
+}

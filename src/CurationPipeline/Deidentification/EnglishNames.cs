@@ -1,0 +1,227 @@
+namespace CurationPipeline.Deidentification;
+
+/// <summary>English person names: titles, cue words, name lexicons, and repeats of a found name.</summary>
+internal static class EnglishNames
+{
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sr", "Sister", "Nurse", "Doctor",
+    };
+
+    /// <summary>Words right before a name that make it one (strong cues).</summary>
+    private static readonly HashSet<string> Cues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "name", "patient", "pt", "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "spouse",
+        "partner", "guardian", "attending", "physician", "surgeon", "nurse", "resident", "clinician", "provider",
+        "consultant", "friend", "colleague", "neighbor", "neighbour", "informant", "nok", "contact", "dear", "kin",
+    };
+
+    /// <summary>Verbs of "seen by NAME" and the like.</summary>
+    private static readonly HashSet<string> ByVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "signed", "seen", "referred", "reviewed", "dictated", "examined", "accompanied", "performed", "written", "approved",
+    };
+
+    /// <summary>
+    /// One pass over the capitalised words: a run of name-shaped words is a name when a title or cue word
+    /// precedes it, or when its first (last) word is a known first (last) name and it has two or more words.
+    /// </summary>
+    public static void Run(string text, CandidateSet found)
+    {
+        var names = new List<(int Start, int Length)>();
+        var tokens = new List<(int Start, int Length)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var s = NextWordStart(text, i);
+            if (s < 0)
+            {
+                break;
+            }
+
+            tokens.Clear();
+            var p = s;
+            while (true)
+            {
+                var e = NameTokenEnd(text, p);
+                if (e < 0)
+                {
+                    break;
+                }
+
+                tokens.Add((p, e - p));
+                // A '.' joins only after an initial or a title ("J. Smith", "Dr. Chen"), not at a sentence end.
+                var q = e < text.Length && text[e] == '.' && (e - p == 1 || Titles.Contains(text[p..e])) ? e + 1 : e;
+                if (q + 1 < text.Length && text[q] == ' ' && char.IsUpper(text[q + 1]) && tokens.Count < 6)
+                {
+                    p = q + 1;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (tokens.Count == 0)
+            {
+                i = s + 1;
+                continue;
+            }
+
+            AddRun(text, tokens, names);
+            i = tokens[^1].Start + tokens[^1].Length;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (start, length) in names)
+        {
+            found.Add(PhiCategory.Name, start, length, 40);
+            foreach (var t in text.Substring(start, length).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (t.Length >= 3 && !t.EndsWith('.'))
+                {
+                    seen.Add(t);
+                }
+            }
+        }
+
+        // A name word seen once (John Smith) names the same person elsewhere (Mr. Smith, Smith said).
+        foreach (var token in seen)
+        {
+            for (var k = text.IndexOf(token, StringComparison.Ordinal); k >= 0; k = text.IndexOf(token, k + token.Length, StringComparison.Ordinal))
+            {
+                var end = k + token.Length;
+                if ((k == 0 || !char.IsLetter(text[k - 1])) && (end == text.Length || !char.IsLetter(text[end]))
+                    && !EnglishLexicon.EponymFollower.Match(text, end).Success)
+                {
+                    found.Add(PhiCategory.Name, k, token.Length, 39);
+                }
+            }
+        }
+    }
+
+    private static void AddRun(string text, List<(int Start, int Length)> tokens, List<(int, int)> names)
+    {
+        string Word(int k) => text.Substring(tokens[k].Start, tokens[k].Length);
+        var first = 0;
+        while (first < tokens.Count && (tokens[first].Length == 1 || Titles.Contains(Word(first)) || !EnglishLexicon.IsNameToken(Word(first))))
+        {
+            first++;
+        }
+
+        if (first == tokens.Count)
+        {
+            return;
+        }
+
+        var last = first;
+        while (last + 1 < tokens.Count && last - first < 3 && (tokens[last + 1].Length == 1 || EnglishLexicon.IsNameToken(Word(last + 1))))
+        {
+            last++;
+        }
+
+        while (last > first && tokens[last].Length == 1)
+        {
+            last--;
+        }
+
+        var cue = first > 0 ? Cue(Word(first - 1), text, tokens[first - 1].Start) : Cue(PreviousWord(text, tokens[first].Start, out var before), text, before);
+        var known = EnglishLexicon.FirstNames.Contains(Word(first)) || EnglishLexicon.LastNames.Contains(Word(last));
+        var count = last - first + 1;
+        if ((cue == 0 && (count < 2 || !known)) || (cue == 1 && !known))
+        {
+            return;
+        }
+
+        var start = tokens[first].Start;
+        var end = tokens[last].Start + tokens[last].Length;
+        if (!EnglishLexicon.EponymFollower.Match(text, end).Success)
+        {
+            names.Add((start, end - start));
+        }
+    }
+
+    /// <summary>2: a title or strong cue; 1: a weak cue (named, called, "name is"); 0: none.</summary>
+    private static int Cue(string word, string text, int wordStart)
+    {
+        if (word.Length == 0)
+        {
+            return 0;
+        }
+
+        if (Titles.Contains(word) || Cues.Contains(word))
+        {
+            return 2;
+        }
+
+        var previous = PreviousWord(text, wordStart, out _);
+        if (word.Equals("by", StringComparison.OrdinalIgnoreCase) && ByVerbs.Contains(previous))
+        {
+            return 2;
+        }
+
+        return word is "named" or "called" || (word == "is" && previous.Equals("name", StringComparison.OrdinalIgnoreCase)) ? 1 : 0;
+    }
+
+    /// <summary>The word before <paramref name="pos"/>, skipping spaces and one ':' ',' or '.'.</summary>
+    private static string PreviousWord(string text, int pos, out int start)
+    {
+        var e = pos;
+        while (e > 0 && text[e - 1] is ' ' or '\t')
+        {
+            e--;
+        }
+
+        if (e > 0 && text[e - 1] is ':' or ',' or '.')
+        {
+            e--;
+            while (e > 0 && text[e - 1] == ' ')
+            {
+                e--;
+            }
+        }
+
+        start = e;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return text[start..e];
+    }
+
+    private static int NextWordStart(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (char.IsUpper(text[i]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>End of a name-shaped word at <paramref name="p"/> (Smith, McKenzie, O'Neil, Jean-Luc, or an initial), or -1.</summary>
+    private static int NameTokenEnd(string text, int p)
+    {
+        if (p >= text.Length || !char.IsUpper(text[p]))
+        {
+            return -1;
+        }
+
+        var j = p + 1;
+        while (j < text.Length && (char.IsLower(text[j]) || text[j] is '\'' or '-' || (char.IsUpper(text[j]) && j + 1 < text.Length && char.IsLower(text[j + 1]))))
+        {
+            j++;
+        }
+
+        if (j == p + 1)
+        {
+            // A single capital is an initial only when followed by '.', ' ' or the end.
+            return j == text.Length || text[j] is '.' or ' ' ? j : -1;
+        }
+
+        return j < text.Length && char.IsLetterOrDigit(text[j]) ? -1 : j;
+    }
+}

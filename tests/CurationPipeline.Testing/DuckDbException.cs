@@ -1,0 +1,4 @@
+namespace CurationPipeline.Testing;
+
+/// <summary>DuckDB reported an error.</summary>
+public sealed class DuckDbException(string message) : Exception(message);
