@@ -16,19 +16,20 @@ internal static class RunCommand
         var endpoints = new Option<FileInfo?>("--endpoints") { Description = "Endpoints file (YAML) for the model-backed roles." };
         var seed = new Option<int?>("--seed") { Description = "Seed of every random choice (overrides the pipeline's)." };
         var limit = new Option<int?>("--limit") { Description = "Read at most N records per source." };
+        var raw = new Option<DirectoryInfo?>("--raw") { Description = "Bundled knowledge, lexicons and department terms the offline engines use (default: ../raw beside the pipeline file)." };
         var command = new Command("run", "Run a pipeline end to end: read, de-identify, generate, validate, label, write the pool and the per-dataset splits.")
         {
-            pipeline, output, offline, endpoints, seed, limit,
+            pipeline, output, offline, endpoints, seed, limit, raw,
         };
         command.SetAction((parse, ct) => new Runner(console).RunAsync(
             parse.GetValue(pipeline)!, parse.GetValue(output), parse.GetValue(offline), parse.GetValue(endpoints),
-            parse.GetValue(seed), parse.GetValue(limit), ct));
+            parse.GetValue(seed), parse.GetValue(limit), parse.GetValue(raw), ct));
         return command;
     }
 
     private sealed class Runner(IAnsiConsole console)
     {
-        public async Task<int> RunAsync(FileInfo pipelineFile, DirectoryInfo? output, bool offline, FileInfo? endpointsFile, int? seed, int? limit, CancellationToken ct)
+        public async Task<int> RunAsync(FileInfo pipelineFile, DirectoryInfo? output, bool offline, FileInfo? endpointsFile, int? seed, int? limit, DirectoryInfo? raw, CancellationToken ct)
         {
             if (offline && endpointsFile is not null)
             {
@@ -42,7 +43,7 @@ internal static class RunCommand
 
             var definition = PipelineLoader.Load(pipelineFile.FullName);
             var outDir = output?.FullName ?? Path.GetFullPath(Path.Combine("curated", definition.Name));
-            var rawDir = definition.ResolvePath("../raw");
+            var rawDir = raw?.FullName ?? definition.ResolvePath("../raw");
             if (endpointsFile is not null)
             {
                 throw new UsageException("model-backed engines are not wired into `curate run` yet; run with the offline engines (omit --endpoints)");

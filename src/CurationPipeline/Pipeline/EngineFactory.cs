@@ -33,8 +33,14 @@ public static class EngineFactory
         var calibration = new CalibrationStage(panel, OfflinePanel.Scorers(), PolicyOf(definition), table);
         description["calibration"] = "offline panel of five deterministic baselines (no model): " + string.Join(", ", panel.Select(s => s.Name));
         description["scorers"] = "offline: two rubric-overlap scorer instances (no model)";
-        var tagger = OfflineDepartmentTagger.Load(rawDirectory);
-        description["tagger"] = $"{tagger.Name}: keyword lexicon and a naive Bayes classifier over bundled labelled text (no model)";
+        var tagged = TaggedDatasets(definition);
+        TaggingStage? tagging = null;
+        if (tagged.Count > 0)
+        {
+            var tagger = OfflineDepartmentTagger.Load(rawDirectory);
+            tagging = new TaggingStage(tagger, tagged);
+            description["tagger"] = $"{tagger.Name}: keyword lexicon and a naive Bayes classifier over bundled labelled text (no model)";
+        }
 
         return new PipelineEngines
         {
@@ -44,7 +50,7 @@ public static class EngineFactory
             Deidentifier = deid,
             Gate = gate,
             Calibration = calibration,
-            Tagger = new TaggingStage(tagger, TaggedDatasets(definition)),
+            Tagger = tagging,
             Description = description,
             Resources = [new RunResource(table.CompleteAsync, table)],
         };

@@ -23,8 +23,8 @@ public sealed class HostIntegrationTests
         var table = await CalibrationTable.CreateAsync(tablePath);
         var calibration = new CalibrationStage(OfflinePanel.Create(raw), OfflinePanel.Scorers(), ReviewPolicy.Recorded, table);
         var tagging = new TaggingStage(OfflineDepartmentTagger.Load(raw), new HashSet<string> { "CMeEE" });
-        var engines = EngineFactory.Offline(definition, raw);
-        engines = new PipelineEngines { Generators = engines.Generators, Calibration = calibration, Tagger = tagging };
+        var importer = new CurationPipeline.Sources.Public.PublicDatasetImporter();
+        var engines = new PipelineEngines { Generators = _ => importer, Calibration = calibration, Tagger = tagging };
         var runner = new PipelineRunner(definition, engines, new RunOptions { OutputDirectory = dir.File("out"), Limit = 40, RawDirectory = raw });
         PoolResult pool;
         await using (var rejects = new RejectSink(dir.File("rejects.jsonl")))
