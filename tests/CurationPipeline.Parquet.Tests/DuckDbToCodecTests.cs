@@ -104,6 +104,24 @@ public class DuckDbToCodecTests
     }
 
     [Fact]
+    public async Task A_large_single_page_of_strings_is_read_exactly()
+    {
+        // DuckDB puts a whole column chunk in one page; above 4 MiB the codec transcodes it in parallel.
+        using var dir = new TempDirectory();
+        var path = dir.File("big-page.parquet");
+        await DuckDb.QueryAsync(
+            $"COPY (SELECT repeat('病历', i % 400) || i AS s FROM range(30000) t(i)) TO {DuckDb.Literal(path)} (FORMAT parquet, DICTIONARY_SIZE_LIMIT 1)");
+
+        using var file = ParquetFile.Open(path);
+        var values = file.ReadColumn("s").ToList();
+        Assert.Equal(30000, values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            Assert.Equal(string.Concat(Enumerable.Repeat("病历", i % 400)) + i, values[i]);
+        }
+    }
+
+    [Fact]
     public async Task A_ZSTD_column_is_refused_with_the_file_column_and_codec_named()
     {
         using var dir = new TempDirectory();

@@ -11,6 +11,8 @@ namespace CurationPipeline.Parquet.Reading;
 /// <summary>Decodes the values section of a page into the chunk's typed value array.</summary>
 internal static class ValueDecoder
 {
+    private const int ParallelStringBytes = 4 << 20;
+
     public static Array Allocate(ColumnDescriptor column, int count) => column.Type switch
     {
         PhysicalType.Boolean => new bool[count],
@@ -119,6 +121,9 @@ internal static class ValueDecoder
             case double[] doubles:
                 CopyFixed(data, doubles.AsSpan(offset, count));
                 break;
+            case string[] strings when data.Length >= ParallelStringBytes:
+                DecodeStringsInParallel(data, count, strings, offset);
+                break;
             case string[] strings:
                 var pos = 0;
                 for (var i = 0; i < count; i++)
@@ -150,6 +155,47 @@ internal static class ValueDecoder
                 break;
             default:
                 throw new NotSupportedException($"PLAIN values of {column.PhysicalTypeName}");
+        }
+    }
+
+    /// <summary>
+    /// Large PLAIN string pages (other writers put a whole column chunk in one page) are transcoded in parallel:
+    /// one pass finds the value offsets, then ranges of values become strings on several threads.
+    /// </summary>
+    private static unsafe void DecodeStringsInParallel(ReadOnlySpan<byte> data, int count, string[] strings, int offset)
+    {
+        var starts = ArrayPool<int>.Shared.Rent(count + 1);
+        try
+        {
+            var pos = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var length = ReadLength(data, ref pos);
+                starts[i] = pos;
+                pos += length;
+            }
+
+            starts[count] = pos + 4;
+            fixed (byte* pointer = data)
+            {
+                var basePointer = (IntPtr)pointer;
+                var ranges = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, count / 4096));
+                Parallel.For(0, ranges, r =>
+                {
+                    var from = (int)((long)count * r / ranges);
+                    var to = (int)((long)count * (r + 1) / ranges);
+                    for (var i = from; i < to; i++)
+                    {
+                        // The next value's start minus its 4-byte length prefix is where this value ends.
+                        var length = starts[i + 1] - 4 - starts[i];
+                        strings[offset + i] = Encoding.UTF8.GetString((byte*)basePointer + starts[i], length);
+                    }
+                });
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(starts);
         }
     }
 

@@ -73,7 +73,8 @@ internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionar
         LevelCount++;
     }
 
-    public async Task<ColumnChunk> WriteChunkAsync(PageSink sink, CancellationToken cancellationToken)
+    /// <summary>Encodes the row group's data into the sink's chunk; offsets in the result are relative to the chunk start.</summary>
+    public ColumnChunk WriteChunk(PageSink sink)
     {
         sink.BeginChunk();
         var encodings = new List<ParquetEncoding> { ParquetEncoding.Rle };
@@ -83,7 +84,7 @@ internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionar
         {
             dictionaryOffset = sink.Position;
             var count = WriteDictionary(sink.Body);
-            await sink.WritePageAsync(PageType.DictionaryPage, count, ParquetEncoding.Plain, cancellationToken);
+            sink.WritePage(PageType.DictionaryPage, count, ParquetEncoding.Plain);
             encodings.Add(ParquetEncoding.Plain);
             encodings.Add(ParquetEncoding.RleDictionary);
         }
@@ -129,11 +130,11 @@ internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionar
                     RepetitionLevelsByteLength = repBytes,
                     DefinitionLevelsByteLength = defBytes,
                 };
-                await sink.WritePageV2Async(header, repBytes + defBytes, cancellationToken);
+                sink.WritePageV2(header, repBytes + defBytes);
             }
             else
             {
-                await sink.WritePageAsync(PageType.DataPage, levelEnd - levelStart, encoding, cancellationToken);
+                sink.WritePage(PageType.DataPage, levelEnd - levelStart, encoding);
             }
 
             row = end;

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Buffers.Binary;
 using CurationPipeline.Parquet.Encodings;
 using CurationPipeline.Parquet.Format;
@@ -14,11 +15,12 @@ internal sealed class FileWriterCore(Stream output, IReadOnlyList<ColumnWriter> 
 
     internal static readonly string CreatedBy = $"CurationPipeline.Parquet version {typeof(FileWriterCore).Assembly.GetName().Version?.ToString(3)}";
 
-    private readonly PageSink _sink = new(output, PageCompression.ToCodec(options.Compression));
+    private readonly PageSink[] _sinks = columns.Select(_ => new PageSink(PageCompression.ToCodec(options.Compression))).ToArray();
     private readonly List<RowGroup> _rowGroups = [];
     private readonly int _rowGroupSize = options.RowGroupSize > 0 ? options.RowGroupSize
         : throw new ArgumentOutOfRangeException(nameof(options), "RowGroupSize must be positive");
 
+    private long _position;
     private long _rowsInGroup;
     private long _totalRows;
 
@@ -27,7 +29,7 @@ internal sealed class FileWriterCore(Stream output, IReadOnlyList<ColumnWriter> 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await output.WriteAsync("PAR1"u8.ToArray(), cancellationToken);
-        _sink.Position = 4;
+        _position = 4;
     }
 
     public void RowAdded()
@@ -58,15 +60,33 @@ internal sealed class FileWriterCore(Stream output, IReadOnlyList<ColumnWriter> 
             return;
         }
 
-        var group = new RowGroup { NumRows = _rowsInGroup, FileOffset = _sink.Position, Ordinal = (short)Math.Min(_rowGroups.Count, short.MaxValue) };
-        long compressed = 0;
-        foreach (var column in columns)
+        // Columns are encoded and compressed in parallel into their own buffers, then written in order.
+        var chunks = new ColumnChunk[columns.Count];
+        try
         {
-            var chunk = await column.WriteChunkAsync(_sink, cancellationToken);
+            Parallel.For(0, columns.Count, new ParallelOptions { CancellationToken = cancellationToken }, c => chunks[c] = columns[c].WriteChunk(_sinks[c]));
+        }
+        catch (AggregateException e)
+        {
+            ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+        }
+
+        var group = new RowGroup { NumRows = _rowsInGroup, FileOffset = _position, Ordinal = (short)Math.Min(_rowGroups.Count, short.MaxValue) };
+        long compressed = 0;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var chunk = chunks[c];
+            var meta = chunk.MetaData!;
+            chunk.FileOffset += _position;
+            meta.DataPageOffset += _position;
+            meta.DictionaryPageOffset += _position;
+            await output.WriteAsync(_sinks[c].Chunk.Memory, cancellationToken);
+            _position += _sinks[c].Chunk.Length;
             group.Columns.Add(chunk);
-            group.TotalByteSize += chunk.MetaData!.TotalUncompressedSize;
-            compressed += chunk.MetaData.TotalCompressedSize;
-            column.Reset();
+            group.TotalByteSize += meta.TotalUncompressedSize;
+            compressed += meta.TotalCompressedSize;
+            columns[c].Reset();
+            _sinks[c].BeginChunk();
         }
 
         group.TotalCompressedSize = compressed;
@@ -98,7 +118,11 @@ internal sealed class FileWriterCore(Stream output, IReadOnlyList<ColumnWriter> 
 
     public void Dispose()
     {
-        _sink.Dispose();
+        foreach (var sink in _sinks)
+        {
+            sink.Dispose();
+        }
+
         foreach (var column in columns)
         {
             (column as IDisposable)?.Dispose();

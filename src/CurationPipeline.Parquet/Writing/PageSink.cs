@@ -5,41 +5,48 @@ using CurationPipeline.Parquet.Thrift;
 
 namespace CurationPipeline.Parquet.Writing;
 
-/// <summary>Compresses pages, writes them with their headers to the output and keeps the chunk's running totals.</summary>
-internal sealed class PageSink(Stream output, CompressionCodec codec) : IDisposable
+/// <summary>
+/// Compresses one column's pages and collects them, with their headers, into the column chunk's bytes.
+/// Each column has its own sink, so the columns of a row group can be encoded in parallel; offsets are
+/// relative to the chunk start until the file writer places the chunk.
+/// </summary>
+internal sealed class PageSink(CompressionCodec codec) : IDisposable
 {
     private readonly ByteBuffer _compressed = new(1 << 17);
     private readonly ByteBuffer _header = new(256);
 
-    public long Position { get; set; }
-
     public CompressionCodec Codec { get; } = codec;
 
-    /// <summary>Scratch buffer the column writers fill with an uncompressed page body.</summary>
+    /// <summary>Scratch buffer the column writer fills with an uncompressed page body.</summary>
     public ByteBuffer Body { get; } = new(1 << 17);
+
+    /// <summary>The chunk written so far: page headers and compressed pages.</summary>
+    public ByteBuffer Chunk { get; } = new(1 << 16);
+
+    /// <summary>Offset of the next page, relative to the chunk start.</summary>
+    public long Position => Chunk.Length;
 
     public long ChunkUncompressed { get; private set; }
 
-    public long ChunkCompressed { get; private set; }
+    public long ChunkCompressed => Chunk.Length;
 
     public void BeginChunk()
     {
+        Chunk.Clear();
         ChunkUncompressed = 0;
-        ChunkCompressed = 0;
     }
 
-    /// <summary>Writes <see cref="Body"/> as one dictionary or v1 data page.</summary>
-    public ValueTask WritePageAsync(PageType type, int numValues, ParquetEncoding encoding, CancellationToken cancellationToken) =>
-        WriteAsync(new PageHeader { Type = type, NumValues = numValues, Encoding = encoding }, 0, cancellationToken);
+    /// <summary>Adds <see cref="Body"/> as one dictionary or v1 data page.</summary>
+    public void WritePage(PageType type, int numValues, ParquetEncoding encoding) =>
+        Write(new PageHeader { Type = type, NumValues = numValues, Encoding = encoding }, 0);
 
     /// <summary>
-    /// Writes <see cref="Body"/> as a v2 data page: its first <paramref name="levelBytes"/> bytes are the
+    /// Adds <see cref="Body"/> as a v2 data page: its first <paramref name="levelBytes"/> bytes are the
     /// repetition and definition levels, which stay uncompressed.
     /// </summary>
-    public ValueTask WritePageV2Async(PageHeader header, int levelBytes, CancellationToken cancellationToken) =>
-        WriteAsync(header, levelBytes, cancellationToken);
+    public void WritePageV2(PageHeader header, int levelBytes) => Write(header, levelBytes);
 
-    private async ValueTask WriteAsync(PageHeader header, int levelBytes, CancellationToken cancellationToken)
+    private void Write(PageHeader header, int levelBytes)
     {
         _compressed.Clear();
         _compressed.Write(Body.Span[..levelBytes]);
@@ -49,11 +56,9 @@ internal sealed class PageSink(Stream output, CompressionCodec codec) : IDisposa
         header.CompressedPageSize = _compressed.Length;
         header.Write(new CompactWriter(_header));
 
-        await output.WriteAsync(_header.Memory, cancellationToken);
-        await output.WriteAsync(_compressed.Memory, cancellationToken);
-        Position += _header.Length + _compressed.Length;
+        Chunk.Write(_header.Span);
+        Chunk.Write(_compressed.Span);
         ChunkUncompressed += _header.Length + Body.Length;
-        ChunkCompressed += _header.Length + _compressed.Length;
         Body.Clear();
     }
 
@@ -62,5 +67,6 @@ internal sealed class PageSink(Stream output, CompressionCodec codec) : IDisposa
         _compressed.Dispose();
         _header.Dispose();
         Body.Dispose();
+        Chunk.Dispose();
     }
 }
