@@ -44,19 +44,29 @@ internal static class RunCommand
             var definition = PipelineLoader.Load(pipelineFile.FullName);
             var outDir = output?.FullName ?? Path.GetFullPath(Path.Combine("curated", definition.Name));
             var rawDir = raw?.FullName ?? definition.ResolvePath("../raw");
+            Directory.CreateDirectory(outDir);
+            PipelineEngines engines;
+            Llm.ModelHub? hub = null;
             if (endpointsFile is not null)
             {
-                throw new UsageException("model-backed engines are not wired into `curate run` yet; run with the offline engines (omit --endpoints)");
+                (engines, hub) = await EngineFactory.WithEndpointsAsync(definition, endpointsFile.FullName, rawDir, outDir, Path.Combine(outDir, "model-cache.db"), ct);
+            }
+            else
+            {
+                engines = await EngineFactory.OfflineAsync(definition, rawDir, outDir, ct);
             }
 
-            var engines = await EngineFactory.OfflineAsync(definition, rawDir, outDir, ct);
+            await using var hubLifetime = hub;
             var run = new CurationRun(definition, engines, new RunOptions
             {
                 OutputDirectory = outDir,
                 Seed = seed,
                 Limit = limit,
                 RawDirectory = rawDir,
-            });
+            })
+            {
+                ModelUsage = hub is null ? null : () => System.Text.Json.JsonDocument.Parse(hub.Usage().ToJson()).RootElement.Clone(),
+            };
 
             console.MarkupLineInterpolated($"[bold]curate run[/] {definition.Name}: {definition.Datasets.Count} datasets, {definition.Sources.Count} sources -> {outDir}");
             foreach (var (role, engine) in engines.Description.OrderBy(e => e.Key, StringComparer.Ordinal))
@@ -68,6 +78,11 @@ internal static class RunCommand
             await new StageProgress(console, run.Runner.Stages, TimeProvider.System).WatchAsync(work);
             var outcome = await work;
             Summarise(outcome, outDir);
+            if (hub is not null)
+            {
+                console.WriteLine(hub.Usage().ToTable());
+            }
+
             return outcome.Manifest.ExitCode switch
             {
                 0 => ExitCodes.Success,

@@ -2,7 +2,10 @@ using CurationPipeline.Calibration;
 using CurationPipeline.Calibration.Offline;
 using CurationPipeline.Deidentification;
 using CurationPipeline.Departments;
+using CurationPipeline.Calibration.Llm;
 using CurationPipeline.Items;
+using CurationPipeline.Llm;
+using CurationPipeline.Paradigms.Llm;
 using CurationPipeline.Paradigms;
 using CurationPipeline.Sampling;
 using CurationPipeline.Sources.Public;
@@ -54,6 +57,102 @@ public static class EngineFactory
             Description = description,
             Resources = [new RunResource(table.CompleteAsync, table)],
         };
+    }
+
+    /// <summary>
+    /// Engines over OpenAI-compatible endpoints for the roles the pipeline maps (<c>roles:</c>); a role that
+    /// names no endpoint is served by the endpoints file's first endpoint, except the calibration panel,
+    /// which needs several different models: with fewer than two named it stays the offline panel (its
+    /// open-ended responses are still scored by the model judges). Answers are cached in <paramref name="cachePath"/>,
+    /// so a stopped run resumes without paying twice.
+    /// </summary>
+    public static async Task<(PipelineEngines Engines, ModelHub Hub)> WithEndpointsAsync(PipelineDefinition definition, string endpointsPath,
+        string rawDirectory, string outputDirectory, string cachePath, CancellationToken cancellationToken = default)
+    {
+        var file = EndpointsFile.Load(endpointsPath);
+        if (file.Endpoints.Count == 0)
+        {
+            throw new PipelineConfigException($"{endpointsPath}: the endpoints file lists no endpoint");
+        }
+
+        var roles = definition.Roles;
+        foreach (var (role, names) in new[] { ("generator", roles.Generator), ("calibration", roles.Calibration), ("tagger", roles.Tagger), ("judges", roles.Judges) })
+        {
+            foreach (var name in names.Where(n => file.Endpoints.All(e => e.Name != n && e.Model != n)))
+            {
+                throw new PipelineConfigException($"{definition.FilePath}: roles.{role}: '{name}' is not an endpoint of {endpointsPath}");
+            }
+        }
+
+        var hub = ModelHub.Create(file, new ModelHubOptions { CachePath = cachePath });
+        var offline = await OfflineAsync(definition, rawDirectory, outputDirectory, cancellationToken);
+        var description = new Dictionary<string, string>(offline.Description, StringComparer.Ordinal);
+        var fallback = file.Endpoints[0].Name;
+        string Describe(string name) => file.Endpoints.First(e => e.Name == name || e.Model == name) is var e ? $"{e.Name} ({e.Model})" : name;
+
+        var generatorNames = roles.Generator.Count > 0 ? roles.Generator : [fallback];
+        var generators = new Dictionary<string, IItemGenerator>(StringComparer.Ordinal);
+        var importer = new PublicDatasetImporter();
+        IItemGenerator GeneratorFor(DatasetDefinition d)
+        {
+            if (d.Paradigm == "public")
+            {
+                return importer;
+            }
+
+            lock (generators)
+            {
+                if (!generators.TryGetValue(d.Name, out var g))
+                {
+                    // Several generator endpoints share the datasets round robin, like the paper's three generator models.
+                    var name = generatorNames[definition.Datasets.IndexOf(d) % generatorNames.Count];
+                    var endpoint = file.Endpoints.First(e => e.Name == name || e.Model == name);
+                    g = generators[d.Name] = new LlmItemGenerator(hub.GetClient(name, "generator"), $"llm:{endpoint.Name}/{endpoint.Model}", d, rawDirectory);
+                }
+
+                return g;
+            }
+        }
+
+        description["generator"] = "LLM: " + string.Join(", ", generatorNames.Select(Describe)) + " (prompt templates in pipelines/prompts)";
+        var judgeNames = roles.Judges.Count >= 2 ? roles.Judges.Take(2).ToList() : [roles.Judges.FirstOrDefault() ?? fallback, roles.Judges.FirstOrDefault() ?? fallback];
+        IReadOnlyList<IResponseScorer> scorers = [new LlmResponseScorer(hub.GetClient(judgeNames[0], "judge"), judgeNames[0] + "#1"), new LlmResponseScorer(hub.GetClient(judgeNames[1], "judge"), judgeNames[1] + "#2")];
+        description["scorers"] = "LLM: two scorer instances, " + string.Join(" and ", judgeNames.Select(Describe));
+
+        // The offline engines' calibration table is replaced by this run's.
+        foreach (var resource in offline.Resources)
+        {
+            await resource.DisposeAsync();
+        }
+
+        var table = await CalibrationTable.CreateAsync(Path.Combine(outputDirectory, "calibration.parquet"), cancellationToken);
+        IReadOnlyList<ICalibrationSolver> panel = roles.Calibration.Count >= 2
+            ? [.. roles.Calibration.Select(n => new LlmCalibrationSolver(hub.GetClient(n, "calibration"), n))]
+            : OfflinePanel.Create(rawDirectory);
+        description["calibration"] = roles.Calibration.Count >= 2
+            ? $"LLM panel of {panel.Count}: " + string.Join(", ", roles.Calibration.Select(Describe)) + (panel.Count == 5 ? "" : " (the method's rules assume five)")
+            : "offline panel of five deterministic baselines (roles.calibration names fewer than two endpoints; a panel needs different models)";
+
+        var tagged = TaggedDatasets(definition);
+        TaggingStage? tagging = null;
+        if (tagged.Count > 0)
+        {
+            var name = roles.Tagger.FirstOrDefault() ?? fallback;
+            tagging = new TaggingStage(new LlmDepartmentTagger(hub.GetClient(name, "tagger"), name), tagged);
+            description["tagger"] = "LLM: " + Describe(name) + ", constrained to the 64 departments";
+        }
+
+        var engines = new PipelineEngines
+        {
+            Generators = GeneratorFor,
+            Deidentifier = offline.Deidentifier,
+            Gate = offline.Gate,
+            Calibration = new CalibrationStage(panel, scorers, PolicyOf(definition), table),
+            Tagger = tagging,
+            Description = description,
+            Resources = [new RunResource(table.CompleteAsync, table)],
+        };
+        return (engines, hub);
     }
 
     /// <summary>The datasets whose items get departments (<c>departments:</c> in the pipeline; SmartServ and SmartCare by default).</summary>
