@@ -6,7 +6,15 @@ namespace CurationPipeline.Llm;
 /// <summary>Asks a model for JSON of a given shape, reads it tolerantly, validates it and re-asks on failure.</summary>
 public static class StructuredOutput
 {
-    private static readonly JsonSerializerOptions WebOptions = new(JsonSerializerDefaults.Web);
+    // Read-only from the start: concurrent first uses (schema generation and reading) would otherwise race
+    // to lock the instance and one of them fails with "read-only or has already been used".
+    private static readonly JsonSerializerOptions WebOptions = ReadOnly(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    private static JsonSerializerOptions ReadOnly(JsonSerializerOptions options)
+    {
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 
     /// <summary>
     /// Asks for JSON of type <typeparamref name="T"/>, parses it tolerantly (<see cref="TryExtractJson"/>),
@@ -23,7 +31,7 @@ public static class StructuredOutput
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(messages);
         options ??= new StructuredOutputOptions();
-        var serializer = options.SerializerOptions ?? WebOptions;
+        var serializer = options.SerializerOptions is { IsReadOnly: false } mine ? ReadOnly(mine) : options.SerializerOptions ?? WebOptions;
         var schema = options.Schema ?? AIJsonUtilities.CreateJsonSchema(typeof(T), serializerOptions: serializer);
         var conversation = options.AddInstructions ? WithInstructions(messages, schema) : [.. messages];
         var chatOptions = options.ChatOptions?.Clone() ?? new ChatOptions();
