@@ -140,11 +140,11 @@ internal static class EvaluateCommand
             throw new UsageException($"--judges needs two names (and optionally a third for disputes), got {names.Length}");
         }
 
-        return [.. names.Select(n => n switch
+        return [.. names.Select((n, i) => n switch
         {
             "offline:a" => pair[0],
             "offline:b" => pair[1],
-            _ when hub is not null && file is not null && file.Endpoints.Any(e => e.Name == n || e.Model == n) => new ChatJudge(n, hub.GetClient(n, "judge")),
+            _ when hub is not null && file is not null && file.Endpoints.Any(e => e.Name == n || e.Model == n) => new ChatJudge(names.Count(x => x == n) > 1 ? $"{n}#{i + 1}" : n, hub.GetClient(n, "judge"), i),
             _ => throw new UsageException($"--judges: '{n}' is neither offline:a / offline:b nor an endpoint or model of the endpoints file"),
         })];
     }
