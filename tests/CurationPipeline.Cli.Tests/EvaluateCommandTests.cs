@@ -91,6 +91,27 @@ public sealed partial class EvaluateCommandTests
     }
 
     [Fact]
+    public async Task An_item_whose_answer_is_no_option_fails_before_any_call_naming_file_item_and_field()
+    {
+        using var dir = new TempDirectory();
+        var bad = ItemRow.From(new BenchmarkItem
+        {
+            Id = "bad-1", Dataset = "MAExam", PrimaryDimension = "FundCap", SecondaryDimension = "MedKQA", TertiaryTask = "t",
+            Paradigm = Paradigm.P1, SourceKind = SourceKind.Proprietary, QuestionType = QuestionType.MultipleChoice, Scoring = ScoringMethod.Accuracy,
+            Question = "q", Options = ["x", "y", "z"], Answer = "Q", Provenance = new Provenance("t", "t", "t", "offline", null, "t"),
+        });
+        await ParquetSerializer.WriteAsync(dir.File("bad.parquet"), [bad]);
+
+        var (exit, output) = await CliHarness.RunAsync("evaluate", "--split", dir.File("bad.parquet"), "--models", "offline:lexical-overlap", "--out", dir.File("out"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("bad.parquet", output, StringComparison.Ordinal);
+        Assert.Contains("bad-1", output, StringComparison.Ordinal);
+        Assert.Contains("answer", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("out/results.parquet")));
+    }
+
+    [Fact]
     public async Task Judge_agreement_prints_table_5_figures_and_exports_the_decided_disputes()
     {
         using var dir = new TempDirectory();

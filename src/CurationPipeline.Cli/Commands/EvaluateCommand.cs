@@ -42,6 +42,18 @@ internal static class EvaluateCommand
                 throw new UsageException($"{parse.GetValue(split)}: the split holds no items");
             }
 
+            foreach (var item in items)
+            {
+                try
+                {
+                    Evaluator.Validate(item);
+                }
+                catch (Exception ex) when (ex is FormatException or Pipeline.ItemInvalidException)
+                {
+                    throw new FormatException($"{parse.GetValue(split)}: {ex.Message}", ex);
+                }
+            }
+
             var endpointsFile = parse.GetValue(endpoints) is { } e ? EndpointsFile.Load(e.FullName) : null;
             Directory.CreateDirectory(outDir);
             await using var hub = endpointsFile is null ? null : ModelHub.Create(endpointsFile, new ModelHubOptions { CachePath = Path.Combine(outDir, "cache.db") });
@@ -55,28 +67,20 @@ internal static class EvaluateCommand
 
             var units = items.Count * modelList.Count * trialCount;
             console.MarkupLineInterpolated($"evaluating {items.Count} items x {modelList.Count} model(s) x {trialCount} trial(s) = {units} units, concurrency {parallel}; judges: {string.Join(", ", judgeList.Select(j => j.Name))}");
-            EvaluationResult result;
-            try
+            var evaluator = new Evaluator(modelList, judgeList, new EvaluationOptions
             {
-                var evaluator = new Evaluator(modelList, judgeList, new EvaluationOptions
+                Trials = trialCount,
+                Concurrency = parallel,
+                HumanDecisions = human,
+                OnUnitDone = n =>
                 {
-                    Trials = trialCount,
-                    Concurrency = parallel,
-                    HumanDecisions = human,
-                    OnUnitDone = n =>
+                    if (n % 500 == 0)
                     {
-                        if (n % 500 == 0)
-                        {
-                            console.MarkupLineInterpolated($"  {n}/{units} units");
-                        }
-                    },
-                });
-                result = await evaluator.RunAsync(items, ct);
-            }
-            catch (Pipeline.ItemInvalidException ex)
-            {
-                throw new FormatException(ex.Message, ex);
-            }
+                        console.MarkupLineInterpolated($"  {n}/{units} units");
+                    }
+                },
+            });
+            var result = await evaluator.RunAsync(items, ct);
 
             var summary = await EvaluationOutput.WriteAsync(outDir, result, "Evaluation of " + Path.GetFileName(Path.TrimEndingDirectorySeparator(parse.GetValue(split)!)), ct);
             var table = new Table().AddColumns(["model", "engine", "average", .. summary.Dimensions]);

@@ -39,6 +39,12 @@ internal sealed class UnitScorer(IReadOnlyList<IResponseScorer> judges, Evaluati
             row.Error = e.Message;
             row.FinalScore = 0;
             row.Correct = false;
+            if (item.Scoring == ScoringMethod.MicroF1 && MaturityItem.Type(item) != MaturityType.B)
+            {
+                // A failed call found nothing: its gold still counts against the pooled recall.
+                var missed = MicroF1.Count([], item.Entities);
+                (row.TruePositives, row.FalsePositives, row.FalseNegatives) = (0, 0, missed.FalseNegatives);
+            }
         }
 
         return (row, null);
