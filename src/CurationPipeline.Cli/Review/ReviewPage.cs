@@ -85,6 +85,8 @@ async function next() {
   await progress();
   $("task").classList.toggle("hidden", !task); $("empty").classList.toggle("hidden", !!task);
   $("status").textContent = task ? `task ${task.id}` : "nothing waits for you";
+  window.loads = (window.loads || 0) + 1;
+  Object.assign($("task").dataset, task ? {itemId: task.item_id, kind: task.kind, slot: String(task.slot), id: String(task.id)} : {itemId: "", kind: "", slot: "", id: ""});
   if (!task) { $("empty").textContent = "No task waits for you. Thank you."; return; }
   const it = task.item || {question:"(item not in the store or pool)", options:[], rubric:[]};
   $("kind").textContent = task.kind; $("dataset").textContent = task.dataset; $("role").textContent = task.role;
@@ -163,7 +165,7 @@ async function submit(accept = true) {
       await api(`/api/tasks/${task.id}/score`, {reviewer, comment, score});
     }
     await next();
-  } catch (e) { $("error").textContent = e.message; }
+  } catch (e) { $("error").textContent = e.message; window.errors = (window.errors || 0) + 1; }
 }
 document.addEventListener("click", e => {
   const t = e.target;
@@ -188,7 +190,7 @@ document.addEventListener("keydown", e => {
   else if (task.kind === "entities" && k === "e") addSelection();
   else if (task.kind === "entities" && k === "x") submit(false);
 });
-loadReviewers().then(progress);
+loadReviewers().then(progress).then(() => document.body.dataset.ready = "yes");
 </script></body></html>
 """;
 }
