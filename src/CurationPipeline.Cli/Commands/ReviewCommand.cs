@@ -13,6 +13,7 @@ internal static class ReviewCommand
     public static Command Create(IAnsiConsole console)
     {
         var command = new Command("review", "Expert review: a local page for reviewers, and export/import for spreadsheet review.");
+        command.Subcommands.Add(Enqueue(console));
         command.Subcommands.Add(Serve(console));
         command.Subcommands.Add(Export(console));
         command.Subcommands.Add(Import(console));
@@ -52,7 +53,7 @@ internal static class ReviewCommand
 
             await using var server = new ReviewServer(reviews, items);
             var address = await server.StartAsync(portValue, ct);
-            console.MarkupLineInterpolated($"review page: [link]{address}[/] ({reviews.Tasks().Count} tasks; Ctrl+C stops)");
+            console.MarkupLineInterpolated($"review page: {address} ({reviews.Tasks().Count} tasks; Ctrl+C stops)");
             try
             {
                 await Task.Delay(Timeout.Infinite, ct);
@@ -62,6 +63,40 @@ internal static class ReviewCommand
                 console.MarkupLine("review page stopped; every decision is saved in the store.");
             }
 
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Enqueue(IAnsiConsole console)
+    {
+        var store = new Option<FileInfo>("--store") { Description = "The review store; created when absent.", Required = true };
+        var pool = new Option<string>("--pool") { Description = "Pool Parquet (or run folder) whose items are queued.", Required = true };
+        var reviewers = new Option<string>("--reviewers") { Description = "Comma-separated reviewer names (at least three).", Required = true };
+        var command = new Command("enqueue", "Queue a pool's items for review without re-running the pipeline; items already queued keep their decisions.") { store, pool, reviewers };
+        command.SetAction(async (parse, ct) =>
+        {
+            var names = parse.GetValue(reviewers)!.Split(',', StringSplitOptions.TrimEntries);
+            using var reviews = ReviewStore.Open(parse.GetValue(store)!.FullName, TimeProvider.System);
+            ReviewStage stage;
+            try
+            {
+                stage = new ReviewStage(reviews, names, Sampling.ReviewPolicy.Recorded);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException("--" + e.Message);
+            }
+
+            var count = 0;
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            await foreach (var item in PoolReader.ReadItemsAsync(PoolReader.Resolve(parse.GetValue(pool)!), null, ct))
+            {
+                await stage.ProcessAsync(item, ct);
+                count++;
+            }
+
+            console.MarkupLineInterpolated($"{count} items checked in {started.Elapsed.TotalSeconds:0.0} s; the store holds {reviews.Tasks().Count} tasks");
             return 0;
         });
         return command;

@@ -43,8 +43,16 @@ public sealed partial class ReviewStore
     {
         lock (_gate)
         {
-            return LoadTasks("WHERE outcome = 'open' AND id IN (SELECT task_id FROM assignments WHERE reviewer = $r AND decided_at IS NULL)", null, ("$r", reviewer))
-                .FirstOrDefault(t => t.OpenSlotOf(reviewer) is not null && (kind is null || t.Kind == kind));
+            using var cmd = Command(
+                """
+                SELECT t.id FROM tasks t JOIN assignments a ON a.task_id = t.id
+                WHERE t.outcome = 'open' AND a.reviewer = $r AND a.decided_at IS NULL AND ($k IS NULL OR t.kind = $k)
+                  AND (t.kind <> 'entities' OR a.slot = 1
+                       OR EXISTS (SELECT 1 FROM assignments b WHERE b.task_id = t.id AND b.slot = 1 AND b.decided_at IS NOT NULL))
+                ORDER BY t.id LIMIT 1
+                """,
+                null, ("$r", reviewer), ("$k", kind is { } k ? ReviewKinds.Name(k) : null));
+            return cmd.ExecuteScalar() is long id ? LoadTask(id) : null;
         }
     }
 
