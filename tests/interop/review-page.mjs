@@ -50,7 +50,7 @@ try {
         const t = await page.$eval("#task", el => ({ ...el.dataset }));
         if (!t.itemId) break;
         any = true;
-        const plan = input.plan[t.kind.endsWith("dispute") ? `${t.itemId}#${t.kind}` : t.itemId];
+        const plan = input.plan[t.kind.endsWith("dispute") ? `${t.itemId}#${t.kind}` : t.itemId] ?? input.plan[`revision-of:${t.revisionOf}`];
         const step = typeof plan === "object" ? plan?.[t.slot] : plan;
         if (!step) throw new Error(`no plan for item ${t.itemId} slot ${t.slot}`);
         await page.evaluate(() => document.activeElement.blur());
@@ -58,6 +58,14 @@ try {
           await page.keyboard.press("a");
           if (step === "fail") await page.keyboard.press("3");
           if (step === "fail") await page.fill("#comment", "answer is not supported by the source");
+          if (step === "revise") {
+            await page.keyboard.press("4");
+            await page.keyboard.press("r");
+            const options = (await page.inputValue("#rev-options")).split("\n");
+            options[1] = "Insulin glargine at bedtime";
+            await page.fill("#rev-options", options.join("\n"));
+            await page.fill("#comment", "option B was implausible");
+          }
           await page.evaluate(() => document.activeElement.blur());
           await act(() => page.keyboard.press("Enter"));
         } else if (t.kind === "entities") {

@@ -86,11 +86,11 @@ async function next() {
   $("task").classList.toggle("hidden", !task); $("empty").classList.toggle("hidden", !!task);
   $("status").textContent = task ? `task ${task.id}` : "nothing waits for you";
   window.loads = (window.loads || 0) + 1;
-  Object.assign($("task").dataset, task ? {itemId: task.item_id, kind: task.kind, slot: String(task.slot), id: String(task.id)} : {itemId: "", kind: "", slot: "", id: ""});
+  Object.assign($("task").dataset, task ? {itemId: task.item_id, kind: task.kind, slot: String(task.slot), id: String(task.id), revisionOf: task.revision_of || ""} : {itemId: "", kind: "", slot: "", id: "", revisionOf: ""});
   if (!task) { $("empty").textContent = "No task waits for you. Thank you."; return; }
   const it = task.item || {question:"(item not in the store or pool)", options:[], rubric:[]};
   $("kind").textContent = task.kind; $("dataset").textContent = task.dataset; $("role").textContent = task.role;
-  $("source").textContent = `item ${task.item_id} · ${it.paradigm || ""} ${it.task || ""} · ${it.source || ""}` + (task.round > 1 ? ` · revision round ${task.round}` : "");
+  $("source").textContent = `item ${task.item_id} · ${it.paradigm || ""} ${it.task || ""} · ${it.source || ""}` + (task.round > 1 ? ` · revision round ${task.round} of item ${task.revision_of}` : "");
   $("question").innerHTML = `<p><b>${esc(it.question)}</b></p>`;
   $("options").innerHTML = (it.options || []).map((o, i) => `<li class="opt${(it.answer || "").includes(String.fromCharCode(65 + i)) ? " correct" : ""}">${esc(o)}</li>`).join("");
   $("answer").textContent = it.answer || ""; 

@@ -11,6 +11,7 @@ internal sealed record TaskView(
     string ItemId,
     string Subject,
     int Round,
+    string? RevisionOf,
     int Slot,
     string Role,
     ItemView? Item,
@@ -37,7 +38,7 @@ internal sealed record TaskView(
             ReviewKind.Entities => slot == 1 ? "first correction stage" : "second correction stage",
             _ => "expert score",
         };
-        return new TaskView(task.Id, ReviewKinds.Name(task.Kind), task.Dataset, task.ItemId, task.Subject, task.Round, slot, role,
+        return new TaskView(task.Id, ReviewKinds.Name(task.Kind), task.Dataset, task.ItemId, task.Subject, task.Round, task.RevisionOf, slot, role,
             item is null ? null : ItemView.Of(item),
             task.Kind == ReviewKind.ItemQa ? [.. ReviewCriteria.For(item!).Select(c => new CriterionView(c, ReviewCriteria.Label(c)))] : [],
             entities, task.Dispute);

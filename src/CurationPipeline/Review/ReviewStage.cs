@@ -49,7 +49,7 @@ public sealed class ReviewStage : IItemStage
                 item with { Entities = r.Entities, Flags = [.. item.Flags.Where(f => f != ReviewStore.PrelabelFlag)] },
             _ => item,
         };
-        result = Settle(result with { Review = status });
+        result = Settle(result with { Review = status, Flags = [.. result.Flags.Where(f => f != ReviewPendingFlag)] });
         if (_policy == ReviewPolicy.Recorded && status != ReviewStatus.Approved)
         {
             result = result.WithFlag(ReviewPendingFlag);

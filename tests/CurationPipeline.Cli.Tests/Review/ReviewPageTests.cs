@@ -40,7 +40,8 @@ public sealed partial class ReviewPageTests : IDisposable
         {
             ["m1"] = "pass",
             ["m2"] = new Dictionary<string, string> { ["1"] = "pass", ["2"] = "fail", ["3"] = "pass" },
-            ["m3"] = "fail",
+            ["m3"] = new Dictionary<string, string> { ["1"] = "fail", ["2"] = "revise" },
+            ["revision-of:m3"] = "pass",
             ["m4"] = new Dictionary<string, string> { ["1"] = "fail", ["2"] = "pass", ["3"] = "fail" },
             ["o1"] = "pass",
             ["o1#calibration-dispute"] = 0.4,
@@ -72,8 +73,15 @@ public sealed partial class ReviewPageTests : IDisposable
         Assert.Equal(3, m2.Assignments.Select(a => a.Reviewer).Distinct().Count());
         Assert.Equal(TaskOutcome.Approved, m2.Outcome);
         Assert.Equal(TaskOutcome.Rejected, check.FindTask("m4", ReviewKind.ItemQa)!.Outcome);
-        Assert.Equal("answer is not supported by the source", check.FindTask("m3", ReviewKind.ItemQa)!.Assignments[0].Decision!.Comment);
-        Assert.False(check.FindTask("m3", ReviewKind.ItemQa)!.Assignments[0].Decision!.Verdicts.Single(v => v.Criterion == ReviewCriteria.AnswerCorrect).Pass);
+        var m3 = check.FindTask("m3", ReviewKind.ItemQa)!;
+        Assert.Equal("answer is not supported by the source", m3.Assignments[0].Decision!.Comment);
+        Assert.False(m3.Assignments[0].Decision!.Verdicts.Single(v => v.Criterion == ReviewCriteria.AnswerCorrect).Pass);
+        Assert.Equal(TaskOutcome.Revised, m3.Outcome);
+        var (m3Status, m3Now) = check.ReviewOf("m3");
+        Assert.Equal(ReviewStatus.Approved, m3Status);
+        Assert.NotEqual("m3", m3Now!.Id);
+        Assert.Equal("Insulin glargine at bedtime", m3Now.Options[1]);
+        Assert.Equal(("m3", 2), (check.FindTask(m3Now.Id, ReviewKind.ItemQa)!.RevisionOf, check.FindTask(m3Now.Id, ReviewKind.ItemQa)!.Round));
         Assert.Equal(ReviewStatus.Approved, check.ReviewOf("o1").Status);
         Assert.Equal(0.4, check.SettledScore(ReviewKind.CalibrationDispute, "o1", "model-3"));
 
@@ -90,12 +98,12 @@ public sealed partial class ReviewPageTests : IDisposable
             reviewed.Add(await stageAgain.ProcessAsync(item));
         }
 
-        Assert.Equal(7, check.Tasks().Count);
+        Assert.Equal(8, check.Tasks().Count);
         Assert.False(reviewed.Single(i => i.Id == "p1").HasFlag("prelabel"));
         var candidates = reviewed.Select(SampleCandidate.From).ToList();
         var sampler = new StratifiedSampler();
         var exam = sampler.Sample(candidates, new SamplingSpec("MedExam", 4, new DifficultyRatio(0, 1, 0), [], ReviewPolicy.Required), 11);
-        Assert.Equal(["m1", "m2"], exam.SelectedIds.Order());
+        Assert.Equal(new[] { "m1", "m2", m3Now.Id }.Order(), exam.SelectedIds.Order());
         var record = sampler.Sample(candidates, new SamplingSpec("MedRecord", 1, new DifficultyRatio(0, 1, 0), [], ReviewPolicy.Required), 11);
         Assert.Equal(["p1"], record.SelectedIds);
     }
