@@ -45,10 +45,10 @@ internal sealed class ReviewServer(ReviewStore store, IReadOnlyDictionary<string
     private void Map(WebApplication app)
     {
         app.MapGet("/", () => Results.Content(ReviewPage.Html, "text/html; charset=utf-8"));
-        app.MapGet("/api/reviewers", () => Results.Json(store.Tasks().SelectMany(t => t.Assignments.Select(a => a.Reviewer)).Distinct().Order(StringComparer.Ordinal)));
+        app.MapGet("/api/reviewers", () => Results.Json(store.Reviewers()));
         app.MapGet("/api/progress", () => Results.Json(ReviewProgress.Of(store.Tasks())));
         app.MapGet("/api/next", (string reviewer) =>
-            store.NextTask(reviewer) is { } task ? Results.Json(TaskView.Of(task, reviewer, pool)) : Results.NoContent());
+            store.NextTask(reviewer) is { } task ? Results.Json(TaskView.Of(task, reviewer, id => pool.GetValueOrDefault(id) ?? store.ReviewOf(id).Item)) : Results.NoContent());
         app.MapPost("/api/tasks/{id:long}/qa", (long id, QaBody body) => Decide(() =>
             store.SubmitQa(id, body.Reviewer ?? "", [.. (body.Verdicts ?? []).Select(v => new CriterionVerdict(v.Criterion ?? "", v.Pass, Blank(v.Comment)))],
                 Blank(body.Comment), body.Action == "revise" ? RejectAction.Revise : RejectAction.Discard,

@@ -19,11 +19,12 @@ internal sealed record TaskView(
     IReadOnlyList<GoldEntity> Entities,
     ScoreDispute? Dispute)
 {
-    public static TaskView Of(ReviewTask task, string reviewer, IReadOnlyDictionary<string, BenchmarkItem> pool)
+    /// <summary>The view of <paramref name="task"/> for <paramref name="reviewer"/>; <paramref name="lookup"/> finds an item by id (pool, then store).</summary>
+    public static TaskView Of(ReviewTask task, string reviewer, Func<string, BenchmarkItem?> lookup)
     {
         var slot = task.OpenSlotOf(reviewer)?.Slot ?? 0;
-        var item = task.Item ?? pool.GetValueOrDefault(task.ItemId);
-        if (task.Item is not null && pool.TryGetValue(task.ItemId, out var newer))
+        var item = task.Item ?? lookup(task.ItemId);
+        if (task.Item is not null && lookup(task.ItemId) is { } newer && newer.Id == task.ItemId)
         {
             item = newer with { Entities = task.Item.Entities };
         }

@@ -38,6 +38,25 @@ public sealed partial class ReviewStore
         }
     }
 
+    /// <summary>Every reviewer named in the store: the configured list and anyone holding an assignment.</summary>
+    public IReadOnlyList<string> Reviewers()
+    {
+        lock (_gate)
+        {
+            var names = new SortedSet<string>(StringComparer.Ordinal);
+            using var scope = Begin();
+            names.UnionWith(StoredReviewers(scope.Tx));
+            using var cmd = Command("SELECT DISTINCT reviewer FROM assignments", scope.Tx);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                names.Add(r.GetString(0));
+            }
+
+            return [.. names];
+        }
+    }
+
     /// <summary>The first task that waits for <paramref name="reviewer"/>: disputes and QA in queue order, second P3 stages once the first is done.</summary>
     public ReviewTask? NextTask(string reviewer, ReviewKind? kind = null)
     {
