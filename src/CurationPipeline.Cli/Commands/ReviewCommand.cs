@@ -22,9 +22,22 @@ internal static class ReviewCommand
 
     private static Option<FileInfo> StoreOption() => new("--store") { Description = "The review store (review.db beside the run's outputs).", Required = true };
 
-    private static ReviewStore OpenExisting(FileInfo file) =>
-        file.Exists ? ReviewStore.Open(file.FullName, TimeProvider.System)
-            : throw new UsageException($"{file.FullName}: no review store there (a pipeline run with review writes review.db beside its outputs)");
+    private static ReviewStore OpenExisting(FileInfo file)
+    {
+        if (!file.Exists)
+        {
+            throw new UsageException($"{file.FullName}: no review store there (a pipeline run with review writes review.db beside its outputs)");
+        }
+
+        try
+        {
+            return ReviewStore.Open(file.FullName, TimeProvider.System);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
 
     private static Command Serve(IAnsiConsole console)
     {
@@ -76,21 +89,23 @@ internal static class ReviewCommand
         var command = new Command("enqueue", "Queue a pool's items for review without re-running the pipeline; items already queued keep their decisions.") { store, pool, reviewers };
         command.SetAction(async (parse, ct) =>
         {
-            var names = parse.GetValue(reviewers)!.Split(',', StringSplitOptions.TrimEntries);
-            using var reviews = ReviewStore.Open(parse.GetValue(store)!.FullName, TimeProvider.System);
-            ReviewStage stage;
+            IReadOnlyList<string> names;
             try
             {
-                stage = new ReviewStage(reviews, names, Sampling.ReviewPolicy.Recorded);
+                names = ReviewerPicker.Validate(parse.GetValue(reviewers)!.Split(',', StringSplitOptions.TrimEntries));
             }
             catch (ArgumentException e)
             {
                 throw new UsageException("--" + e.Message);
             }
 
+            var files = PoolReader.Resolve(parse.GetValue(pool)!);
+            using var reviews = ReviewStore.Open(parse.GetValue(store)!.FullName, TimeProvider.System);
+            var stage = new ReviewStage(reviews, names, Sampling.ReviewPolicy.Recorded);
+
             var count = 0;
             var started = System.Diagnostics.Stopwatch.StartNew();
-            await foreach (var item in PoolReader.ReadItemsAsync(PoolReader.Resolve(parse.GetValue(pool)!), null, ct))
+            await foreach (var item in PoolReader.ReadItemsAsync(files, null, ct))
             {
                 await stage.ProcessAsync(item, ct);
                 count++;

@@ -86,5 +86,13 @@ public sealed class ReviewCommandTests : IDisposable
         (exit, output) = await CliHarness.RunAsync("review", "export", "--store", _store, "--out", _dir.File("x.txt"));
         Assert.Equal(2, exit);
         Assert.Contains("must end in .csv or .jsonl", output);
+        var notSqlite = _dir.File("notes.db");
+        await File.WriteAllTextAsync(notSqlite, "this is not a database, just text that is long enough to have a header");
+        (exit, output) = await CliHarness.RunAsync("review", "export", "--store", notSqlite, "--out", _dir.File("x.csv"));
+        Assert.Equal(2, exit);
+        Assert.Contains("not a review store", output);
+        (exit, output) = await CliHarness.RunAsync("review", "enqueue", "--store", _dir.File("new.db"), "--pool", _dir.File("none.parquet"), "--reviewers", "dr-a,dr-b");
+        Assert.Equal(2, exit);
+        Assert.Contains("--reviewers: 2 given", output);
     }
 }
