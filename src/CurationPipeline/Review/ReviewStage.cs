@@ -10,7 +10,7 @@ namespace CurationPipeline.Review;
 /// store and returns each item as review left it: its <see cref="ReviewStatus"/>, the latest revision of
 /// a revised item, P3 entities corrected in both stages (then gold: approved, <c>prelabel</c> removed),
 /// and a difficulty decided from human scores once every disputed response is settled.
-/// Under <see cref="ReviewPolicy.Recorded"/> an item not yet approved carries the <c>review-pending</c> flag.
+/// Under <see cref="ReviewPolicy.Recorded"/> an item not yet decided carries the <c>review-pending</c> flag.
 /// </summary>
 public sealed class ReviewStage : IItemStage
 {
@@ -50,7 +50,7 @@ public sealed class ReviewStage : IItemStage
             _ => item,
         };
         result = Settle(result with { Review = status, Flags = [.. result.Flags.Where(f => f != ReviewPendingFlag)] });
-        if (_policy == ReviewPolicy.Recorded && status != ReviewStatus.Approved)
+        if (_policy == ReviewPolicy.Recorded && status is ReviewStatus.Unreviewed or ReviewStatus.InReview)
         {
             result = result.WithFlag(ReviewPendingFlag);
         }

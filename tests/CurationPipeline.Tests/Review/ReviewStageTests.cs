@@ -68,6 +68,23 @@ public sealed class ReviewStageTests : IDisposable
     }
 
     [Fact]
+    public async Task Recorded_flag_is_cleared_once_approved_and_parallel_processing_queues_each_item_once()
+    {
+        var stage = new ReviewStage(_store, ["r1", "r2", "r3", "r4"], ReviewPolicy.Recorded);
+        var items = Enumerable.Range(0, 200).Select(i => Labelled(ReviewItems.Choice($"c{i:000}"), Difficulty.Medium)).ToList();
+        await Parallel.ForEachAsync(items.Concat(items), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (item, ct) => await stage.ProcessAsync(item, ct));
+        Assert.Equal(200, _store.Tasks().Count);
+        Assert.All(_store.Tasks().SelectMany(t => t.Assignments).GroupBy(a => a.Reviewer), g => Assert.Equal(100, g.Count()));
+
+        var marked = await stage.ProcessAsync(items[0]);
+        Assert.True(marked.HasFlag(ReviewStage.ReviewPendingFlag));
+        Approve("c000");
+        var approved = await stage.ProcessAsync(marked);
+        Assert.Equal(ReviewStatus.Approved, approved.Review);
+        Assert.False(approved.HasFlag(ReviewStage.ReviewPendingFlag));
+    }
+
+    [Fact]
     public async Task P3_item_becomes_gold_after_both_stages()
     {
         var stage = new ReviewStage(_store, ReviewItems.Reviewers, ReviewPolicy.Required);
