@@ -67,15 +67,8 @@ internal static class ReviewCommand
             await using var server = new ReviewServer(reviews, items);
             var address = await server.StartAsync(portValue, ct);
             console.MarkupLineInterpolated($"review page: {address} ({reviews.Tasks().Count} tasks; Ctrl+C stops)");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                console.MarkupLine("review page stopped; every decision is saved in the store.");
-            }
-
+            await server.WaitForShutdownAsync(ct);
+            console.MarkupLine("review page stopped; every decision is saved in the store.");
             return 0;
         });
         return command;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CurationPipeline.Cli.Review;
@@ -40,6 +41,15 @@ internal sealed class ReviewServer(ReviewStore store, IReadOnlyDictionary<string
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
         return Address;
+    }
+
+    /// <summary>Waits until the token is cancelled or the process is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        if (_app is not null)
+        {
+            await _app.WaitForShutdownAsync(cancellationToken);
+        }
     }
 
     private void Map(WebApplication app)
