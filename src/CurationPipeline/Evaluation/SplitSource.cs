@@ -1,0 +1,61 @@
+using CurationPipeline.Items;
+using CurationPipeline.Splits;
+
+namespace CurationPipeline.Evaluation;
+
+/// <summary>
+/// What <c>--split</c> names: a run folder (its <c>data/*/test-*.parquet</c>), a folder of Parquet files, one
+/// Parquet file of the item schema, or a maturity scenario set (<c>pipelines/maturity.yaml</c>).
+/// </summary>
+public static class SplitSource
+{
+    /// <summary>The Parquet files a path stands for (empty for a maturity set file).</summary>
+    public static IReadOnlyList<string> Resolve(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            var data = Path.Combine(path, "data");
+            if (Directory.Exists(data))
+            {
+                var tests = Directory.GetFiles(data, "test-*.parquet", SearchOption.AllDirectories);
+                if (tests.Length > 0)
+                {
+                    return [.. tests.Order(StringComparer.Ordinal)];
+                }
+            }
+        }
+
+        return PoolReader.Resolve(path);
+    }
+
+    public static bool IsMaturitySet(string path) =>
+        File.Exists(path) && (path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>All items the path holds, in file order; ids must be unique.</summary>
+    public static async Task<IReadOnlyList<BenchmarkItem>> LoadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        if (IsMaturitySet(path))
+        {
+            return MaturitySet.Load(path);
+        }
+
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: split not found (give a run folder, a folder or file of Parquet items, or a maturity .yaml)");
+        }
+
+        var items = new List<BenchmarkItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var item in PoolReader.ReadItemsAsync(Resolve(path), cancellationToken: cancellationToken))
+        {
+            if (!seen.Add(item.Id))
+            {
+                throw new FormatException($"{path}: item id '{item.Id}' occurs more than once");
+            }
+
+            items.Add(item);
+        }
+
+        return items;
+    }
+}
