@@ -7,6 +7,7 @@ using CurationPipeline.Items;
 using CurationPipeline.Llm;
 using CurationPipeline.Paradigms.Llm;
 using CurationPipeline.Paradigms;
+using CurationPipeline.Review;
 using CurationPipeline.Sampling;
 using CurationPipeline.Sources.Public;
 
@@ -33,7 +34,8 @@ public static class EngineFactory
         var (deid, gate) = Deidentification(definition, description);
         var panel = OfflinePanel.Create(rawDirectory);
         var table = await CalibrationTable.CreateAsync(Path.Combine(outputDirectory, "calibration.parquet"), cancellationToken);
-        var calibration = new CalibrationStage(panel, OfflinePanel.Scorers(), PolicyOf(definition), table);
+        var (review, store) = Review(definition, outputDirectory, description);
+        var calibration = new CalibrationStage(panel, OfflinePanel.Scorers(), PolicyOf(definition), review.CalibrationSink(table));
         description["calibration"] = "offline panel of five deterministic baselines (no model): " + string.Join(", ", panel.Select(s => s.Name));
         description["scorers"] = "offline: two rubric-overlap scorer instances (no model)";
         var tagged = TaggedDatasets(definition);
@@ -54,9 +56,31 @@ public static class EngineFactory
             Gate = gate,
             Calibration = calibration,
             Tagger = tagging,
+            Review = review,
             Description = description,
-            Resources = [new RunResource(table.CompleteAsync, table)],
+            Resources = [new RunResource(table.CompleteAsync, table), StoreResource(store)],
         };
+    }
+
+    /// <summary>The review store beside the outputs (<c>review.db</c>) and the stage that applies its decisions.</summary>
+    private static (ReviewStage, ReviewStore) Review(PipelineDefinition definition, string outputDirectory, Dictionary<string, string> description)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        var store = ReviewStore.Open(Path.Combine(outputDirectory, "review.db"), TimeProvider.System);
+        description["review"] = $"review store review.db, policy {definition.ReviewPolicy}, reviewers {string.Join(", ", definition.Reviewers)} (curate review serve)";
+        return (new ReviewStage(store, definition.Reviewers, PolicyOf(definition)), store);
+    }
+
+    private static RunResource StoreResource(ReviewStore store) =>
+        new(_ => Task.CompletedTask, new DisposeOnly(store));
+
+    private sealed class DisposeOnly(IDisposable inner) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            inner.Dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>
@@ -126,6 +150,7 @@ public static class EngineFactory
         }
 
         var table = await CalibrationTable.CreateAsync(Path.Combine(outputDirectory, "calibration.parquet"), cancellationToken);
+        var (review, store) = Review(definition, outputDirectory, description);
         IReadOnlyList<ICalibrationSolver> panel = roles.Calibration.Count >= 2
             ? [.. roles.Calibration.Select(n => new LlmCalibrationSolver(hub.GetClient(n, "calibration"), n))]
             : OfflinePanel.Create(rawDirectory);
@@ -147,10 +172,11 @@ public static class EngineFactory
             Generators = GeneratorFor,
             Deidentifier = offline.Deidentifier,
             Gate = offline.Gate,
-            Calibration = new CalibrationStage(panel, scorers, PolicyOf(definition), table),
+            Calibration = new CalibrationStage(panel, scorers, PolicyOf(definition), review.CalibrationSink(table)),
             Tagger = tagging,
+            Review = review,
             Description = description,
-            Resources = [new RunResource(table.CompleteAsync, table)],
+            Resources = [new RunResource(table.CompleteAsync, table), StoreResource(store)],
         };
         return (engines, hub);
     }

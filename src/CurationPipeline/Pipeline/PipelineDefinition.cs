@@ -17,6 +17,9 @@ public sealed class PipelineDefinition
     /// <value><c>required</c> or <c>recorded</c> (see docs/pipeline-reference.md). Default recorded.</value>
     public string ReviewPolicy { get; set; } = "recorded";
 
+    /// <value>Reviewer names for expert review (two per item plus a third for split decisions). Default reviewer-1..3.</value>
+    public List<string> Reviewers { get; set; } = ["reviewer-1", "reviewer-2", "reviewer-3"];
+
     public DeidentificationSection Deidentification { get; set; } = new();
 
     public SamplingSection Sampling { get; set; } = new();

@@ -22,6 +22,8 @@ public sealed class PipelineDefinitionValidator : AbstractValidator<PipelineDefi
     {
         RuleFor(p => p.Name).NotEmpty().Matches("^[A-Za-z0-9_-]+$").WithMessage("must be letters, digits, '-' or '_'");
         RuleFor(p => p.ReviewPolicy).Must(v => v is "required" or "recorded").WithMessage("must be 'required' or 'recorded'");
+        RuleFor(p => p.Reviewers).Must(r => r.Count >= 3 && r.Distinct().Count() == r.Count)
+            .WithMessage("needs at least three different names (two reviewers per item and a third for split decisions)");
         RuleFor(p => p.Deidentification.Mode).Must(v => v is "surrogate" or "mask").WithMessage("must be 'surrogate' or 'mask'");
         RuleFor(p => p.Sampling.Ratio).Must(BeARatio).WithMessage("must be three non-negative integers like 3:5:2");
         RuleFor(p => p.Stages.BoundedCapacity).GreaterThanOrEqualTo(1);

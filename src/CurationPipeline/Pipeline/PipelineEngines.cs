@@ -25,6 +25,9 @@ public sealed class PipelineEngines
     /// <summary>Tags departments; null when the run has no tagging stage.</summary>
     public IItemStage? Tagger { get; init; }
 
+    /// <summary>Applies the review store's decisions and queues new review tasks; null when the run has none.</summary>
+    public IItemStage? Review { get; init; }
+
     /// <summary>Which engine serves which role, for run.json and the report (e.g. generator: offline).</summary>
     public IReadOnlyDictionary<string, string> Description { get; init; } = new Dictionary<string, string>();
 

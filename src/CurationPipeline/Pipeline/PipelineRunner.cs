@@ -75,7 +75,7 @@ public sealed class PipelineRunner
             tail = gateBlock;
         }
 
-        foreach (var stage in new[] { _engines.Calibration, _engines.Tagger })
+        foreach (var stage in new[] { _engines.Calibration, _engines.Tagger, _engines.Review })
         {
             if (stage is null)
             {
@@ -139,6 +139,11 @@ public sealed class PipelineRunner
         if (_engines.Tagger is { } t)
         {
             yield return t.Name;
+        }
+
+        if (_engines.Review is { } r)
+        {
+            yield return r.Name;
         }
 
         yield return "write";

@@ -24,7 +24,7 @@ public sealed class ScoringTests
     {
         var item = EvalItems.Extraction("ex-1", ("symptom", "头痛"), ("symptom", "发热"), ("symptom", "咳嗽"));
         var model = new ScriptedModel(_ => "symptom：头痛\nsymptom：发热\nsymptom：乏力");
-        var result = await new Evaluator([model], Calibration.Offline.RubricOverlapScorer.Pair(), new EvaluationOptions()).RunAsync([item]);
+        var result = await new Evaluator([model], CurationPipeline.Calibration.Offline.RubricOverlapScorer.Pair(), new EvaluationOptions()).RunAsync([item]);
 
         var row = Assert.Single(result.Rows);
         Assert.Equal((2, 1, 1), (row.TruePositives!.Value, row.FalsePositives!.Value, row.FalseNegatives!.Value));
