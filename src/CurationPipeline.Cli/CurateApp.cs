@@ -18,6 +18,7 @@ public static class CurateApp
         root.Subcommands.Add(SampleCommand.Create(console));
         root.Subcommands.Add(SynthCommand.Create(console));
         root.Subcommands.Add(DeidCommand.Create(console));
+        root.Subcommands.Add(RelabelCommand.Create(console));
         root.Subcommands.Add(EvaluateCommand.Create(console));
         root.Subcommands.Add(JudgeAgreementCommand.Create(console));
         root.Subcommands.Add(ReviewCommand.Create(console));

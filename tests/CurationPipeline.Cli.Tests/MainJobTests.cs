@@ -53,6 +53,14 @@ public class MainJobTests
         Assert.Equal(22, card.Split("- config_name:").Length - 1);
         Assert.Contains("path: data/MAReport/test-*.parquet", card, StringComparison.Ordinal);
         Assert.Contains("offline", File.ReadAllText(Path.Combine(outDir, "report.md")), StringComparison.Ordinal);
+
+        // Relabelling from the calibration table with the paper's thresholds reproduces the pool's labels, with no model.
+        var relabelled = dir.File("relabelled.parquet");
+        var (relabelExit, relabelOut) = await CliHarness.RunAsync("relabel", "--calibration", Path.Combine(outDir, "calibration.parquet"), "--pool", outDir, "--out", relabelled);
+        Assert.Equal(0, relabelExit);
+        Assert.Contains("MAExam", relabelOut, StringComparison.Ordinal);
+        var differ = await DuckDb.QueryAsync($"SELECT count(*) AS n FROM {DuckDb.Literal(pool)} a JOIN {DuckDb.Literal(relabelled)} b USING (id) WHERE a.difficulty IS DISTINCT FROM b.difficulty");
+        Assert.Equal(0, N(differ[0].GetProperty("n")));
     }
 
     /// <summary>DuckDB returns BIGINT counts as JSON strings.</summary>

@@ -7,7 +7,7 @@ public sealed class PipelineDefinitionValidator : AbstractValidator<PipelineDefi
 {
     public static readonly string[] Formats = ["jsonl", "csv", "cmexam", "cmeee", "chip-cdn", "chip-cdee", "cmeie"];
     public static readonly string[] Kinds = ["report", "guideline", "drug", "knowledge", "scenario", "ehr", "dialogue", "inpatient", "public"];
-    public static readonly string[] StageNames = ["read", "deidentify", "generate", "validate", "gate", "calibrate", "tag", "write"];
+    public static readonly string[] StageNames = ["read", "deidentify", "generate", "validate", "gate", "calibrate", "tag", "review", "write"];
 
     private static readonly Dictionary<string, string> SecondaryToPrimary = new(StringComparer.Ordinal)
     {
