@@ -40,11 +40,34 @@ public static class PoolReader
     /// <summary>Reads only the columns the sampler needs.</summary>
     public static async IAsyncEnumerable<SampleCandidate> ReadCandidatesAsync(IReadOnlyList<string> files, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // A pool repeats few distinct attribute objects (risk type, source ...): parse each JSON text once.
+        var attributes = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        // Likewise department lists: sharing them keeps a million-item pool from holding a million small lists.
+        var departments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             await foreach (var row in ParquetSerializer.ReadAsync<CandidateRow>(file, cancellationToken))
             {
-                yield return row.ToCandidate(file);
+                if (!attributes.TryGetValue(row.Attributes, out var parsed))
+                {
+                    parsed = CandidateRow.ParseAttributes(row.Attributes, file, row.Id);
+                    if (attributes.Count < 100_000)
+                    {
+                        attributes[row.Attributes] = parsed;
+                    }
+                }
+
+                var key = row.Departments.Count switch { 0 => "", 1 => row.Departments[0], _ => string.Join('\u001f', row.Departments) };
+                if (!departments.TryGetValue(key, out var shared))
+                {
+                    shared = row.Departments.Count == 0 ? [] : row.Departments.ToArray();
+                    if (departments.Count < 100_000)
+                    {
+                        departments[key] = shared;
+                    }
+                }
+
+                yield return row.ToCandidate(parsed, shared);
             }
         }
     }
@@ -86,27 +109,27 @@ public static class PoolReader
         public string Attributes { get; set; } = "{}";
         public List<string> Flags { get; set; } = [];
 
-        public SampleCandidate ToCandidate(string file)
+        public static IReadOnlyDictionary<string, string> ParseAttributes(string json, string file, string id)
         {
-            Dictionary<string, string> attributes;
             try
             {
-                attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(Attributes) ?? [];
+                return JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
             }
             catch (JsonException)
             {
-                throw new FormatException($"{file}: item {Id}: column 'attributes' is not a JSON object of strings");
+                throw new FormatException($"{file}: item {id}: column 'attributes' is not a JSON object of strings");
             }
+        }
 
-            return new SampleCandidate(
+        public SampleCandidate ToCandidate(IReadOnlyDictionary<string, string> attributes, IReadOnlyList<string> departments) =>
+            new(
                 Id,
                 Dataset,
                 Difficulty is null ? null : Enum.Parse<Items.Difficulty>(Difficulty),
                 ItemRow.ParseDifficultyState(DifficultyState),
                 ItemRow.ParseReviewStatus(ReviewStatus),
-                Departments,
+                departments,
                 attributes,
-                Flags);
-        }
+                Flags.Count == 0 ? [] : Flags);
     }
 }
