@@ -36,16 +36,8 @@ public sealed class DepartmentLexicon
     public static DepartmentLexicon Load(string path)
     {
         var entries = new List<(string, string, string)>();
-        var lineNo = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (lineNo, f) in TsvFile.Rows(path))
         {
-            lineNo++;
-            if (lineNo == 1 || string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
             if (f.Length < 3 || f[0].Trim().Length == 0)
             {
                 throw new InvalidDataException($"{path}, line {lineNo}: expected 'term<TAB>type<TAB>department'");

@@ -14,16 +14,8 @@ public sealed class ExternalDepartmentMap
     public static ExternalDepartmentMap Load(string path)
     {
         var map = new ExternalDepartmentMap();
-        var lineNo = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (lineNo, f) in TsvFile.Rows(path))
         {
-            lineNo++;
-            if (lineNo == 1 || string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
             if (f.Length != 3)
             {
                 throw new InvalidDataException($"{path}, line {lineNo}: expected source<TAB>label<TAB>departments");

@@ -10,16 +10,8 @@ public static class TrainingFile
     /// <summary>All fields of each record, for checks that evaluation records were not trained on.</summary>
     public static IEnumerable<(string Source, string Record, string Department, string Text)> ReadRecords(string path)
     {
-        var lineNo = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (lineNo, f) in TsvFile.Rows(path))
         {
-            lineNo++;
-            if (lineNo == 1 || string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
             if (f.Length != 4)
             {
                 throw new InvalidDataException($"{path}, line {lineNo}: expected 4 tab-separated fields (source, record, department, text), found {f.Length}");
