@@ -52,7 +52,11 @@ public class MainJobTests
         var card = File.ReadAllText(Path.Combine(outDir, "README.md"));
         Assert.Equal(22, card.Split("- config_name:").Length - 1);
         Assert.Contains("path: data/MAReport/test-*.parquet", card, StringComparison.Ordinal);
-        Assert.Contains("offline", File.ReadAllText(Path.Combine(outDir, "report.md")), StringComparison.Ordinal);
+        var report = File.ReadAllText(Path.Combine(outDir, "report.md"));
+        Assert.Contains("offline", report, StringComparison.Ordinal);
+        Assert.Contains($"items waiting for a human score (disputed judgements, never sampled): {run.GetProperty("pending_human_scores").GetInt32()}", report, StringComparison.Ordinal);
+        Assert.Contains("## Reviewer agreement", report, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(outDir, "review.db")));
 
         // Relabelling from the calibration table with the paper's thresholds reproduces the pool's labels, with no model.
         var relabelled = dir.File("relabelled.parquet");

@@ -83,6 +83,8 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
             PoolFiles = [.. pool.Files.Select(f => Path.GetRelativePath(outDir, f))],
             Splits = splits.Files.ToDictionary(f => f.Dataset, f => f.Rows),
             MissingSources = Runner.MissingSources,
+            PendingHumanScores = splits.PendingHuman,
+            ReviewAgreement = engines.ReviewAgreement?.Invoke() ?? [],
             Models = ModelUsage?.Invoke(),
             Deidentification = engines.Deidentifier?.AuditSnapshot(),
             ExitCode = exitCode,

@@ -57,6 +57,7 @@ public static class EngineFactory
             Calibration = calibration,
             Tagger = tagging,
             Review = review,
+            ReviewAgreement = () => Agreement.Of(store.Tasks()),
             Description = description,
             Resources = [new RunResource(table.CompleteAsync, table), StoreResource(store)],
         };
@@ -175,6 +176,7 @@ public static class EngineFactory
             Calibration = new CalibrationStage(panel, scorers, PolicyOf(definition), review.CalibrationSink(table)),
             Tagger = tagging,
             Review = review,
+            ReviewAgreement = () => Agreement.Of(store.Tasks()),
             Description = description,
             Resources = [new RunResource(table.CompleteAsync, table), StoreResource(store)],
         };

@@ -28,6 +28,9 @@ public sealed class PipelineEngines
     /// <summary>Applies the review store's decisions and queues new review tasks; null when the run has none.</summary>
     public IItemStage? Review { get; init; }
 
+    /// <summary>Agreement of the two reviewers per criterion (Cohen's kappa), read from the review store for the report.</summary>
+    public Func<IReadOnlyList<Review.CriterionAgreement>>? ReviewAgreement { get; init; }
+
     /// <summary>Which engine serves which role, for run.json and the report (e.g. generator: offline).</summary>
     public IReadOnlyDictionary<string, string> Description { get; init; } = new Dictionary<string, string>();
 

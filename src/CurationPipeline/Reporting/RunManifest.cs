@@ -29,6 +29,12 @@ public sealed record RunManifest
     public required IReadOnlyList<string> PoolFiles { get; init; }
     public required IReadOnlyDictionary<string, int> Splits { get; init; }
     public required IReadOnlyList<string> MissingSources { get; init; }
+
+    /// <summary>Pool items whose difficulty waits for a human score on a disputed judgement.</summary>
+    public int PendingHumanScores { get; init; }
+
+    /// <summary>Agreement of the two reviewers per criterion, from the review store.</summary>
+    public IReadOnlyList<Review.CriterionAgreement> ReviewAgreement { get; init; } = [];
     public object? Models { get; init; }
     public object? Deidentification { get; init; }
     public required int ExitCode { get; init; }

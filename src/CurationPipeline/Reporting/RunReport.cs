@@ -17,6 +17,7 @@ public static class RunReport
         md.AppendLine(c, $"- pipeline version {run.PipelineVersion}, seed {run.Seed}{(run.Limit is { } l ? $", limit {l} records per source" : "")}");
         md.AppendLine(c, $"- {run.DurationSeconds:0.0} s, {run.PoolItems} items in the pool, {run.Rejects} rejects ({run.RejectFraction:P1} of records read; threshold {run.MaxRejectFraction:P1})");
         md.AppendLine(c, $"- counts balanced: {(run.CountsBalanced ? "yes, every record is accounted for" : "NO: some stage lost records")}");
+        md.AppendLine(c, $"- items waiting for a human score (disputed judgements, never sampled): {run.PendingHumanScores}");
         md.AppendLine();
         md.AppendLine("## Engines");
         md.AppendLine();
@@ -55,6 +56,24 @@ public static class RunReport
 
             md.AppendLine();
             md.AppendLine("Every reject, with its stage, file, record and field, is in `rejects.jsonl`.");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Reviewer agreement");
+        md.AppendLine();
+        var reviewed = run.ReviewAgreement.Where(a => a.Items > 0).ToList();
+        if (reviewed.Count == 0)
+        {
+            md.AppendLine("No item has two reviews yet (`curate review serve --store review.db`).");
+        }
+        else
+        {
+            md.AppendLine("| criterion | items with two reviews | both pass | both fail | split | observed agreement | Cohen's kappa |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var a in reviewed)
+            {
+                md.AppendLine(c, $"| {a.Criterion} | {a.Items} | {a.BothPass} | {a.BothFail} | {a.Split} | {a.ObservedAgreement:0.000} | {(a.Kappa is { } k ? k.ToString("0.000", c) : "n/a")} |");
+            }
         }
 
         if (splits is not null)

@@ -46,7 +46,7 @@ public static class SplitWriter
         await AtomicFile.WriteAllTextAsync(Path.Combine(outputDirectory, "sampling.md"), report.ToMarkdown(), cancellationToken);
         await AtomicFile.WriteAllTextAsync(Path.Combine(outputDirectory, "sampling.json"), report.ToJson(), cancellationToken);
         await AtomicFile.WriteAllTextAsync(Path.Combine(outputDirectory, "README.md"), DatasetCard.Render(card, written, report), cancellationToken);
-        return new SplitsResult(written, report);
+        return new SplitsResult(written, report, candidates.Count(c => c.DifficultyState == DifficultyState.PendingHuman));
     }
 }
 
@@ -54,4 +54,5 @@ public static class SplitWriter
 public sealed record SplitFile(string Dataset, string Path, int Rows, int Unreviewed);
 
 /// <summary>The splits of a run and their sampling report.</summary>
-public sealed record SplitsResult(IReadOnlyList<SplitFile> Files, SamplingReport Report);
+/// <param name="PendingHuman">Pool items whose difficulty waits for a human score (never sampled).</param>
+public sealed record SplitsResult(IReadOnlyList<SplitFile> Files, SamplingReport Report, int PendingHuman);
