@@ -39,12 +39,7 @@ internal sealed class SamplingFromPoolBenchmark : IBenchmark
 
         var n = int.Parse(Value(args, "--n") ?? "10000", CultureInfo.InvariantCulture);
         var total = Stopwatch.StartNew();
-        var candidates = new List<SampleCandidate>();
-        await foreach (var c in PoolReader.ReadCandidatesAsync([from], cancellationToken))
-        {
-            candidates.Add(c);
-        }
-
+        var candidates = await PoolReader.ReadAllCandidatesAsync([from], cancellationToken);
         var read = total.Elapsed;
         var result = new StratifiedSampler().Sample(candidates, new SamplingSpec("MADiagnosis", n, DifficultyRatio.Default, ["department"]), seed: 1);
         total.Stop();

@@ -65,6 +65,20 @@ public class MainJobTests
         Assert.Contains("MAExam", relabelOut, StringComparison.Ordinal);
         var differ = await DuckDb.QueryAsync($"SELECT count(*) AS n FROM {DuckDb.Literal(pool)} a JOIN {DuckDb.Literal(relabelled)} b USING (id) WHERE a.difficulty IS DISTINCT FROM b.difficulty");
         Assert.Equal(0, N(differ[0].GetProperty("n")));
+
+        // A researcher's new sample from the labelled pool: exact 3:5:2 for 50 CMExam items, and a new seed differs.
+        var sample = dir.File("sample.parquet");
+        var (sampleExit, _) = await CliHarness.RunAsync("sample", "--pool", outDir, "--out", sample, "--dataset", "CMExam", "--n", "50", "--seed", "3");
+        Assert.Equal(0, sampleExit);
+        var levels = await DuckDb.QueryAsync($"SELECT difficulty, count(*) AS n FROM {DuckDb.Literal(sample)} GROUP BY difficulty");
+        Assert.Equal((15, 25, 10), (Level("Hard"), Level("Medium"), Level("Easy")));
+        Assert.True(File.Exists(dir.File("sample.sampling.md")));
+        var other = dir.File("other.parquet");
+        Assert.Equal(0, (await CliHarness.RunAsync("sample", "--pool", outDir, "--out", other, "--dataset", "CMExam", "--n", "50", "--seed", "4")).Exit);
+        var overlap = await DuckDb.QueryAsync($"SELECT count(*) AS n FROM {DuckDb.Literal(sample)} a JOIN {DuckDb.Literal(other)} b USING (id)");
+        Assert.True(N(overlap[0].GetProperty("n")) < 50);
+
+        int Level(string level) => levels.Where(r => r.GetProperty("difficulty").GetString() == level).Select(r => N(r.GetProperty("n"))).SingleOrDefault();
     }
 
     /// <summary>DuckDB returns BIGINT counts as JSON strings.</summary>

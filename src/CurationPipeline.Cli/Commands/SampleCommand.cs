@@ -32,25 +32,12 @@ internal static class SampleCommand
         {
             var definition = parse.GetValue(pipeline) is { } p ? PipelineLoader.Load(p.FullName) : null;
             var files = PoolReader.Resolve(parse.GetValue(pool)!);
-            var candidates = new List<SampleCandidate>();
-            await foreach (var c in PoolReader.ReadCandidatesAsync(files, ct))
-            {
-                candidates.Add(c);
-            }
-
+            var candidates = await PoolReader.ReadAllCandidatesAsync(files, ct);
             var datasets = parse.GetValue(dataset) is { } one ? [one] : candidates.Select(c => c.Dataset).Distinct().Order(StringComparer.Ordinal).ToList();
             var specs = datasets.Select(d => Spec(d, definition, parse.GetValue(n), parse.GetValue(ratio), parse.GetValue(keys), parse.GetValue(policy), parse.GetValue(strict))).ToList();
             var runSeed = parse.GetValue(seed) ?? definition?.Seed ?? 42;
-            var sampler = new StratifiedSampler();
-            var results = specs.Select(s => sampler.Sample(candidates, s, runSeed)).ToList();
+            var (results, items) = await SplitWriter.DrawAsync(files, candidates, specs, runSeed, ct);
             var order = results.SelectMany(r => r.SelectedIds).ToList();
-            var selected = order.ToHashSet(StringComparer.Ordinal);
-            var items = new Dictionary<string, BenchmarkItem>(StringComparer.Ordinal);
-            await foreach (var item in PoolReader.ReadItemsAsync(files, selected.Contains, ct))
-            {
-                items[item.Id] = item;
-            }
-
             var outPath = parse.GetValue(output)!.FullName;
             Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
             await ParquetSerializer.WriteAsync(outPath, order.Select(id => ItemRow.From(items[id])), new ParquetWriteOptions

@@ -37,6 +37,18 @@ public static class PoolReader
         throw new FileNotFoundException($"{path}: no pool found (expected a .parquet file, or a folder with pool.parquet or pool/part-*.parquet)");
     }
 
+    /// <summary>All candidates of a pool in one list (sampling needs the whole pool).</summary>
+    public static async Task<List<SampleCandidate>> ReadAllCandidatesAsync(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+    {
+        var candidates = new List<SampleCandidate>();
+        await foreach (var c in ReadCandidatesAsync(files, cancellationToken))
+        {
+            candidates.Add(c);
+        }
+
+        return candidates;
+    }
+
     /// <summary>Reads only the columns the sampler needs.</summary>
     public static async IAsyncEnumerable<SampleCandidate> ReadCandidatesAsync(IReadOnlyList<string> files, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

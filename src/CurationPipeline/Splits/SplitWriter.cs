@@ -16,21 +16,8 @@ public static class SplitWriter
         IReadOnlyList<string> poolFiles, IReadOnlyList<SamplingSpec> specs, int seed, string outputDirectory,
         DatasetCardInfo card, CancellationToken cancellationToken = default)
     {
-        var candidates = new List<SampleCandidate>();
-        await foreach (var c in PoolReader.ReadCandidatesAsync(poolFiles, cancellationToken))
-        {
-            candidates.Add(c);
-        }
-
-        var sampler = new StratifiedSampler();
-        var results = specs.Select(spec => sampler.Sample(candidates, spec, seed)).ToList();
-        var selected = results.SelectMany(r => r.SelectedIds).ToHashSet(StringComparer.Ordinal);
-        var items = new Dictionary<string, BenchmarkItem>(StringComparer.Ordinal);
-        await foreach (var item in PoolReader.ReadItemsAsync(poolFiles, selected.Contains, cancellationToken))
-        {
-            items[item.Id] = item;
-        }
-
+        var candidates = await PoolReader.ReadAllCandidatesAsync(poolFiles, cancellationToken);
+        var (results, items) = await DrawAsync(poolFiles, candidates, specs, seed, cancellationToken);
         var written = new List<SplitFile>();
         foreach (var result in results)
         {
@@ -47,6 +34,23 @@ public static class SplitWriter
         await AtomicFile.WriteAllTextAsync(Path.Combine(outputDirectory, "sampling.json"), report.ToJson(), cancellationToken);
         await AtomicFile.WriteAllTextAsync(Path.Combine(outputDirectory, "README.md"), DatasetCard.Render(card, written, report), cancellationToken);
         return new SplitsResult(written, report, candidates.Count(c => c.DifficultyState == DifficultyState.PendingHuman));
+    }
+
+    /// <summary>Samples every spec from the candidates, then reads the selected items (only those) from the pool.</summary>
+    public static async Task<(IReadOnlyList<SampleResult> Results, IReadOnlyDictionary<string, BenchmarkItem> Items)> DrawAsync(
+        IReadOnlyList<string> poolFiles, IReadOnlyList<SampleCandidate> candidates, IReadOnlyList<SamplingSpec> specs, int seed,
+        CancellationToken cancellationToken = default)
+    {
+        var sampler = new StratifiedSampler();
+        var results = specs.Select(spec => sampler.Sample(candidates, spec, seed)).ToList();
+        var selected = results.SelectMany(r => r.SelectedIds).ToHashSet(StringComparer.Ordinal);
+        var items = new Dictionary<string, BenchmarkItem>(StringComparer.Ordinal);
+        await foreach (var item in PoolReader.ReadItemsAsync(poolFiles, selected.Contains, cancellationToken))
+        {
+            items[item.Id] = item;
+        }
+
+        return (results, items);
     }
 }
 
