@@ -8,6 +8,9 @@ namespace CurationPipeline.Parquet;
 /// <summary>Writes and reads whole files of typed rows.</summary>
 public static class ParquetSerializer
 {
+    /// <summary>Row groups decoded ahead of the one being read; each holds its decoded columns in memory.</summary>
+    private const int LookAheadGroups = 2;
+
     /// <summary>Writes all rows to <paramref name="path"/> atomically.</summary>
     public static async Task WriteAsync<T>(string path, IEnumerable<T> rows, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
         where T : new()
@@ -49,15 +52,26 @@ public static class ParquetSerializer
             file.Descriptors.FirstOrDefault(c => c.Name == binding.Descriptor.Name)
             ?? throw new ParquetException($"{path}: there is no column '{binding.Descriptor.Name}' for property {binding.PropertyName} of {typeof(T).Name}")).ToArray();
 
-        // Row group g+1 is decoded in the background (its columns in parallel) while the rows of g are handed out.
-        Task<ColumnData[]>? pending = file.RowGroupCount > 0 ? Task.Run(() => DecodeGroup(file, columns, 0, cancellationToken), cancellationToken) : null;
+        // The next row groups are decoded in the background (each one's columns in parallel) while the rows of
+        // the current one are handed out. Two in flight keep both cores busy even when one column dominates.
+        var pending = new Queue<Task<ColumnData[]>>();
+        var scheduled = 0;
+        void Schedule()
+        {
+            while (scheduled < file.RowGroupCount && pending.Count < LookAheadGroups)
+            {
+                var group = scheduled++;
+                pending.Enqueue(Task.Run(() => DecodeGroup(file, columns, group, cancellationToken), cancellationToken));
+            }
+        }
+
         try
         {
+            Schedule();
             for (var g = 0; g < file.RowGroupCount; g++)
             {
-                var decoded = await pending!;
-                var next = g + 1;
-                pending = next < file.RowGroupCount ? Task.Run(() => DecodeGroup(file, columns, next, cancellationToken), cancellationToken) : null;
+                var decoded = await pending.Dequeue();
+                Schedule();
                 var assigners = new ColumnAssigner<T>[columns.Length];
                 for (var c = 0; c < columns.Length; c++)
                 {
@@ -81,12 +95,12 @@ public static class ParquetSerializer
         }
         finally
         {
-            if (pending is not null)
+            // The file is closed after this; let the background decodes finish first.
+            while (pending.Count > 0)
             {
-                // The file is closed after this; let the background decode finish first.
                 try
                 {
-                    await pending;
+                    await pending.Dequeue();
                 }
                 catch (Exception)
                 {

@@ -11,7 +11,7 @@ namespace CurationPipeline.Parquet;
 public sealed class ParquetWriter<T> : IAsyncDisposable
     where T : new()
 {
-    private readonly ColumnAppender<T>[] _appenders;
+    private readonly ColumnAppender<T>[][] _appenders;
     private readonly FileWriterCore _core;
     private readonly Stream _stream;
     private readonly bool _ownsStream;
@@ -24,8 +24,9 @@ public sealed class ParquetWriter<T> : IAsyncDisposable
     private ParquetWriter(Stream stream, bool ownsStream, string? path, string? tempPath, ParquetWriteOptions options)
     {
         var schema = RowSchema<T>.Instance;
-        _appenders = schema.Columns.Select(c => c.CreateAppender(options)).ToArray();
-        _core = new FileWriterCore(stream, _appenders.Select(a => a.Writer).ToArray(), schema.BuildSchemaElements(), options);
+        // Two sets of column writers: one takes rows while the other's row group is written in the background.
+        _appenders = [CreateAppenders(schema, options), CreateAppenders(schema, options)];
+        _core = new FileWriterCore(stream, _appenders.Select(set => (IReadOnlyList<ColumnWriter>)set.Select(a => a.Writer).ToArray()).ToArray(), schema.BuildSchemaElements(), options);
         _stream = stream;
         _ownsStream = ownsStream;
         _path = path;
@@ -75,7 +76,10 @@ public sealed class ParquetWriter<T> : IAsyncDisposable
         return writer;
     }
 
-    /// <summary>Adds one row; a full row group is encoded and written before this returns.</summary>
+    /// <summary>
+    /// Adds one row. A full row group is handed to the background to be encoded and written; this waits only for
+    /// the row group before it, so at most two row groups are buffered.
+    /// </summary>
     public ValueTask WriteAsync(T row, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -83,7 +87,7 @@ public sealed class ParquetWriter<T> : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(row);
         try
         {
-            foreach (var appender in _appenders)
+            foreach (var appender in _appenders[_core.Current])
             {
                 appender.Append(row, RowsWritten);
             }
@@ -131,6 +135,15 @@ public sealed class ParquetWriter<T> : IAsyncDisposable
         }
 
         _disposed = true;
+        try
+        {
+            await _core.DrainAsync();
+        }
+        catch (Exception)
+        {
+            // The file is abandoned; a failure of its last row group no longer matters.
+        }
+
         _core.Dispose();
         if (_ownsStream && !_completed)
         {
@@ -145,6 +158,9 @@ public sealed class ParquetWriter<T> : IAsyncDisposable
             }
         }
     }
+
+    private static ColumnAppender<T>[] CreateAppenders(RowSchema<T> schema, ParquetWriteOptions options) =>
+        schema.Columns.Select(c => c.CreateAppender(options)).ToArray();
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {

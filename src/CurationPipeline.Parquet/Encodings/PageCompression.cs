@@ -24,7 +24,8 @@ internal static class PageCompression
                 output.Write(input);
                 break;
             case CompressionCodec.Snappy:
-                output.Write(IronSnappy.Snappy.Encode(input));
+                var target = output.GetSpan(SnappyEncoder.MaxCompressedLength(input.Length));
+                output.Advance(SnappyEncoder.Encode(input, target));
                 break;
             case CompressionCodec.Gzip:
                 using (var stream = new BufferStream(output))

@@ -67,6 +67,6 @@ internal sealed class BooleanColumnWriter(ColumnDescriptor descriptor)
     public override void Reset()
     {
         base.Reset();
-        _values.Trim(4096);
+        _values.Trim(RetainedCapacity);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using CurationPipeline.Parquet.Format;
 using CurationPipeline.Parquet.IO;
@@ -5,60 +6,137 @@ using CurationPipeline.Parquet.Schema;
 
 namespace CurationPipeline.Parquet.Writing;
 
-/// <summary>Buffers UTF-8 strings (BYTE_ARRAY) as one byte block plus offsets, with a dictionary on the side.</summary>
+/// <summary>
+/// Buffers UTF-8 strings (BYTE_ARRAY) for one row group. While the dictionary is alive a value is kept only as
+/// its entry index; when the dictionary is dropped (too large, or the column turns out to be high-cardinality)
+/// the values so far are spelled out into one byte block with offsets, which later values extend.
+/// </summary>
 internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool dictionaryEnabled)
     : ColumnWriter(descriptor, dictionaryEnabled), IValueSink<string>, IDisposable
 {
     private const int StatisticsMaxBytes = 64;
+
+    // From this many values on, at every power of two, the dictionary is dropped when nearly every value
+    // since the last check (more than 7 in 8) was a new entry: ids and free text gain nothing from it.
+    private const int CardinalityCheckFrom = 4096;
+    private const int ReferenceCacheSize = 256;
+
     private readonly ByteBuffer _data = new(1 << 16);
+    private readonly ByteBuffer _scratch = new(1 << 10);
+
+    // Plain-encoded offset of each value, kept in both states so pages can be cut by size.
     private readonly GrowableArray<int> _offsets = new();
     private readonly GrowableArray<int> _indices = new();
     private readonly ByteSpanDictionary _dictionary = new();
-    private bool _dictionaryAlive = dictionaryEnabled;
 
-    public override long BufferedBytes => _data.Length + (_offsets.Count * 8L);
+    // Low-cardinality columns repeat the same string instances: remembering a few by reference skips
+    // encoding and hashing them again.
+    private readonly string?[] _cachedStrings = new string?[ReferenceCacheSize];
+    private readonly int[] _cachedEntries = new int[ReferenceCacheSize];
+    private bool _dictionaryAlive = dictionaryEnabled;
+    private int _plainLength;
+    private int _entriesAtCheck;
+
+    public override long BufferedBytes => _data.Length + _dictionary.DataBytes + (_offsets.Count * 8L);
 
     public void Add(string value, int rep)
     {
         AddLevels(Descriptor.MaxDef, rep);
-        var span = _data.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length));
-        var length = Encoding.UTF8.GetBytes(value, span);
-        Append(span[..length]);
+        if (_dictionaryAlive)
+        {
+            var slot = RuntimeHelpers.GetHashCode(value) & (ReferenceCacheSize - 1);
+            if (ReferenceEquals(_cachedStrings[slot], value))
+            {
+                AppendEntry(_cachedEntries[slot]);
+                return;
+            }
+
+            _scratch.Clear();
+            var span = _scratch.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length));
+            var entry = _dictionary.GetOrAdd(span[..Encoding.UTF8.GetBytes(value, span)]);
+            _cachedStrings[slot] = value;
+            _cachedEntries[slot] = entry;
+            AppendEntry(entry);
+        }
+        else
+        {
+            var span = _data.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length));
+            AppendPlain(Encoding.UTF8.GetBytes(value, span));
+        }
     }
 
     public void AddBytes(ReadOnlySpan<byte> value, int rep)
     {
         AddLevels(Descriptor.MaxDef, rep);
-        var span = _data.GetSpan(value.Length);
-        value.CopyTo(span);
-        Append(span[..value.Length]);
-    }
-
-    private void Append(ReadOnlySpan<byte> bytes)
-    {
-        _offsets.Add(_data.Length);
-        _data.Advance(bytes.Length);
-        ValueCount++;
         if (_dictionaryAlive)
         {
-            _indices.Add(_dictionary.GetOrAdd(bytes));
-            if (_dictionary.DataBytes + (_dictionary.Count * 4L) > DictionaryLimitBytes)
-            {
-                _dictionaryAlive = false;
-                _dictionary.Clear();
-                _indices.Clear();
-            }
+            AppendEntry(_dictionary.GetOrAdd(value));
         }
+        else
+        {
+            value.CopyTo(_data.GetSpan(value.Length));
+            AppendPlain(value.Length);
+        }
+    }
+
+    private void AppendEntry(int entry)
+    {
+        _offsets.Add(_plainLength);
+        _plainLength += _dictionary.LengthOf(entry);
+        _indices.Add(entry);
+        ValueCount++;
+        if (_dictionary.DataBytes + (_dictionary.Count * 4L) > DictionaryLimitBytes)
+        {
+            DropDictionary();
+        }
+        else if (ValueCount >= CardinalityCheckFrom && (ValueCount & (ValueCount - 1)) == 0)
+        {
+            var window = ValueCount - (ValueCount == CardinalityCheckFrom ? 0 : ValueCount / 2);
+            if (_dictionary.Count - _entriesAtCheck > window / 8 * 7)
+            {
+                DropDictionary();
+            }
+
+            _entriesAtCheck = _dictionary.Count;
+        }
+    }
+
+    private void AppendPlain(int length)
+    {
+        _offsets.Add(_plainLength);
+        _data.Advance(length);
+        _plainLength += length;
+        ValueCount++;
+    }
+
+    /// <summary>Spells out the values held as entry indices, then forgets the dictionary for this row group.</summary>
+    private void DropDictionary()
+    {
+        _data.EnsureCapacity(_plainLength);
+        foreach (var entry in _indices.Span)
+        {
+            _data.Write(_dictionary[entry]);
+        }
+
+        _dictionaryAlive = false;
+        _dictionary.Clear();
+        _indices.Clear();
+        Array.Clear(_cachedStrings);
     }
 
     private ReadOnlySpan<byte> Value(int index)
     {
+        if (_dictionaryAlive)
+        {
+            return _dictionary[_indices[index]];
+        }
+
         var start = _offsets[index];
-        var end = index + 1 < ValueCount ? _offsets[index + 1] : _data.Length;
+        var end = index + 1 < ValueCount ? _offsets[index + 1] : _plainLength;
         return _data.Span[start..end];
     }
 
-    private int OffsetOf(int index) => index < ValueCount ? _offsets[index] : _data.Length;
+    private int OffsetOf(int index) => index < ValueCount ? _offsets[index] : _plainLength;
 
     protected override long ValueBytes(int from, int to) => OffsetOf(to) - OffsetOf(from) + (4L * (to - from));
 
@@ -140,15 +218,19 @@ internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool di
     {
         base.Reset();
         _data.Clear();
-        _offsets.Trim(4096);
-        _indices.Trim(4096);
+        _offsets.Trim(RetainedCapacity);
+        _indices.Trim(RetainedCapacity);
         _dictionary.Clear();
+        Array.Clear(_cachedStrings);
         _dictionaryAlive = DictionaryEnabled;
+        _plainLength = 0;
+        _entriesAtCheck = 0;
     }
 
     public void Dispose()
     {
         _data.Dispose();
+        _scratch.Dispose();
         _dictionary.Dispose();
     }
 }

@@ -25,6 +25,9 @@ internal sealed class ByteSpanDictionary : IDisposable
         }
     }
 
+    /// <summary>Byte length of an entry.</summary>
+    public int LengthOf(int index) => (index + 1 < _offsets.Count ? _offsets[index + 1] : _data.Length) - _offsets[index];
+
     /// <summary>Returns the entry index of <paramref name="value"/>, adding it when new.</summary>
     public int GetOrAdd(ReadOnlySpan<byte> value)
     {

@@ -23,6 +23,9 @@ internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionar
     /// <summary>A dictionary that grows past this many bytes is dropped for the chunk (PLAIN fallback).</summary>
     protected const int DictionaryLimitBytes = 1 << 20;
 
+    /// <summary>Level and value arrays keep this many entries between row groups; beyond, they are reallocated.</summary>
+    protected const int RetainedCapacity = 1 << 17;
+
     private readonly GrowableArray<byte> _defs = new();
     private readonly GrowableArray<byte> _reps = new();
     private readonly GrowableArray<int> _rowLevelStart = new();
@@ -164,10 +167,10 @@ internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionar
     /// <summary>Forgets the row group's data (after it was written).</summary>
     public virtual void Reset()
     {
-        _defs.Trim(4096);
-        _reps.Trim(4096);
-        _rowLevelStart.Trim(4096);
-        _rowValueStart.Trim(4096);
+        _defs.Trim(RetainedCapacity);
+        _reps.Trim(RetainedCapacity);
+        _rowLevelStart.Trim(RetainedCapacity);
+        _rowValueStart.Trim(RetainedCapacity);
         LevelCount = 0;
         ValueCount = 0;
         RowCount = 0;

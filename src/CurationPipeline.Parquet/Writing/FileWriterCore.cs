@@ -7,15 +7,20 @@ using CurationPipeline.Parquet.Thrift;
 
 namespace CurationPipeline.Parquet.Writing;
 
-/// <summary>Lays out the file: magic, one row group per flush, then the footer.</summary>
-internal sealed class FileWriterCore(Stream output, IReadOnlyList<ColumnWriter> columns, List<SchemaElement> schema, ParquetWriteOptions options) : IDisposable
+/// <summary>
+/// Lays out the file: magic, one row group per flush, then the footer. Rows go into one of two sets of column
+/// writers; a full row group is encoded and written in the background while the next one fills the other set,
+/// so shredding rows and compressing pages run on different cores. At most one row group is in flight.
+/// </summary>
+internal sealed class FileWriterCore(Stream output, IReadOnlyList<ColumnWriter>[] sets, List<SchemaElement> schema, ParquetWriteOptions options) : IDisposable
 {
     /// <summary>A row group is closed early when its buffered values pass this size.</summary>
     private const long MaxRowGroupBytes = 128L << 20;
 
     internal static readonly string CreatedBy = $"CurationPipeline.Parquet version {typeof(FileWriterCore).Assembly.GetName().Version?.ToString(3)}";
 
-    private readonly PageSink[] _sinks = columns.Select(_ => new PageSink(PageCompression.ToCodec(options.Compression))).ToArray();
+    // Sinks are shared by both sets: only one row group is encoded at a time.
+    private readonly PageSink[] _sinks = sets[0].Select(_ => new PageSink(PageCompression.ToCodec(options.Compression))).ToArray();
     private readonly List<RowGroup> _rowGroups = [];
     private readonly int _rowGroupSize = options.RowGroupSize > 0 ? options.RowGroupSize
         : throw new ArgumentOutOfRangeException(nameof(options), "RowGroupSize must be positive");
@@ -23,8 +28,12 @@ internal sealed class FileWriterCore(Stream output, IReadOnlyList<ColumnWriter> 
     private long _position;
     private long _rowsInGroup;
     private long _totalRows;
+    private Task _pending = Task.CompletedTask;
 
     public bool NeedsFlush { get; private set; }
+
+    /// <summary>Index of the set of column writers that takes the next rows.</summary>
+    public int Current { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +52,7 @@ internal sealed class FileWriterCore(Stream output, IReadOnlyList<ColumnWriter> 
         else if ((_rowsInGroup & 1023) == 0)
         {
             long buffered = 0;
-            foreach (var column in columns)
+            foreach (var column in sets[Current])
             {
                 buffered += column.BufferedBytes;
             }
@@ -52,6 +61,10 @@ internal sealed class FileWriterCore(Stream output, IReadOnlyList<ColumnWriter> 
         }
     }
 
+    /// <summary>
+    /// Hands the current row group to the background and switches to the other set of column writers; waits
+    /// first for the previous row group, whose failure (if any) surfaces here.
+    /// </summary>
     public async Task FlushRowGroupAsync(CancellationToken cancellationToken)
     {
         NeedsFlush = false;
@@ -60,6 +73,19 @@ internal sealed class FileWriterCore(Stream output, IReadOnlyList<ColumnWriter> 
             return;
         }
 
+        await _pending;
+        var columns = sets[Current];
+        var rows = _rowsInGroup;
+        _pending = Task.Run(() => WriteRowGroupAsync(columns, rows, cancellationToken), cancellationToken);
+        Current = 1 - Current;
+        _rowsInGroup = 0;
+    }
+
+    /// <summary>Waits for the row group in flight, if any.</summary>
+    public Task DrainAsync() => _pending;
+
+    private async Task WriteRowGroupAsync(IReadOnlyList<ColumnWriter> columns, long rows, CancellationToken cancellationToken)
+    {
         // Columns are encoded and compressed in parallel into their own buffers, then written in order.
         var chunks = new ColumnChunk[columns.Count];
         try
@@ -71,7 +97,7 @@ internal sealed class FileWriterCore(Stream output, IReadOnlyList<ColumnWriter> 
             ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
         }
 
-        var group = new RowGroup { NumRows = _rowsInGroup, FileOffset = _position, Ordinal = (short)Math.Min(_rowGroups.Count, short.MaxValue) };
+        var group = new RowGroup { NumRows = rows, FileOffset = _position, Ordinal = (short)Math.Min(_rowGroups.Count, short.MaxValue) };
         long compressed = 0;
         for (var c = 0; c < columns.Count; c++)
         {
@@ -91,13 +117,13 @@ internal sealed class FileWriterCore(Stream output, IReadOnlyList<ColumnWriter> 
 
         group.TotalCompressedSize = compressed;
         _rowGroups.Add(group);
-        _rowsInGroup = 0;
     }
 
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         await FlushRowGroupAsync(cancellationToken);
-        var meta = new FileMetaData { NumRows = _totalRows, CreatedBy = CreatedBy, ColumnOrderCount = columns.Count };
+        await _pending;
+        var meta = new FileMetaData { NumRows = _totalRows, CreatedBy = CreatedBy, ColumnOrderCount = _sinks.Length };
         meta.Schema.AddRange(schema);
         meta.RowGroups.AddRange(_rowGroups);
         foreach (var (key, value) in options.Metadata)
@@ -116,6 +142,7 @@ internal sealed class FileWriterCore(Stream output, IReadOnlyList<ColumnWriter> 
         await output.FlushAsync(cancellationToken);
     }
 
+    /// <summary>Releases the buffers; call after <see cref="DrainAsync"/> so no row group still uses them.</summary>
     public void Dispose()
     {
         foreach (var sink in _sinks)
@@ -123,7 +150,7 @@ internal sealed class FileWriterCore(Stream output, IReadOnlyList<ColumnWriter> 
             sink.Dispose();
         }
 
-        foreach (var column in columns)
+        foreach (var column in sets.SelectMany(set => set))
         {
             (column as IDisposable)?.Dispose();
         }

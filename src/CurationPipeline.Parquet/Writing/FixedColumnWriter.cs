@@ -128,8 +128,8 @@ internal sealed class FixedColumnWriter<T>(ColumnDescriptor descriptor, bool dic
     public override void Reset()
     {
         base.Reset();
-        _values.Trim(4096);
-        _indices.Trim(4096);
+        _values.Trim(RetainedCapacity);
+        _indices.Trim(RetainedCapacity);
         _entries.Trim(1024);
         _lookup.Clear();
         _dictionaryAlive = DictionaryEnabled;
