@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CurationPipeline.Items;
 
 namespace CurationPipeline.Sampling;
 
@@ -79,6 +80,10 @@ internal sealed class IndexedPool
         var inputStratum = new int[pool.Count];
         var inputLevel = new byte[pool.Count];
         var stratumIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        // Pools read from Parquet share one string instance per distinct stratum value: looking those up by
+        // reference first saves hashing the text of every candidate.
+        var byInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
         var ineligible = new Dictionary<IneligibleReason, int>();
         var poolSize = 0;
         var count = 0;
@@ -104,16 +109,24 @@ internal sealed class IndexedPool
             }
 
             var level = c.Difficulty!.Value;
-            if (!Enum.IsDefined(level))
+            if ((uint)level > (uint)Difficulty.Hard)
             {
                 throw new SamplingException($"dataset '{spec.Dataset}': item '{c.Id}' has an unknown value {(int)level} in field 'difficulty'");
             }
 
             var name = keys.StratumOf(c);
-            if (!stratumIndex.TryGetValue(name, out var s))
+            if (!byInstance.TryGetValue(name, out var s))
             {
-                s = stratumIndex.Count;
-                stratumIndex.Add(name, s);
+                if (!stratumIndex.TryGetValue(name, out s))
+                {
+                    s = stratumIndex.Count;
+                    stratumIndex.Add(name, s);
+                }
+
+                if (byInstance.Count < 4096)
+                {
+                    byInstance.Add(name, s);
+                }
             }
 
             positions[count] = DrawOrder.Position(c.Id, seedStream);
@@ -126,7 +139,7 @@ internal sealed class IndexedPool
 
         // Sort by position; equal positions (one in 2^64 per pair, or the same id twice) by ordinal id,
         // so the order never depends on the input order.
-        Array.Sort(positions, order, 0, count);
+        RadixSort.Sort(positions.AsSpan(0, count), order.AsSpan(0, count));
         for (var start = 0; start < count;)
         {
             var end = start + 1;

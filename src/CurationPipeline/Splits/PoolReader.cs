@@ -55,7 +55,7 @@ public static class PoolReader
         // A pool repeats few distinct attribute objects (risk type, source ...): parse each JSON text once.
         var attributes = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         // Likewise department lists: sharing them keeps a million-item pool from holding a million small lists.
-        var departments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var departments = new Dictionary<List<string>, IReadOnlyList<string>>(ListComparer.Instance);
         foreach (var file in files)
         {
             await foreach (var row in ParquetSerializer.ReadAsync<CandidateRow>(file, cancellationToken))
@@ -69,17 +69,16 @@ public static class PoolReader
                     }
                 }
 
-                var key = row.Departments.Count switch { 0 => "", 1 => row.Departments[0], _ => string.Join('\u001f', row.Departments) };
-                if (!departments.TryGetValue(key, out var shared))
+                if (!departments.TryGetValue(row.Departments, out var shared))
                 {
                     shared = row.Departments.Count == 0 ? [] : row.Departments.ToArray();
                     if (departments.Count < 100_000)
                     {
-                        departments[key] = shared;
+                        departments[row.Departments] = shared;
                     }
                 }
 
-                yield return row.ToCandidate(parsed, shared);
+                yield return row.ToCandidate(parsed, shared, file);
             }
         }
     }
@@ -133,15 +132,42 @@ public static class PoolReader
             }
         }
 
-        public SampleCandidate ToCandidate(IReadOnlyDictionary<string, string> attributes, IReadOnlyList<string> departments) =>
+        public SampleCandidate ToCandidate(IReadOnlyDictionary<string, string> attributes, IReadOnlyList<string> departments, string file) =>
             new(
                 Id,
                 Dataset,
-                Difficulty is null ? null : Enum.Parse<Items.Difficulty>(Difficulty),
+                Difficulty switch
+                {
+                    null => null,
+                    "Hard" => Items.Difficulty.Hard,
+                    "Medium" => Items.Difficulty.Medium,
+                    "Easy" => Items.Difficulty.Easy,
+                    _ => throw new FormatException($"{file}: item {Id}: column 'difficulty' holds '{Difficulty}', expected Hard, Medium or Easy"),
+                },
                 ItemRow.ParseDifficultyState(DifficultyState),
                 ItemRow.ParseReviewStatus(ReviewStatus),
                 departments,
                 attributes,
                 Flags.Count == 0 ? [] : Flags);
+    }
+
+    /// <summary>Compares department lists by their elements (ordinal), so equal lists share one array.</summary>
+    private sealed class ListComparer : IEqualityComparer<List<string>>
+    {
+        public static readonly ListComparer Instance = new();
+
+        public bool Equals(List<string>? x, List<string>? y) =>
+            x is not null && y is not null && x.Count == y.Count && x.SequenceEqual(y, StringComparer.Ordinal);
+
+        public int GetHashCode(List<string> list)
+        {
+            var hash = new HashCode();
+            foreach (var item in list)
+            {
+                hash.Add(item, StringComparer.Ordinal);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 }
