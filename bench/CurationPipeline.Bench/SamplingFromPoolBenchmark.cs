@@ -47,6 +47,7 @@ internal sealed class SamplingFromPoolBenchmark : IBenchmark
         var r = result.Report;
         Console.WriteLine(Invariant($"read {candidates.Count:N0} candidates in {read.TotalSeconds:0.000} s; sampled {result.SelectedIds.Count:N0} ({r.SampleByDifficulty} H/M/E, coverage {r.Coverage}) in {(total.Elapsed - read).TotalSeconds:0.000} s"));
         Console.WriteLine(Invariant($"total {total.Elapsed.TotalSeconds:0.000} s, CPU {process.TotalProcessorTime.TotalSeconds:0.00} s, peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB"));
+        Console.WriteLine(Invariant($"garbage collections: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; paused {GC.GetTotalPauseDuration().TotalSeconds:0.000} s"));
         return 0;
     }
 

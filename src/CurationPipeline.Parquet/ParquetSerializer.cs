@@ -90,6 +90,11 @@ public static class ParquetSerializer
                     yield return row;
                 }
 
+                foreach (var column in decoded)
+                {
+                    column.Release();
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
@@ -100,7 +105,10 @@ public static class ParquetSerializer
             {
                 try
                 {
-                    await pending.Dequeue();
+                    foreach (var column in await pending.Dequeue())
+                    {
+                        column.Release();
+                    }
                 }
                 catch (Exception)
                 {

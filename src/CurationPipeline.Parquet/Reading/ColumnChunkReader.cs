@@ -75,19 +75,22 @@ internal static class ColumnChunkReader
 
     private static ColumnData DecodePages(byte[] buffer, int length, string context, string file, ColumnDescriptor column, int totalValues, CompressionCodec codec)
     {
+        // Level and value arrays are rented: a reader that releases each chunk after use (ParquetSerializer)
+        // then reuses them instead of allocating large arrays, which would trigger full collections.
         var data = new ColumnData
         {
             Column = column,
             File = file,
-            Defs = column.MaxDef > 0 ? new byte[totalValues] : null,
-            Reps = column.MaxRep > 0 ? new byte[totalValues] : null,
-            Values = ValueDecoder.Allocate(column, totalValues),
+            Defs = column.MaxDef > 0 ? ArrayPool<byte>.Shared.Rent(totalValues) : null,
+            Reps = column.MaxRep > 0 ? ArrayPool<byte>.Shared.Rent(totalValues) : null,
+            Values = ValueDecoder.Rent(column, totalValues),
         };
         Array? dictionary = null;
         var dictionaryCount = 0;
         var pos = 0;
         var scratch = Array.Empty<byte>();
-        var levels = new int[0];
+        var levels = Array.Empty<int>();
+        var complete = false;
         try
         {
             while (pos < length && data.LevelCount < totalValues)
@@ -135,6 +138,7 @@ internal static class ColumnChunkReader
                 throw new ParquetException($"{context}: the column chunk holds {data.LevelCount} values where its metadata says {totalValues}");
             }
 
+            complete = true;
             return data;
         }
         finally
@@ -142,6 +146,16 @@ internal static class ColumnChunkReader
             if (scratch.Length > 0)
             {
                 ArrayPool<byte>.Shared.Return(scratch);
+            }
+
+            if (levels.Length > 0)
+            {
+                ArrayPool<int>.Shared.Return(levels);
+            }
+
+            if (!complete)
+            {
+                data.Release();
             }
         }
     }
@@ -193,7 +207,12 @@ internal static class ColumnChunkReader
 
         if (levels.Length < count)
         {
-            levels = new int[Math.Max(count, levels.Length * 2)];
+            if (levels.Length > 0)
+            {
+                ArrayPool<int>.Shared.Return(levels);
+            }
+
+            levels = ArrayPool<int>.Shared.Rent(count);
         }
 
         var present = count;

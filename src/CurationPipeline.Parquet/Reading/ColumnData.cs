@@ -1,3 +1,4 @@
+using System.Buffers;
 using CurationPipeline.Parquet.Format;
 using CurationPipeline.Parquet.Schema;
 
@@ -32,11 +33,11 @@ internal sealed class ColumnData
             case TStored[] same:
                 return same;
             case int[] ints when typeof(TStored) == typeof(long):
-                return (TStored[])(object)Array.ConvertAll(ints, v => (long)v);
+                return (TStored[])(object)Array.ConvertAll(ints[..ValueCount], v => (long)v);
             case int[] ints when typeof(TStored) == typeof(double):
-                return (TStored[])(object)Array.ConvertAll(ints, v => (double)v);
+                return (TStored[])(object)Array.ConvertAll(ints[..ValueCount], v => (double)v);
             case float[] floats when typeof(TStored) == typeof(double):
-                return (TStored[])(object)Array.ConvertAll(floats, v => (double)v);
+                return (TStored[])(object)Array.ConvertAll(floats[..ValueCount], v => (double)v);
             default:
                 throw new ParquetException($"{File}: column '{Column.Name}' holds {Column.PhysicalTypeName}{(Column.LogicalTypeName is { } l ? " " + l : "")} values, which cannot be read as {typeof(TStored).Name}");
         }
@@ -70,6 +71,30 @@ internal sealed class ColumnData
 
     public bool IsTimestamp =>
         Column.Logical?.Kind == LogicalKind.Timestamp || Column.Converted is ConvertedType.TimestampMicros or ConvertedType.TimestampMillis || Column.Type == PhysicalType.Int96;
+
+    /// <summary>
+    /// Returns the rented level and value arrays to their pools. Only for a reader that is done with this chunk
+    /// and has copied out what it keeps (the values themselves, strings included, stay valid).
+    /// </summary>
+    public void Release()
+    {
+        if (Defs is { } defs)
+        {
+            ArrayPool<byte>.Shared.Return(defs);
+            Defs = null;
+        }
+
+        if (Reps is { } reps)
+        {
+            ArrayPool<byte>.Shared.Return(reps);
+            Reps = null;
+        }
+
+        ValueDecoder.Return(Values);
+        Values = Array.Empty<int>();
+        LevelCount = 0;
+        ValueCount = 0;
+    }
 
     public ParquetException Corrupt(string what) => new($"{File}: column '{Column.Name}': {what}");
 }

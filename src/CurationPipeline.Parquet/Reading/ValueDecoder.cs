@@ -25,6 +25,34 @@ internal static class ValueDecoder
         _ => throw new NotSupportedException($"physical type {column.Type}"),
     };
 
+    /// <summary>Like <see cref="Allocate"/>, from the shared array pools (the array may be longer than asked).</summary>
+    public static Array Rent(ColumnDescriptor column, int count) => column.Type switch
+    {
+        PhysicalType.Boolean => ArrayPool<bool>.Shared.Rent(count),
+        PhysicalType.Int32 => ArrayPool<int>.Shared.Rent(count),
+        PhysicalType.Int64 or PhysicalType.Int96 => ArrayPool<long>.Shared.Rent(count),
+        PhysicalType.Float => ArrayPool<float>.Shared.Rent(count),
+        PhysicalType.Double => ArrayPool<double>.Shared.Rent(count),
+        PhysicalType.ByteArray when column.IsString => ArrayPool<string>.Shared.Rent(count),
+        PhysicalType.ByteArray or PhysicalType.FixedLenByteArray => ArrayPool<byte[]>.Shared.Rent(count),
+        _ => throw new NotSupportedException($"physical type {column.Type}"),
+    };
+
+    /// <summary>Gives an array from <see cref="Rent"/> back; arrays of references are cleared first.</summary>
+    public static void Return(Array values)
+    {
+        switch (values)
+        {
+            case bool[] a: ArrayPool<bool>.Shared.Return(a); break;
+            case int[] a: ArrayPool<int>.Shared.Return(a); break;
+            case long[] a: ArrayPool<long>.Shared.Return(a); break;
+            case float[] a: ArrayPool<float>.Shared.Return(a); break;
+            case double[] a: ArrayPool<double>.Shared.Return(a); break;
+            case string[] a: ArrayPool<string>.Shared.Return(a, clearArray: true); break;
+            case byte[][] a: ArrayPool<byte[]>.Shared.Return(a, clearArray: true); break;
+        }
+    }
+
     public static void Decode(ColumnDescriptor column, ParquetEncoding encoding, ReadOnlySpan<byte> data, int count, Array dest, int offset, Array? dictionary, int dictionaryCount)
     {
         switch (encoding)
