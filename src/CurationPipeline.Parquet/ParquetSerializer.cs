@@ -11,6 +11,9 @@ public static class ParquetSerializer
     /// <summary>Row groups decoded ahead of the one being read; each holds its decoded columns in memory.</summary>
     private const int LookAheadGroups = 2;
 
+    /// <summary>A second group is decoded ahead only while the groups ahead hold less than this (uncompressed).</summary>
+    private const long LookAheadBytes = 256L << 20;
+
     /// <summary>Writes all rows to <paramref name="path"/> atomically.</summary>
     public static async Task WriteAsync<T>(string path, IEnumerable<T> rows, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
         where T : new()
@@ -54,14 +57,15 @@ public static class ParquetSerializer
 
         // The next row groups are decoded in the background (each one's columns in parallel) while the rows of
         // the current one are handed out. Two in flight keep both cores busy even when one column dominates.
-        var pending = new Queue<Task<ColumnData[]>>();
+        var pending = new Queue<(Task<ColumnData[]> Task, long Bytes)>();
         var scheduled = 0;
         void Schedule()
         {
-            while (scheduled < file.RowGroupCount && pending.Count < LookAheadGroups)
+            while (scheduled < file.RowGroupCount && pending.Count < LookAheadGroups
+                && (pending.Count == 0 || pending.Sum(p => p.Bytes) < LookAheadBytes))
             {
                 var group = scheduled++;
-                pending.Enqueue(Task.Run(() => DecodeGroup(file, columns, group, cancellationToken), cancellationToken));
+                pending.Enqueue((Task.Run(() => DecodeGroup(file, columns, group, cancellationToken), cancellationToken), file.RowGroups[group].TotalByteSize));
             }
         }
 
@@ -70,7 +74,7 @@ public static class ParquetSerializer
             Schedule();
             for (var g = 0; g < file.RowGroupCount; g++)
             {
-                var decoded = await pending.Dequeue();
+                var decoded = await pending.Dequeue().Task;
                 Schedule();
                 var assigners = new ColumnAssigner<T>[columns.Length];
                 for (var c = 0; c < columns.Length; c++)
@@ -105,7 +109,7 @@ public static class ParquetSerializer
             {
                 try
                 {
-                    foreach (var column in await pending.Dequeue())
+                    foreach (var column in await pending.Dequeue().Task)
                     {
                         column.Release();
                     }
