@@ -40,7 +40,15 @@ public static class PoolReader
     /// <summary>All candidates of a pool in one list (sampling needs the whole pool).</summary>
     public static async Task<List<SampleCandidate>> ReadAllCandidatesAsync(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
     {
-        var candidates = new List<SampleCandidate>();
+        // Sized from the footers: growing a list of a million entries would copy it twenty times on the large-object heap.
+        long rows = 0;
+        foreach (var file in files)
+        {
+            using var parquet = ParquetFile.Open(file);
+            rows += parquet.RowCount;
+        }
+
+        var candidates = new List<SampleCandidate>((int)Math.Min(rows, 1 << 27));
         await foreach (var c in ReadCandidatesAsync(files, cancellationToken))
         {
             candidates.Add(c);
