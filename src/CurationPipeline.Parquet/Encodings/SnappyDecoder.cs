@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace CurationPipeline.Parquet.Encodings;
 
@@ -50,7 +52,16 @@ internal static class SnappyDecoder
                         throw new FormatException("a Snappy literal runs past the end of its data");
                     }
 
-                    input.Slice(pos, length).CopyTo(output[written..]);
+                    if (length <= 16 && input.Length - pos >= 16 && output.Length - written >= 16)
+                    {
+                        // Short literal: one 16-byte move; the bytes beyond it are overwritten by what follows.
+                        Unsafe.WriteUnaligned(ref output[written], Unsafe.ReadUnaligned<Vector128<byte>>(in input[pos]));
+                    }
+                    else
+                    {
+                        input.Slice(pos, length).CopyTo(output[written..]);
+                    }
+
                     pos += length;
                     written += length;
                     continue;
@@ -90,7 +101,18 @@ internal static class SnappyDecoder
                 throw new FormatException("a Snappy copy points outside the decompressed data");
             }
 
-            if (offset >= length)
+            if (offset >= 8 && output.Length - written >= length + 8)
+            {
+                // Eight bytes at a time: with an offset of at least 8 every read lies in bytes already written,
+                // and the up to 7 bytes written past the copy are overwritten by what follows.
+                ref var target = ref output[written];
+                ref var source = ref output[written - offset];
+                for (var i = 0; i < length; i += 8)
+                {
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, i)));
+                }
+            }
+            else if (offset >= length)
             {
                 output.Slice(written - offset, length).CopyTo(output[written..]);
             }
