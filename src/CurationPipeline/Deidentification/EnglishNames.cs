@@ -14,6 +14,13 @@ internal static class EnglishNames
         "name", "patient", "pt", "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "spouse",
         "partner", "guardian", "attending", "physician", "surgeon", "nurse", "resident", "clinician", "provider",
         "consultant", "friend", "colleague", "neighbor", "neighbour", "informant", "nok", "contact", "dear", "kin",
+        "hi", "hello", "hey", "thanks",
+    };
+
+    /// <summary>Words before a name that make it one only when the word looks like a name (weak cues).</summary>
+    private static readonly HashSet<string> WeakCues = new(StringComparer.Ordinal)
+    {
+        "named", "called", "said", "says", "asked", "told", "replied", "thanked", "met", "married",
     };
 
     /// <summary>Verbs of "seen by NAME" and the like.</summary>
@@ -71,6 +78,7 @@ internal static class EnglishNames
             i = tokens[^1].Start + tokens[^1].Length;
         }
 
+        Coordinated(text, names);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (start, length) in names)
         {
@@ -94,6 +102,40 @@ internal static class EnglishNames
                     && !EnglishLexicon.EponymFollower.Match(text, end).Success)
                 {
                     found.Add(PhiCategory.Name, k, token.Length, 39);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Words joined by "and" or commas ("Usamov and Bowers", "Morrison, Rogers and Torres") are names
+    /// together when each is a name-list or foreign-form word and one of them is a name on its own evidence.
+    /// </summary>
+    private static void Coordinated(string text, List<(int Start, int Length)> names)
+    {
+        if (!text.Contains(" and ", StringComparison.Ordinal) && !text.Contains(" & ", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (System.Text.RegularExpressions.Match m in PhiPatterns.CoordinatedWords().Matches(text))
+        {
+            var words = m.Groups["w"].Captures;
+            var strong = false;
+            var all = true;
+            foreach (System.Text.RegularExpressions.Capture w in words)
+            {
+                var known = EnglishLexicon.FirstNames.Contains(w.Value) || EnglishLexicon.LastNames.Contains(w.Value);
+                var foreign = NameShape.Foreign(w.Value);
+                all &= (known || foreign) && !EnglishLexicon.NotNames.Contains(w.Value);
+                strong |= foreign || NameShape.SingleName(w.Value) || names.Exists(n => n.Start == w.Index);
+            }
+
+            if (all && strong)
+            {
+                foreach (System.Text.RegularExpressions.Capture w in words)
+                {
+                    names.Add((w.Index, w.Length));
                 }
             }
         }
@@ -127,17 +169,21 @@ internal static class EnglishNames
         var cue = first > 0 ? Cue(Word(first - 1), text, tokens[first - 1].Start) : Cue(PreviousWord(text, tokens[first].Start, out var before), text, before);
         var known = EnglishLexicon.FirstNames.Contains(Word(first)) || EnglishLexicon.LastNames.Contains(Word(last));
         var count = last - first + 1;
-        if ((cue == 0 && (count < 2 || !known)) || (cue == 1 && !known))
+        var accept = cue switch
+        {
+            2 => true,
+            1 => known || NameShape.Foreign(Word(first)) || NameShape.Foreign(Word(last)),
+            _ when count >= 2 => known || NameShape.ForeignPair(text, tokens, first, last),
+            _ => NameShape.SingleName(Word(first)) || NameShape.Foreign(Word(first)),
+        };
+        var start = tokens[first].Start;
+        var end = tokens[last].Start + tokens[last].Length;
+        if (!accept || EnglishLexicon.EponymFollower.Match(text, end).Success || (cue < 2 && NameShape.BeforeDose(text, end)))
         {
             return;
         }
 
-        var start = tokens[first].Start;
-        var end = tokens[last].Start + tokens[last].Length;
-        if (!EnglishLexicon.EponymFollower.Match(text, end).Success)
-        {
-            names.Add((start, end - start));
-        }
+        names.Add((start, end - start));
     }
 
     /// <summary>2: a title or strong cue; 1: a weak cue (named, called, "name is"); 0: none.</summary>
@@ -159,7 +205,20 @@ internal static class EnglishNames
             return 2;
         }
 
-        return word is "named" or "called" || (word == "is" && previous.Equals("name", StringComparison.OrdinalIgnoreCase)) ? 1 : 0;
+        if (word.Equals("me", StringComparison.OrdinalIgnoreCase) && previous.Equals("call", StringComparison.OrdinalIgnoreCase))
+        {
+            return 1;
+        }
+
+        // "I'm Jaroslava", "I am Rubija", "said Gladys", "says Hartvigsson".
+        var imOrAm = (word == "m" && wordStart >= 2 && text[wordStart - 1] is '\'' or '’' && text[wordStart - 2] == 'I')
+            || (word == "am" && previous == "I");
+        if (word == "is" && previous.Equals("name", StringComparison.OrdinalIgnoreCase))
+        {
+            return 2;
+        }
+
+        return imOrAm || WeakCues.Contains(word) ? 1 : 0;
     }
 
     /// <summary>The word before <paramref name="pos"/>, skipping spaces and one ':' ',' or '.'.</summary>
@@ -171,7 +230,7 @@ internal static class EnglishNames
             e--;
         }
 
-        if (e > 0 && text[e - 1] is ':' or ',' or '.')
+        if (e > 0 && text[e - 1] is ':' or ',' or '.' or '?')
         {
             e--;
             while (e > 0 && text[e - 1] == ' ')
@@ -220,6 +279,12 @@ internal static class EnglishNames
         {
             // A single capital is an initial only when followed by '.', ' ' or the end.
             return j == text.Length || text[j] is '.' or ' ' ? j : -1;
+        }
+
+        // A possessive is not part of the name: "Matej's address".
+        if (j - p > 3 && text[j - 1] == 's' && text[j - 2] is '\'' or '’')
+        {
+            j -= 2;
         }
 
         return j < text.Length && char.IsLetterOrDigit(text[j]) ? -1 : j;

@@ -14,8 +14,12 @@ internal static class EnglishRecognizers
 
         if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
         {
-            found.AddAll(EnglishLexicon.StreetAddress, PhiCategory.Address, 50);
-            found.AddAll(PhiPatterns.PoBox(), PhiCategory.Address, 50);
+            foreach (Match m in EnglishLexicon.StreetAddress.Matches(text))
+            {
+                InternationalAddresses.AddWithTail(text, found, m.Index, m.Index + m.Length);
+            }
+
+            InternationalAddresses.Run(text, found);
         }
 
         foreach (Match m in PhiPatterns.EnOrganization().Matches(text))
