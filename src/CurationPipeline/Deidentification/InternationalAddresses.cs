@@ -43,6 +43,12 @@ internal static partial class InternationalAddresses
             start = lead.Index;
         }
 
+        // A match that stopped inside a word ("Mc|Culloughtown") takes the whole word.
+        while (end < text.Length && end > start && char.IsLetter(text[end]) && char.IsLetter(text[end - 1]))
+        {
+            end++;
+        }
+
         for (var segments = 0; segments < 6 && end < text.Length; segments++)
         {
             var m = TailSegment().Match(text, end);
