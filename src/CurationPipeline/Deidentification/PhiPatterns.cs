@@ -105,6 +105,9 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"(?:患者|病人|患儿|姓名|名字|叫做|名叫|医师|医生|主任|主治|住院医|护士|护师|术者|助手|主刀|麻醉师|记录者|记录人|签名|签字人|家属|联系人|配偶|丈夫|妻子|爱人|之子|之女|儿子|女儿|父亲|母亲|其子|其女|其夫|其妻|哥哥|姐姐|弟弟|妹妹|监护人|代诉人|陈述者|审核人|审核|指导老师|报告人|送检医生|申请医生|会诊医生|经治医生|主管医生|责任护士|操作者|检查者|报告医生|审核医生|主诊|同事|朋友|邻居)\s*[:：]?\s*", Opt)]
     public static partial Regex ZhNameCue();
 
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fa5])(?:自诉|诉说|诉|自述|述|称|反映|表示)", Opt)]
+    public static partial Regex ZhReportingVerb();
+
     [GeneratedRegex(@"医生|医师|主任|护士|护师|教授|大夫|先生|女士|老师|同志|院长|老人|阿姨|叔叔", Opt)]
     public static partial Regex ZhNameBeforeTitle();
 }
