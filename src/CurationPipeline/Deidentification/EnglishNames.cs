@@ -108,37 +108,89 @@ internal static class EnglishNames
     }
 
     /// <summary>
-    /// Words joined by "and" or commas ("Usamov and Bowers", "Morrison, Rogers and Torres") are names
-    /// together when each is a name-list or foreign-form word and one of them is a name on its own evidence.
+    /// Capitalised words joined by "and" or commas ("Usamov and Bowers", "Morrison, Rogers and Torres") are
+    /// names together when one of them is a name on its own evidence.
     /// </summary>
     private static void Coordinated(string text, List<(int Start, int Length)> names)
     {
-        if (!text.Contains(" and ", StringComparison.Ordinal) && !text.Contains(" & ", StringComparison.Ordinal))
+        var group = new List<(int Start, int Length)>();
+        foreach (var joiner in (ReadOnlySpan<string>)[" and ", " & "])
         {
-            return;
-        }
-
-        foreach (System.Text.RegularExpressions.Match m in PhiPatterns.CoordinatedWords().Matches(text))
-        {
-            var words = m.Groups["w"].Captures;
-            var strong = false;
-            var all = true;
-            foreach (System.Text.RegularExpressions.Capture w in words)
+            for (var k = text.IndexOf(joiner, StringComparison.Ordinal); k > 0; k = text.IndexOf(joiner, k + 1, StringComparison.Ordinal))
             {
-                var known = EnglishLexicon.FirstNames.Contains(w.Value) || EnglishLexicon.LastNames.Contains(w.Value);
-                var foreign = NameShape.Foreign(w.Value);
-                all &= (known || foreign) && !EnglishLexicon.NotNames.Contains(w.Value);
-                strong |= foreign || NameShape.SingleName(w.Value) || names.Exists(n => n.Start == w.Index);
-            }
-
-            if (all && strong)
-            {
-                foreach (System.Text.RegularExpressions.Capture w in words)
+                group.Clear();
+                var after = CapitalisedWordAt(text, k + joiner.Length);
+                if (after.Length == 0)
                 {
-                    names.Add((w.Index, w.Length));
+                    continue;
+                }
+
+                group.Add((k + joiner.Length, after.Length));
+                // Backwards over "Word, Word, Word" (an Oxford comma before the joiner is allowed).
+                var pos = k > 0 && text[k - 1] == ',' ? k - 1 : k;
+                while (group.Count < 8)
+                {
+                    var word = CapitalisedWordBefore(text, pos);
+                    if (word.Length == 0)
+                    {
+                        break;
+                    }
+
+                    group.Add(word);
+                    pos = word.Start;
+                    if (pos < 2 || text[pos - 1] != ' ' || text[pos - 2] != ',')
+                    {
+                        break;
+                    }
+
+                    pos -= 2;
+                }
+
+                if (group.Count < 2)
+                {
+                    continue;
+                }
+
+                var all = true;
+                var strong = false;
+                foreach (var (start, length) in group)
+                {
+                    var w = text.Substring(start, length);
+                    all &= !EnglishLexicon.NotNames.Contains(w);
+                    strong |= NameShape.Foreign(w) || NameShape.SingleName(w) || names.Exists(n => n.Start == start);
+                }
+
+                if (all && strong)
+                {
+                    names.AddRange(group);
                 }
             }
         }
+    }
+
+    /// <summary>A capitalised word (without a possessive 's) starting at <paramref name="p"/>, or length 0.</summary>
+    private static (int Start, int Length) CapitalisedWordAt(string text, int p)
+    {
+        var e = NameTokenEnd(text, p);
+        return e > p + 1 && char.IsLower(text[p + 1]) ? (p, e - p) : (p, 0);
+    }
+
+    /// <summary>The capitalised word ending at <paramref name="end"/> (a possessive 's before it is skipped), or length 0.</summary>
+    private static (int Start, int Length) CapitalisedWordBefore(string text, int end)
+    {
+        if (end >= 2 && text[end - 1] == 's' && text[end - 2] is '\'' or '’')
+        {
+            end -= 2;
+        }
+
+        var s = end;
+        while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] is '\'' or '-'))
+        {
+            s--;
+        }
+
+        var word = CapitalisedWordAt(text, s);
+        return s < end && word.Length == end - s && (s == 0 || !char.IsLetterOrDigit(text[s - 1])) ? word : (s, 0);
     }
 
     private static void AddRun(string text, List<(int Start, int Length)> tokens, List<(int, int)> names)

@@ -22,7 +22,10 @@ internal static class EnglishRecognizers
             InternationalAddresses.Run(text, found);
         }
 
-        foreach (Match m in PhiPatterns.EnOrganization().Matches(text))
+        var roles = text.Contains("CEO", StringComparison.Ordinal) || text.Contains("ounder", StringComparison.Ordinal)
+            || text.Contains("irector", StringComparison.Ordinal) || text.Contains("resident", StringComparison.Ordinal)
+            || text.Contains("hairman", StringComparison.Ordinal) || text.Contains("mployee", StringComparison.Ordinal);
+        foreach (Match m in roles ? PhiPatterns.EnOrganization().Matches(text).Concat(PhiPatterns.EnOrganizationRole().Matches(text)) : PhiPatterns.EnOrganization().Matches(text))
         {
             var v = m.Groups["v"];
             var len = OrganizationLength(v.Value);

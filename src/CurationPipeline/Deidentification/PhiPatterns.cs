@@ -36,8 +36,16 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"(?<![\w+])(?:\+?1[-.\s]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[-.\s])\d{3}[-.\s]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?!\d)|(?<![\w+])\+\d{1,3}[\s-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}(?!\d)|(?<![\w.+/-])0\d{2,4}(?:[ -]\d{2,4}){1,3}(?![\w/-]|\.\d)", Opt)]
     public static partial Regex WesternPhone();
 
-    [GeneratedRegex(@"(?:电话|手机|联系方式|座机|Tel|TEL|Phone|phone|Mobile|mobile|Fax|fax|Cell|cell|Desk|Office|Home|Work|(?:call|reach|text|contact)(?: me| us| him| her)? (?:on|at)|answering at|registered)(?:\s*(?:号码|No\.?|no\.?|number|#))?\s*(?:[:：]|是|为|is)?\s*(?<v>\+?\(?\d[\d\s().-]{5,17}\d)(?!\d)|(?<![\w+.-])(?<v>\+\d{10,14})(?!\d)|(?<![\w.+-])(?<v>\+?\(?\d[\d().-]*\d(?: \(?\d[\d().-]*\d){0,4})(?:-| |-\s)(?=(?i:office|fax|mobile|cell)\b)", Opt)]
+    [GeneratedRegex(@"(?:电话|手机|联系方式|座机|Tel|TEL|Phone|phone|Mobile|Fax|Cell|Desk|Office|Home|Work)(?:\s*(?:号码|No\.?|no\.?|number|#))?\s*(?:[:：]|是|为|is)?\s*(?<v>\+?\(?\d[\d\s().-]{5,17}\d)(?!\d)|(?<![\w+.-])(?<v>\+\d{10,14})(?!\d)", Opt)]
     public static partial Regex CuedPhone();
+
+    /// <summary>A number labelled after it: "082 490 1693-Office", "28-64-66-98 office" (found from the label backwards).</summary>
+    [GeneratedRegex(@"(?<=(?<![\w.+-])(?<v>\+?\(?\d[\d().-]*\d(?: \(?\d[\d().-]*\d){0,4})(?:-| |-\s))(?i:office|fax|mobile|cell)\b", Opt)]
+    public static partial Regex SuffixedPhone();
+
+    /// <summary>A number after a spoken cue: "call me on 450 0840", "not answering at 71-33-52-22", "my registered 668 5702".</summary>
+    [GeneratedRegex(@"\b(?:(?:call|reach|text|contact)(?: me| us| him| her)? (?:on|at)|answering at|registered|mobile|cell|fax|office|desk)\s*(?:number|no\.?|#)?\s*(?:[:]|is)?\s*(?<v>\+?\(?\d[\d\s().-]{5,17}\d)(?!\d)", OptI)]
+    public static partial Regex SpokenPhone();
 
     [GeneratedRegex(@"(?<![\d年])(?<y>(?:19|20)\d{2})\s*年\s*(?<M>\d{1,2})\s*月(?:\s*(?<d>\d{1,2})\s*[日号])?", Opt)]
     public static partial Regex ZhDate();
@@ -84,9 +92,6 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆)(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?[\u4e00-\u9fa5]{1,6}?(?:市|区|县|州|盟)[\u4e00-\u9fa5A-Za-z0-9\-－#]{0,50}", Opt)]
     public static partial Regex ZhAddressStart();
 
-    [GeneratedRegex(@"(?<![\p{L}'-])(?<w>\p{Lu}\p{Ll}[\p{L}'-]*?)(?:'s)?(?:,\s(?<w>\p{Lu}\p{Ll}[\p{L}'-]*?)(?:'s)?)*,?\s(?:and|&)\s(?<w>\p{Lu}\p{Ll}[\p{L}'-]*?)(?:'s)?(?![\p{L}'-])", RegexOptions.CultureInvariant)]
-    public static partial Regex CoordinatedWords();
-
     [GeneratedRegex(@"\b(?:P\.?\s?O\.?\s+Box|PO Box)\s+\d{1,6}\b", OptI)]
     public static partial Regex PoBox();
 
@@ -96,7 +101,11 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"[，,、 ]+(?:男|女)性?[，,、 ]", Opt)]
     public static partial Regex ZhNameGender();
 
-    [GeneratedRegex(@"\b(?i:works? (?:at|for)|worked (?:at|for)|working (?:at|for)|employed (?:at|by)|employer\s*[:=]|company\s*[:=]|school\s*[:=]|student at|studies at|studied at|attends|graduated from|job at|position at|teaches at|retired from|employee (?:of|at)|(?:CEO|founder|co-founder|director|manager|president|chairman|head|owner|partner) (?:of|at)|joined)\s+(?:the\s+)?(?<v>\p{Lu}[\p{L}&'.-]*(?:(?:\s+|\s*,\s*|\s+-\s+)(?:of|and|for|the|&|\p{Lu}[\p{L}&'.-]*)){0,7})", Opt)]
+    /// <summary>An organisation after a role: "CEO of Acme", "director at Walk Score", "employee of Allianz".</summary>
+    [GeneratedRegex(@"\b(?:CEO|[Ff]ounder|[Cc]o-founder|[Dd]irector|[Pp]resident|[Cc]hairman|[Ee]mployee) (?:of|at)\s+(?:the\s+)?(?<v>\p{Lu}[\p{L}&'.-]*(?:(?:\s+|\s*,\s*|\s+-\s+)(?:of|and|for|the|&|\p{Lu}[\p{L}&'.-]*)){0,7})", Opt)]
+    public static partial Regex EnOrganizationRole();
+
+    [GeneratedRegex(@"\b(?i:works? (?:at|for)|worked (?:at|for)|working (?:at|for)|employed (?:at|by)|employer\s*[:=]|company\s*[:=]|school\s*[:=]|student at|studies at|studied at|attends|graduated from|job at|position at|teaches at|retired from)\s+(?:the\s+)?(?<v>\p{Lu}[\p{L}&'.-]*(?:(?:\s+|\s*,\s*|\s+-\s+)(?:of|and|for|the|&|\p{Lu}[\p{L}&'.-]*)){0,7})", Opt)]
     public static partial Regex EnOrganization();
 
     [GeneratedRegex(@"\b(?:Inc|LLC|Ltd|Corp|Corporation|Company|Group|University|College|Academy|Bank|Industries|Technologies|Partners|Associates|Foundation|Institute|Laboratories|Enterprises|Holdings|Systems|Solutions|Incorporated|Agency|Consulting|Consultants|Software|Analytics|Insurance|Services|Research|Resources|Capital|Media|Labs|Networks|Ventures|Pharmaceuticals|Bioscience|Biosciences|Logistics|Motors|Airlines|GmbH|S\.A\.|Oy|SpA|S\.p\.A\.|PLC|plc|Pty)\b\.?", Opt)]
