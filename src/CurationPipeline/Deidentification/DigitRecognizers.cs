@@ -20,7 +20,7 @@ internal static class DigitRecognizers
         found.AddAll(PhiPatterns.ChineseMobile(), PhiCategory.Phone, 80);
         found.AddAll(PhiPatterns.WesternPhone(), PhiCategory.Phone, 80, g => DigitCount(g.ValueSpan) >= 7);
         found.AddAll(PhiPatterns.CuedPhone(), PhiCategory.Phone, 79, g => DigitCount(g.ValueSpan) >= 7);
-        found.AddAll(PhiPatterns.SuffixedPhone(), PhiCategory.Phone, 79, g => DigitCount(g.ValueSpan) >= 7);
+        found.AddAll(PhiPatterns.SuffixedPhone(), PhiCategory.Phone, 81, g => DigitCount(g.ValueSpan) >= 7);
         if (text.Contains("call", StringComparison.OrdinalIgnoreCase) || text.Contains("answering", StringComparison.Ordinal)
             || text.Contains("registered", StringComparison.Ordinal) || text.Contains("reach", StringComparison.Ordinal)
             || text.Contains("text", StringComparison.Ordinal) || text.Contains("contact", StringComparison.Ordinal)

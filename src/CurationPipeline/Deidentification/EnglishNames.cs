@@ -109,7 +109,8 @@ internal static class EnglishNames
 
     /// <summary>
     /// Capitalised words joined by "and" or commas ("Usamov and Bowers", "Morrison, Rogers and Torres") are
-    /// names together when one of them is a name on its own evidence.
+    /// names together when one of them is a name by its own form (not merely by a cue: "Dr. Chen and Radiology")
+    /// and none has the ending of an English noun (-ology, -tion, -ness ...).
     /// </summary>
     private static void Coordinated(string text, List<(int Start, int Length)> names)
     {
@@ -156,8 +157,8 @@ internal static class EnglishNames
                 foreach (var (start, length) in group)
                 {
                     var w = text.Substring(start, length);
-                    all &= !EnglishLexicon.NotNames.Contains(w);
-                    strong |= NameShape.Foreign(w) || NameShape.SingleName(w) || names.Exists(n => n.Start == start);
+                    all &= !EnglishLexicon.NotNames.Contains(w) && !NameShape.CommonNounShape(w);
+                    strong |= NameShape.Foreign(w) || NameShape.SingleName(w);
                 }
 
                 if (all && strong)

@@ -215,6 +215,6 @@ internal static partial class InternationalAddresses
     /// One segment after an address: a separator (comma, two or more spaces, '>', '???' or a line break) and a
     /// unit, a city or country (ending at a separator), a state abbreviation, "nan", or a postal code.
     /// </summary>
-    [GeneratedRegex(@"\G(?:\s*,\s*|[ \t]{2,}|\s*>\s*|\s*\?\?\?\s*|[ \t]*(?:\r?\n[ \t]*){1,2}|[ \t](?=(?:Apt|Suite|Unit|\d)))(?:(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg)\.?\s*#?\d+[A-Za-z]?|(?:\p{Lu}[\p{L}'’.-]*(?:[ -](?:\p{Lu}[\p{L}'’.-]*|d[aeiou]s?|de[li]?|nad|pod|am|an|im|sur|upon|on|u))*?|nan)(?:\s+(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?(?:\s[A-Z]{2}\b)?))?(?=\s*(?:$|[,.;!?)>\r\n]|[ \t]{2}|\?\?\?|\s\d))|(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?)(?!\d))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\G(?:\s*,\s*|[ \t]{2,}|\s*>\s*|\s*\?\?\?\s*|[ \t]*(?:\r?\n[ \t]*){1,2}|[ \t](?=(?:Apt|Suite|Unit|\d)))(?:(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg)\.?\s*#?\d+[A-Za-z]?|(?:(?!(?:Box|APO|FPO|DPO|PO)\b)\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*(?:[ -](?:\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*|d[aeiou]s?|de[li]?|nad|pod|am|an|im|sur|upon|on|u))*?|nan)(?:\s+(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?(?:\s[A-Z]{2}\b)?))?(?=\s*(?:$|[,.;!?)>\r\n]|[ \t]{2}|\?\?\?|\s\d))|(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?)(?!\d))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex TailSegment();
 }

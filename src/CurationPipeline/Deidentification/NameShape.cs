@@ -76,6 +76,20 @@ internal static partial class NameShape
         return foreign;
     }
 
+    /// <summary>Endings of English nouns and adjectives that are rare in names (Radiology, Nutrition, Wellness).</summary>
+    public static bool CommonNounShape(string word)
+    {
+        foreach (var ending in (ReadOnlySpan<string>)["ology", "ics", "tion", "sion", "ment", "ness", "ity", "ism", "ing", "ance", "ence", "ery", "ive", "ous", "ary", "ory", "ure", "ies"])
+        {
+            if (word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return EnglishNameWords.Ambiguous.Contains(word) && !EnglishLexicon.LastNames.Contains(word);
+    }
+
     /// <summary>A drug dose follows ("Allegra 180 mg"): the word is a brand name, not a person.</summary>
     public static bool BeforeDose(string text, int end) => Dose().IsMatch(text.AsSpan(end));
 
