@@ -21,11 +21,7 @@ internal static class DigitRecognizers
         found.AddAll(PhiPatterns.WesternPhone(), PhiCategory.Phone, 80, g => DigitCount(g.ValueSpan) >= 7);
         found.AddAll(PhiPatterns.CuedPhone(), PhiCategory.Phone, 79, g => DigitCount(g.ValueSpan) >= 7);
         found.AddAll(PhiPatterns.SuffixedPhone(), PhiCategory.Phone, 81, g => DigitCount(g.ValueSpan) >= 7);
-        if (text.Contains("call", StringComparison.OrdinalIgnoreCase) || text.Contains("answering", StringComparison.Ordinal)
-            || text.Contains("registered", StringComparison.Ordinal) || text.Contains("reach", StringComparison.Ordinal)
-            || text.Contains("text", StringComparison.Ordinal) || text.Contains("contact", StringComparison.Ordinal)
-            || text.Contains("mobile", StringComparison.Ordinal) || text.Contains("cell", StringComparison.Ordinal)
-            || text.Contains("fax", StringComparison.Ordinal) || text.Contains("office", StringComparison.Ordinal) || text.Contains("desk", StringComparison.Ordinal))
+        if (MayHoldSpokenPhone(text))
         {
             found.AddAll(PhiPatterns.SpokenPhone(), PhiCategory.Phone, 79, g => DigitCount(g.ValueSpan) >= 7);
         }
@@ -143,6 +139,20 @@ internal static class DigitRecognizers
         }
 
         return text.Contains("SSN", StringComparison.Ordinal) || text.Contains("Social Security", StringComparison.Ordinal);
+    }
+
+    /// <summary>Cheap check before the spoken-phone pattern: one of its lowercase cue words occurs.</summary>
+    private static bool MayHoldSpokenPhone(string text)
+    {
+        foreach (var cue in (ReadOnlySpan<string>)["call", "answering", "registered", "reach", "text me", "contact me", "mobile", "cell", "fax", "office", "desk"])
+        {
+            if (text.Contains(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Cheap check before the IPv6 pattern: seven colons in one run of hex digits and colons.</summary>

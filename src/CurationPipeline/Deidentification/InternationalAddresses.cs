@@ -26,8 +26,15 @@ internal static partial class InternationalAddresses
 
     public static void Run(string text, CandidateSet found)
     {
-        foreach (var regex in (ReadOnlySpan<Regex>)[StreetBefore(), NumberedLowerStreet(), NumberStreetNumber(), CuedStreet(), Military(), Ship(), PhiPatterns.PoBox()])
+        var box = text.Contains("box", StringComparison.OrdinalIgnoreCase);
+        var ship = text.Contains("US", StringComparison.Ordinal);
+        foreach (var regex in (ReadOnlySpan<Regex>)[StreetBefore(), NumberedLowerStreet(), NumberStreetNumber(), CuedStreet(), box ? Military() : null!, ship ? Ship() : null!, box ? PhiPatterns.PoBox() : null!])
         {
+            if (regex is null)
+            {
+                continue;
+            }
+
             foreach (Match m in regex.Matches(text))
             {
                 var g = m.Groups["v"] is { Success: true } v ? v : (Group)m;
