@@ -231,7 +231,7 @@ internal static class EnglishNames
         };
         var start = tokens[first].Start;
         var end = tokens[last].Start + tokens[last].Length;
-        if (!accept || EnglishLexicon.EponymFollower.Match(text, end).Success || (cue < 2 && NameShape.BeforeDose(text, end)))
+        if (!accept || EnglishLexicon.EponymFollower.Match(text, end).Success || (cue < 2 && (NameShape.BeforeDose(text, end) || NameShape.InHanText(text, start, end))))
         {
             return;
         }

@@ -90,6 +90,27 @@ internal static partial class NameShape
         return EnglishNameWords.Ambiguous.Contains(word) && !EnglishLexicon.LastNames.Contains(word);
     }
 
+    /// <summary>
+    /// A Latin word inside Chinese text ("Stanford A型", "Murphy征"): there it names a sign, a classification or a
+    /// drug, not a person, unless a cue stands before it.
+    /// </summary>
+    public static bool InHanText(string text, int start, int end)
+    {
+        var before = start - 1;
+        while (before >= 0 && text[before] == ' ')
+        {
+            before--;
+        }
+
+        var after = end;
+        while (after < text.Length && (text[after] == ' ' || (char.IsAsciiLetterUpper(text[after]) && (after + 1 == text.Length || !char.IsAsciiLetter(text[after + 1])))))
+        {
+            after++;
+        }
+
+        return (before >= 0 && ChineseLexicon.IsHan(text[before])) || (after < text.Length && ChineseLexicon.IsHan(text[after]));
+    }
+
     /// <summary>A drug dose follows ("Allegra 180 mg"): the word is a brand name, not a person.</summary>
     public static bool BeforeDose(string text, int end) => Dose().IsMatch(text.AsSpan(end));
 

@@ -50,6 +50,8 @@ public sealed class GeneralTextDetectionTests
     [InlineData("如有不适及时咨询医生。")]
     [InlineData("患者于餐后突发胸痛。")]
     [InlineData("患者诉头痛，自述服药后缓解。")]
+    [InlineData("CT血管成像是首选检查，Stanford A型需紧急手术。")]
+    [InlineData("主诉：易疲乏、食欲减退10天，应如何处理？")]
     public void Leaves_general_and_clinical_words_alone(string text) =>
         Assert.Empty(Found(text));
 
