@@ -78,6 +78,7 @@ internal static class EnglishNames
             i = tokens[^1].Start + tokens[^1].Length;
         }
 
+        LowercaseAfterCue(text, names);
         Coordinated(text, names);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (start, length) in names)
@@ -102,6 +103,27 @@ internal static class EnglishNames
                     && !EnglishLexicon.EponymFollower.Match(text, end).Success)
                 {
                     found.Add(PhiCategory.Name, k, token.Length, 39);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A name written in lower case after "my name is" / "call me" / "calls me" ("my name is borna jerković"):
+    /// taken when one of its words, capitalised, is a name-list word that is not an English word, or of foreign form.
+    /// </summary>
+    private static void LowercaseAfterCue(string text, List<(int Start, int Length)> names)
+    {
+        foreach (System.Text.RegularExpressions.Match m in PhiPatterns.LowercaseNameAfterCue().Matches(text))
+        {
+            var v = m.Groups["v"];
+            foreach (var word in v.Value.Split(' '))
+            {
+                var capitalised = string.Concat(char.ToUpperInvariant(word[0]).ToString(), word.AsSpan(1));
+                if (NameShape.SingleName(capitalised) || NameShape.Foreign(capitalised))
+                {
+                    names.Add((v.Index, v.Length));
+                    break;
                 }
             }
         }

@@ -92,6 +92,9 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆)(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?[\u4e00-\u9fa5]{1,6}?(?:市|区|县|州|盟)[\u4e00-\u9fa5A-Za-z0-9\-－#]{0,50}", Opt)]
     public static partial Regex ZhAddressStart();
 
+    [GeneratedRegex(@"\b(?i:my name is|call me|calls me)\s+(?<v>\p{Ll}[\p{Ll}'-]+(?:\s(?!(?:and|but|or|i|im|from|the|a|an|in|at|on|to|is|was)\b)\p{Ll}[\p{Ll}'-]+)?)(?![\p{L}])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    public static partial Regex LowercaseNameAfterCue();
+
     [GeneratedRegex(@"\b(?:P\.?\s?O\.?\s+Box|PO Box)\s+\d{1,6}\b", OptI)]
     public static partial Regex PoBox();
 

@@ -35,6 +35,7 @@ public sealed class GeneralTextDetectionTests
     [InlineData("reach me at +358401234567 please", PhiCategory.Phone, "+358401234567")]
     [InlineData("She is CEO of Brightwater Analytics, based in Oslo.", PhiCategory.Organization, "Brightwater Analytics")]
     [InlineData("复诊：林海涛诉头痛减轻。", PhiCategory.Name, "林海涛")]
+    [InlineData("Well, my name is zofia wiśniewska, call me zofia.", PhiCategory.Name, "zofia wiśniewska")]
     public void Finds_personal_data_in_general_text(string text, PhiCategory category, string value) =>
         Assert.Contains((category, value), Found(text));
 
