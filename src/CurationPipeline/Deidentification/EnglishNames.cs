@@ -78,18 +78,31 @@ internal static class EnglishNames
             i = tokens[^1].Start + tokens[^1].Length;
         }
 
-        LowercaseAfterCue(text, names);
+        if (text.Contains("name is", StringComparison.OrdinalIgnoreCase) || text.Contains("call", StringComparison.OrdinalIgnoreCase))
+        {
+            LowercaseAfterCue(text, names);
+        }
+
         Coordinated(text, names);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(names.Count * 2, StringComparer.Ordinal);
         foreach (var (start, length) in names)
         {
             found.Add(PhiCategory.Name, start, length, 40);
-            foreach (var t in text.Substring(start, length).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            for (int t = start, end = start + length; t < end;)
             {
-                if (t.Length >= 3 && !t.EndsWith('.'))
+                var e = text.IndexOf(' ', t, end - t);
+                e = e < 0 ? end : e;
+                if (e - t >= 3 && text[e - 1] != '.')
                 {
-                    seen.Add(t);
+                    seen.Add(text.Substring(t, e - t));
                 }
+
+                t = e + 1;
             }
         }
 
@@ -242,14 +255,16 @@ internal static class EnglishNames
         }
 
         var cue = first > 0 ? Cue(Word(first - 1), text, tokens[first - 1].Start) : Cue(PreviousWord(text, tokens[first].Start, out var before), text, before);
-        var known = EnglishLexicon.FirstNames.Contains(Word(first)) || EnglishLexicon.LastNames.Contains(Word(last));
+        var firstWord = Word(first);
+        var lastWord = last == first ? firstWord : Word(last);
+        var known = EnglishLexicon.FirstNames.Contains(firstWord) || EnglishLexicon.LastNames.Contains(lastWord);
         var count = last - first + 1;
         var accept = cue switch
         {
             2 => true,
-            1 => known || NameShape.Foreign(Word(first)) || NameShape.Foreign(Word(last)),
+            1 => known || NameShape.Foreign(firstWord) || NameShape.Foreign(lastWord),
             _ when count >= 2 => known || NameShape.ForeignPair(text, tokens, first, last),
-            _ => NameShape.SingleName(Word(first)) || NameShape.Foreign(Word(first)),
+            _ => NameShape.SingleName(firstWord) || NameShape.Foreign(firstWord),
         };
         var start = tokens[first].Start;
         var end = tokens[last].Start + tokens[last].Length;

@@ -18,7 +18,7 @@ internal static partial class InternationalAddresses
         "straeti", "vegur", "stígur", "tún", "ulica", "iela", "allee", "platz",
     ];
 
-    private const string Before = "Rua|Avenida|Av\\.?|Avda\\.?|Calle|C/|Carrer|Paseo|Plaza|Pla[çc]a|Pra[çc]a|Travessa|Largo|Estrada|Rodovia|Via|Viale|Vicolo|Piazza|Corso|Rue|Avenue|Boulevard|Bd|Chemin|Impasse|All[ée]e|Route|ul\\.|ulica|al\\.|Aleja|Odos|Leoforos";
+    private const string Before = "Rua|Avenida|Av\\.?|Avda\\.?|Calle|C/|Carrer|Paseo|Plaza|Pla[çc]a|Pra[çc]a|Travessa|Largo|Estrada|Rodovia|Via|Viale|Vicolo|Piazza|Corso|Rue|Avenue|Boulevard|Bd|Chemin|Impasse|All[ée]e|Route|Ulica|Aleja|Odos|Leoforos";
 
     private const string After = "t[ée]r|utca|u\\.|[úu]t|k[öo]r[úu]t|rkp\\.|sor|k[öo]z|str\\.?|Str\\.?|sokak|sok\\.|caddesi|cad\\.";
 
@@ -199,10 +199,10 @@ internal static partial class InternationalAddresses
     private static partial Regex StreetBefore();
 
     /// <summary>"26 rue des Lilas", "33 avenue de Provence": a lowercase street type after a house number.</summary>
-    [GeneratedRegex(@"(?<=(?<![\p{L}\d])\d{1,6}\s+)(?:rue|rua|calle|avenida|avenue|via|viale|piazza|ul\.|ulica)\s+(?:(?:[\p{L}'’-]+)\s+){0,3}?" + Word, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"(?<=(?<![\p{L}\d])\d{1,6}\s+)(?:rue|rua|calle|avenida|avenue|via|viale|piazza|ul\.|ulica|al\.)\s+(?:(?:[\p{L}'’-]+)\s+){0,3}?" + Word, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex NumberedLowerStreet();
 
-    [GeneratedRegex(@"(?<=\p{Lu}[\p{L}'’.-]*\s)(?:" + After + @")(?![\p{L}])\.?(?<n>\s+\d{1,5}[A-Za-z]?\b\.?)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=\s)(?:" + After + @")(?![\p{L}])\.?(?<n>\s+\d{1,5}[A-Za-z]?\b\.?)?", RegexOptions.CultureInvariant)]
     private static partial Regex StreetAfter();
 
     /// <summary>"86036 Maneeži 75": a house or block number, one to three name words and a number, then a line break or comma.</summary>
