@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace CurationPipeline.Deidentification;
@@ -24,11 +25,38 @@ internal static partial class InternationalAddresses
 
     private const string Word = @"\p{Lu}[\p{L}'’.-]*";
 
+    // Cheap multi-string checks: a pattern runs only on texts holding one of the words it needs.
+    private static readonly SearchValues<string> BeforeWords = SearchValues.Create(
+        ["Rua", "Av", "Calle", "C/", "Carrer", "Paseo", "Pla", "Pra", "Travessa", "Largo", "Estrada", "Rodovia", "Via", "Vicolo",
+            "Piazza", "Corso", "Rue", "Boulevard", "Bd", "Chemin", "Impasse", "All", "Route", "Ulica", "Aleja", "Odos", "Leoforos"],
+        StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> LowerWords = SearchValues.Create(
+        ["rue", "rua", "calle", "avenida", "avenue", "via", "viale", "piazza", "ul.", "ulica", "al."], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> AddressCues = SearchValues.Create(
+        ["live", "living", "address", "moved to", "located at", "office is at", "send it", "send them", "ship"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> AfterWords = SearchValues.Create(
+        [" t\u00e9r", " ter", " utca", " u.", " \u00fat", " ut", " k\u00f6r\u00fat", " korut", " rkp.", " sor", " k\u00f6z", " koz", " str", " Str", " sok", " cad"],
+        StringComparison.Ordinal);
+
     public static void Run(string text, CandidateSet found)
     {
+        var span = text.AsSpan();
         var box = text.Contains("box", StringComparison.OrdinalIgnoreCase);
         var ship = text.Contains("US", StringComparison.Ordinal);
-        foreach (var regex in (ReadOnlySpan<Regex>)[StreetBefore(), NumberedLowerStreet(), NumberStreetNumber(), CuedStreet(), box ? Military() : null!, ship ? Ship() : null!, box ? PhiPatterns.PoBox() : null!])
+        ReadOnlySpan<Regex?> patterns =
+        [
+            span.ContainsAny(BeforeWords) ? StreetBefore() : null,
+            span.ContainsAny(LowerWords) ? NumberedLowerStreet() : null,
+            NumberStreetNumber(),
+            span.ContainsAny(AddressCues) ? CuedStreet() : null,
+            box ? Military() : null,
+            ship ? Ship() : null,
+            box ? PhiPatterns.PoBox() : null,
+        ];
+        foreach (var regex in patterns)
         {
             if (regex is null)
             {
@@ -43,6 +71,11 @@ internal static partial class InternationalAddresses
         }
 
         GluedStreets(text, found);
+        if (!span.ContainsAny(AfterWords))
+        {
+            return;
+        }
+
         foreach (Match m in StreetAfter().Matches(text))
         {
             var start = CapitalisedWordsBefore(text, m.Index, 3);
