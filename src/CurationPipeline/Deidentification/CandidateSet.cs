@@ -5,7 +5,7 @@ namespace CurationPipeline.Deidentification;
 /// <summary>Candidates of one text with their priorities; overlaps are resolved in favour of the higher.</summary>
 internal sealed class CandidateSet(string text)
 {
-    private readonly List<(PhiSpan Span, int Priority)> _items = [];
+    private readonly List<(PhiSpan Span, int Priority)> _items = new(64);
 
     public string Text { get; } = text;
 

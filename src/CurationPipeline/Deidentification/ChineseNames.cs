@@ -69,6 +69,7 @@ internal static class ChineseNames
             }
         }
 
+        SubjectBeforeVerb(text, names);
         foreach (var (start, length) in names)
         {
             found.Add(PhiCategory.Name, start, length, 40);
@@ -80,6 +81,26 @@ internal static class ChineseNames
             for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + name.Length, StringComparison.Ordinal))
             {
                 found.Add(PhiCategory.Name, i, name.Length, 39);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A name with no cue as the subject of a clause that reports what the person said: at the start of the
+    /// text or after a clause mark, a full name right before 诉 / 自诉 / 述 / 称 / 反映 / 表示 ("：卢鹏涛诉头晕").
+    /// </summary>
+    private static void SubjectBeforeVerb(string text, List<(int Start, int Length)> names)
+    {
+        foreach (Match m in PhiPatterns.ZhReportingVerb().Matches(text))
+        {
+            for (var start = Math.Max(0, m.Index - 4); start <= m.Index - 2; start++)
+            {
+                var clauseStart = start == 0 || "：:，,。；;！？!?\n）)】]“\"".Contains(text[start - 1]);
+                if (clauseStart && NameLengthAt(text, start) == m.Index - start)
+                {
+                    names.Add((start, m.Index - start));
+                    break;
+                }
             }
         }
     }

@@ -20,6 +20,11 @@ internal static class DigitRecognizers
         found.AddAll(PhiPatterns.ChineseMobile(), PhiCategory.Phone, 80);
         found.AddAll(PhiPatterns.WesternPhone(), PhiCategory.Phone, 80, g => DigitCount(g.ValueSpan) >= 7);
         found.AddAll(PhiPatterns.CuedPhone(), PhiCategory.Phone, 79, g => DigitCount(g.ValueSpan) >= 7);
+        found.AddAll(PhiPatterns.SuffixedPhone(), PhiCategory.Phone, 81, g => DigitCount(g.ValueSpan) >= 7);
+        if (MayHoldSpokenPhone(text))
+        {
+            found.AddAll(PhiPatterns.SpokenPhone(), PhiCategory.Phone, 79, g => DigitCount(g.ValueSpan) >= 7);
+        }
         if (MayHoldIpv4(text))
         {
             found.AddAll(PhiPatterns.Ipv4(), PhiCategory.IpAddress, 75);
@@ -136,12 +141,37 @@ internal static class DigitRecognizers
         return text.Contains("SSN", StringComparison.Ordinal) || text.Contains("Social Security", StringComparison.Ordinal);
     }
 
-    /// <summary>Cheap check before the IPv6 pattern: some "h:h:" with hex digits around the colons.</summary>
+    /// <summary>Cheap check before the spoken-phone pattern: one of its lowercase cue words occurs.</summary>
+    private static bool MayHoldSpokenPhone(string text)
+    {
+        foreach (var cue in (ReadOnlySpan<string>)["call", "answering", "registered", "reach", "text me", "contact me", "mobile", "cell", "fax", "office", "desk"])
+        {
+            if (text.Contains(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Cheap check before the IPv6 pattern: seven colons in one run of hex digits and colons.</summary>
     private static bool MayHoldIpv6(string text)
     {
         for (var i = text.IndexOf(':'); i > 0 && i + 2 < text.Length; i = text.IndexOf(':', i + 1))
         {
-            if (char.IsAsciiHexDigit(text[i - 1]) && char.IsAsciiHexDigit(text[i + 1]) && text.AsSpan(i + 1, Math.Min(5, text.Length - i - 1)).Contains(':'))
+            if (!char.IsAsciiHexDigit(text[i - 1]) || !char.IsAsciiHexDigit(text[i + 1]))
+            {
+                continue;
+            }
+
+            var colons = 0;
+            for (var j = i; j < text.Length && (text[j] == ':' || char.IsAsciiHexDigit(text[j])); j++)
+            {
+                colons += text[j] == ':' ? 1 : 0;
+            }
+
+            if (colons >= 7)
             {
                 return true;
             }

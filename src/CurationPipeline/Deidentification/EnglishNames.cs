@@ -14,6 +14,13 @@ internal static class EnglishNames
         "name", "patient", "pt", "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "spouse",
         "partner", "guardian", "attending", "physician", "surgeon", "nurse", "resident", "clinician", "provider",
         "consultant", "friend", "colleague", "neighbor", "neighbour", "informant", "nok", "contact", "dear", "kin",
+        "hi", "hello", "hey", "thanks",
+    };
+
+    /// <summary>Words before a name that make it one only when the word looks like a name (weak cues).</summary>
+    private static readonly HashSet<string> WeakCues = new(StringComparer.Ordinal)
+    {
+        "named", "called", "said", "says", "asked", "told", "replied", "thanked", "met", "married",
     };
 
     /// <summary>Verbs of "seen by NAME" and the like.</summary>
@@ -71,16 +78,31 @@ internal static class EnglishNames
             i = tokens[^1].Start + tokens[^1].Length;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (text.Contains("name is", StringComparison.OrdinalIgnoreCase) || text.Contains("call", StringComparison.OrdinalIgnoreCase))
+        {
+            LowercaseAfterCue(text, names);
+        }
+
+        Coordinated(text, names);
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(names.Count * 2, StringComparer.Ordinal);
         foreach (var (start, length) in names)
         {
             found.Add(PhiCategory.Name, start, length, 40);
-            foreach (var t in text.Substring(start, length).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            for (int t = start, end = start + length; t < end;)
             {
-                if (t.Length >= 3 && !t.EndsWith('.'))
+                var e = text.IndexOf(' ', t, end - t);
+                e = e < 0 ? end : e;
+                if (e - t >= 3 && text[e - 1] != '.')
                 {
-                    seen.Add(t);
+                    seen.Add(text.Substring(t, e - t));
                 }
+
+                t = e + 1;
             }
         }
 
@@ -97,6 +119,114 @@ internal static class EnglishNames
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A name written in lower case after "my name is" / "call me" / "calls me" ("my name is borna jerković"):
+    /// taken when one of its words, capitalised, is a name-list word that is not an English word, or of foreign form.
+    /// </summary>
+    private static void LowercaseAfterCue(string text, List<(int Start, int Length)> names)
+    {
+        foreach (System.Text.RegularExpressions.Match m in PhiPatterns.LowercaseNameAfterCue().Matches(text))
+        {
+            var v = m.Groups["v"];
+            foreach (var word in v.Value.Split(' '))
+            {
+                var capitalised = string.Concat(char.ToUpperInvariant(word[0]).ToString(), word.AsSpan(1));
+                if (NameShape.SingleName(capitalised) || NameShape.Foreign(capitalised))
+                {
+                    names.Add((v.Index, v.Length));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Capitalised words joined by "and" or commas ("Usamov and Bowers", "Morrison, Rogers and Torres") are
+    /// names together when one of them is a name by its own form (not merely by a cue: "Dr. Chen and Radiology")
+    /// and none has the ending of an English noun (-ology, -tion, -ness ...).
+    /// </summary>
+    private static void Coordinated(string text, List<(int Start, int Length)> names)
+    {
+        var group = new List<(int Start, int Length)>();
+        foreach (var joiner in (ReadOnlySpan<string>)[" and ", " & "])
+        {
+            for (var k = text.IndexOf(joiner, StringComparison.Ordinal); k > 0; k = text.IndexOf(joiner, k + 1, StringComparison.Ordinal))
+            {
+                group.Clear();
+                var after = CapitalisedWordAt(text, k + joiner.Length);
+                if (after.Length == 0)
+                {
+                    continue;
+                }
+
+                group.Add((k + joiner.Length, after.Length));
+                // Backwards over "Word, Word, Word" (an Oxford comma before the joiner is allowed).
+                var pos = k > 0 && text[k - 1] == ',' ? k - 1 : k;
+                while (group.Count < 8)
+                {
+                    var word = CapitalisedWordBefore(text, pos);
+                    if (word.Length == 0)
+                    {
+                        break;
+                    }
+
+                    group.Add(word);
+                    pos = word.Start;
+                    if (pos < 2 || text[pos - 1] != ' ' || text[pos - 2] != ',')
+                    {
+                        break;
+                    }
+
+                    pos -= 2;
+                }
+
+                if (group.Count < 2)
+                {
+                    continue;
+                }
+
+                var all = true;
+                var strong = false;
+                foreach (var (start, length) in group)
+                {
+                    var w = text.Substring(start, length);
+                    all &= !EnglishLexicon.NotNames.Contains(w) && !NameShape.CommonNounShape(w);
+                    strong |= NameShape.Foreign(w) || NameShape.SingleName(w);
+                }
+
+                if (all && strong)
+                {
+                    names.AddRange(group);
+                }
+            }
+        }
+    }
+
+    /// <summary>A capitalised word (without a possessive 's) starting at <paramref name="p"/>, or length 0.</summary>
+    private static (int Start, int Length) CapitalisedWordAt(string text, int p)
+    {
+        var e = NameTokenEnd(text, p);
+        return e > p + 1 && char.IsLower(text[p + 1]) ? (p, e - p) : (p, 0);
+    }
+
+    /// <summary>The capitalised word ending at <paramref name="end"/> (a possessive 's before it is skipped), or length 0.</summary>
+    private static (int Start, int Length) CapitalisedWordBefore(string text, int end)
+    {
+        if (end >= 2 && text[end - 1] == 's' && text[end - 2] is '\'' or '’')
+        {
+            end -= 2;
+        }
+
+        var s = end;
+        while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] is '\'' or '-'))
+        {
+            s--;
+        }
+
+        var word = CapitalisedWordAt(text, s);
+        return s < end && word.Length == end - s && (s == 0 || !char.IsLetterOrDigit(text[s - 1])) ? word : (s, 0);
     }
 
     private static void AddRun(string text, List<(int Start, int Length)> tokens, List<(int, int)> names)
@@ -125,19 +255,25 @@ internal static class EnglishNames
         }
 
         var cue = first > 0 ? Cue(Word(first - 1), text, tokens[first - 1].Start) : Cue(PreviousWord(text, tokens[first].Start, out var before), text, before);
-        var known = EnglishLexicon.FirstNames.Contains(Word(first)) || EnglishLexicon.LastNames.Contains(Word(last));
+        var firstWord = Word(first);
+        var lastWord = last == first ? firstWord : Word(last);
+        var known = EnglishLexicon.FirstNames.Contains(firstWord) || EnglishLexicon.LastNames.Contains(lastWord);
         var count = last - first + 1;
-        if ((cue == 0 && (count < 2 || !known)) || (cue == 1 && !known))
+        var accept = cue switch
+        {
+            2 => true,
+            1 => known || NameShape.Foreign(firstWord) || NameShape.Foreign(lastWord),
+            _ when count >= 2 => known || NameShape.ForeignPair(text, tokens, first, last),
+            _ => NameShape.SingleName(firstWord) || NameShape.Foreign(firstWord),
+        };
+        var start = tokens[first].Start;
+        var end = tokens[last].Start + tokens[last].Length;
+        if (!accept || EnglishLexicon.EponymFollower.Match(text, end).Success || (cue < 2 && (NameShape.BeforeDose(text, end) || NameShape.InHanText(text, start, end))))
         {
             return;
         }
 
-        var start = tokens[first].Start;
-        var end = tokens[last].Start + tokens[last].Length;
-        if (!EnglishLexicon.EponymFollower.Match(text, end).Success)
-        {
-            names.Add((start, end - start));
-        }
+        names.Add((start, end - start));
     }
 
     /// <summary>2: a title or strong cue; 1: a weak cue (named, called, "name is"); 0: none.</summary>
@@ -159,7 +295,20 @@ internal static class EnglishNames
             return 2;
         }
 
-        return word is "named" or "called" || (word == "is" && previous.Equals("name", StringComparison.OrdinalIgnoreCase)) ? 1 : 0;
+        if (word.Equals("me", StringComparison.OrdinalIgnoreCase) && previous.Equals("call", StringComparison.OrdinalIgnoreCase))
+        {
+            return 1;
+        }
+
+        // "I'm Jaroslava", "I am Rubija", "said Gladys", "says Hartvigsson".
+        var imOrAm = (word == "m" && wordStart >= 2 && text[wordStart - 1] is '\'' or '’' && text[wordStart - 2] == 'I')
+            || (word == "am" && previous == "I");
+        if (word == "is" && previous.Equals("name", StringComparison.OrdinalIgnoreCase))
+        {
+            return 2;
+        }
+
+        return imOrAm || WeakCues.Contains(word) ? 1 : 0;
     }
 
     /// <summary>The word before <paramref name="pos"/>, skipping spaces and one ':' ',' or '.'.</summary>
@@ -171,7 +320,7 @@ internal static class EnglishNames
             e--;
         }
 
-        if (e > 0 && text[e - 1] is ':' or ',' or '.')
+        if (e > 0 && text[e - 1] is ':' or ',' or '.' or '?')
         {
             e--;
             while (e > 0 && text[e - 1] == ' ')
@@ -220,6 +369,12 @@ internal static class EnglishNames
         {
             // A single capital is an initial only when followed by '.', ' ' or the end.
             return j == text.Length || text[j] is '.' or ' ' ? j : -1;
+        }
+
+        // A possessive is not part of the name: "Matej's address".
+        if (j - p > 3 && text[j - 1] == 's' && text[j - 2] is '\'' or '’')
+        {
+            j -= 2;
         }
 
         return j < text.Length && char.IsLetterOrDigit(text[j]) ? -1 : j;

@@ -14,11 +14,18 @@ internal static class EnglishRecognizers
 
         if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
         {
-            found.AddAll(EnglishLexicon.StreetAddress, PhiCategory.Address, 50);
-            found.AddAll(PhiPatterns.PoBox(), PhiCategory.Address, 50);
+            foreach (Match m in EnglishLexicon.StreetAddress.Matches(text))
+            {
+                InternationalAddresses.AddWithTail(text, found, m.Index, m.Index + m.Length);
+            }
+
+            InternationalAddresses.Run(text, found);
         }
 
-        foreach (Match m in PhiPatterns.EnOrganization().Matches(text))
+        var roles = text.Contains("CEO", StringComparison.Ordinal) || text.Contains("ounder", StringComparison.Ordinal)
+            || text.Contains("irector", StringComparison.Ordinal) || text.Contains("resident", StringComparison.Ordinal)
+            || text.Contains("hairman", StringComparison.Ordinal) || text.Contains("mployee", StringComparison.Ordinal);
+        foreach (Match m in roles ? PhiPatterns.EnOrganization().Matches(text).Concat(PhiPatterns.EnOrganizationRole().Matches(text)) : PhiPatterns.EnOrganization().Matches(text))
         {
             var v = m.Groups["v"];
             var len = OrganizationLength(v.Value);

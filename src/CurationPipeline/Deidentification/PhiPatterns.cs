@@ -36,8 +36,16 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"(?<![\w+])(?:\+?1[-.\s]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[-.\s])\d{3}[-.\s]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?!\d)|(?<![\w+])\+\d{1,3}[\s-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}(?!\d)|(?<![\w.+/-])0\d{2,4}(?:[ -]\d{2,4}){1,3}(?![\w/-]|\.\d)", Opt)]
     public static partial Regex WesternPhone();
 
-    [GeneratedRegex(@"(?:电话|手机|联系方式|座机|Tel|TEL|Phone|phone|Mobile|Fax)(?:\s*(?:号码|No\.?|no\.?|number|#))?\s*(?:[:：]|是|为)?\s*(?<v>\+?\(?\d[\d\s().-]{5,17}\d)(?!\d)", Opt)]
+    [GeneratedRegex(@"(?:电话|手机|联系方式|座机|Tel|TEL|Phone|phone|Mobile|Fax|Cell|Desk|Office|Home|Work)(?:\s*(?:号码|No\.?|no\.?|number|#))?\s*(?:[:：]|是|为|is)?\s*(?<v>\+?\(?\d[\d\s().-]{5,17}\d)(?!\d)|(?<![\w+.-])(?<v>\+\d{10,14})(?!\d)", Opt)]
     public static partial Regex CuedPhone();
+
+    /// <summary>A number labelled after it: "082 490 1693-Office", "28-64-66-98 office" (found from the label backwards).</summary>
+    [GeneratedRegex(@"(?<=(?<![\w.+-])(?<v>\+?\(?\d[\d().-]*\d(?: \(?\d[\d().-]*\d){0,4})(?:-| |-\s))(?i:office|fax|mobile|cell)\b", Opt)]
+    public static partial Regex SuffixedPhone();
+
+    /// <summary>A number after a spoken cue: "call me on 450 0840", "not answering at 71-33-52-22", "my registered 668 5702".</summary>
+    [GeneratedRegex(@"\b(?:(?:call|reach|text|contact)(?: me| us| him| her)? (?:on|at)|answering at|registered|mobile|cell|fax|office|desk)\s*(?:number|no\.?|#)?\s*(?:[:]|is)?\s*(?<v>\+?\(?\d[\d\s().-]{5,17}\d)(?!\d)", OptI)]
+    public static partial Regex SpokenPhone();
 
     [GeneratedRegex(@"(?<![\d年])(?<y>(?:19|20)\d{2})\s*年\s*(?<M>\d{1,2})\s*月(?:\s*(?<d>\d{1,2})\s*[日号])?", Opt)]
     public static partial Regex ZhDate();
@@ -75,7 +83,7 @@ internal static partial class PhiPatterns
         [GeneratedRegex(@"(?:邮编|邮政编码)\s*[:：]?\s*(?<v>\d{6})(?!\d)", Opt)]
     public static partial Regex ZhPostal();
 
-    [GeneratedRegex(@"\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),?\s+(?<v>\d{5}(?:-\d{4})?)(?!\d)|\b(?:ZIP|Zip|zip|Postal|postal|Postcode|postcode)(?:\s*[Cc]ode)?\s*[:#]?\s*(?<v>\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b", Opt)]
+    [GeneratedRegex(@"\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),?\s+(?<v>\d{5}(?:-\d{4})?)(?!\d)|\b(?:ZIP|Zip|zip|Postal|postal|Postcode|postcode|Post code|post code)(?:\s*[Cc]ode)?(?:\s+is)?\s*[:#]?\s*(?<v>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?(?:\s[A-Z]{2}\b)?|[A-Z]\d[A-Z] ?\d[A-Z]\d)(?!\d)", Opt)]
     public static partial Regex EnPostal();
 
     [GeneratedRegex(@"(?:住址|地址|家住|现住|住在|居住于|居住在|户籍地|户籍|籍贯|现居|家庭住址|联系地址|通讯地址|住于)\s*(?:[:：]|为|是|于|在)?\s*(?<v>[\u4e00-\u9fa5A-Za-z0-9\-－#（）()]{2,60})", Opt)]
@@ -83,6 +91,9 @@ internal static partial class PhiPatterns
 
     [GeneratedRegex(@"(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆)(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?[\u4e00-\u9fa5]{1,6}?(?:市|区|县|州|盟)[\u4e00-\u9fa5A-Za-z0-9\-－#]{0,50}", Opt)]
     public static partial Regex ZhAddressStart();
+
+    [GeneratedRegex(@"\b(?i:my name is|call me|calls me)\s+(?<v>\p{Ll}[\p{Ll}'-]+(?:\s(?!(?:and|but|or|i|im|from|the|a|an|in|at|on|to|is|was)\b)\p{Ll}[\p{Ll}'-]+)?)(?![\p{L}])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    public static partial Regex LowercaseNameAfterCue();
 
     [GeneratedRegex(@"\b(?:P\.?\s?O\.?\s+Box|PO Box)\s+\d{1,6}\b", OptI)]
     public static partial Regex PoBox();
@@ -93,14 +104,21 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"[，,、 ]+(?:男|女)性?[，,、 ]", Opt)]
     public static partial Regex ZhNameGender();
 
+    /// <summary>An organisation after a role: "CEO of Acme", "director at Walk Score", "employee of Allianz".</summary>
+    [GeneratedRegex(@"\b(?:CEO|[Ff]ounder|[Cc]o-founder|[Dd]irector|[Pp]resident|[Cc]hairman|[Ee]mployee) (?:of|at)\s+(?:the\s+)?(?<v>\p{Lu}[\p{L}&'.-]*(?:(?:\s+|\s*,\s*|\s+-\s+)(?:of|and|for|the|&|\p{Lu}[\p{L}&'.-]*)){0,7})", Opt)]
+    public static partial Regex EnOrganizationRole();
+
     [GeneratedRegex(@"\b(?i:works? (?:at|for)|worked (?:at|for)|working (?:at|for)|employed (?:at|by)|employer\s*[:=]|company\s*[:=]|school\s*[:=]|student at|studies at|studied at|attends|graduated from|job at|position at|teaches at|retired from)\s+(?:the\s+)?(?<v>\p{Lu}[\p{L}&'.-]*(?:(?:\s+|\s*,\s*|\s+-\s+)(?:of|and|for|the|&|\p{Lu}[\p{L}&'.-]*)){0,7})", Opt)]
     public static partial Regex EnOrganization();
 
-    [GeneratedRegex(@"\b(?:Inc|LLC|Ltd|Corp|Corporation|Company|Group|University|College|Academy|Bank|Industries|Technologies|Partners|Associates|Foundation|Institute|Laboratories|Enterprises|Holdings|Systems|Solutions)\b\.?", Opt)]
+    [GeneratedRegex(@"\b(?:Inc|LLC|Ltd|Corp|Corporation|Company|Group|University|College|Academy|Bank|Industries|Technologies|Partners|Associates|Foundation|Institute|Laboratories|Enterprises|Holdings|Systems|Solutions|Incorporated|Agency|Consulting|Consultants|Software|Analytics|Insurance|Services|Research|Resources|Capital|Media|Labs|Networks|Ventures|Pharmaceuticals|Bioscience|Biosciences|Logistics|Motors|Airlines|GmbH|S\.A\.|Oy|SpA|S\.p\.A\.|PLC|plc|Pty)\b\.?", Opt)]
     public static partial Regex EnOrganizationSuffix();
 
     [GeneratedRegex(@"(?:患者|病人|患儿|姓名|名字|叫做|名叫|医师|医生|主任|主治|住院医|护士|护师|术者|助手|主刀|麻醉师|记录者|记录人|签名|签字人|家属|联系人|配偶|丈夫|妻子|爱人|之子|之女|儿子|女儿|父亲|母亲|其子|其女|其夫|其妻|哥哥|姐姐|弟弟|妹妹|监护人|代诉人|陈述者|审核人|审核|指导老师|报告人|送检医生|申请医生|会诊医生|经治医生|主管医生|责任护士|操作者|检查者|报告医生|审核医生|主诊|同事|朋友|邻居)\s*[:：]?\s*", Opt)]
     public static partial Regex ZhNameCue();
+
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fa5])(?:自诉|诉说|诉|自述|述|称|反映|表示)", Opt)]
+    public static partial Regex ZhReportingVerb();
 
     [GeneratedRegex(@"医生|医师|主任|护士|护师|教授|大夫|先生|女士|老师|同志|院长|老人|阿姨|叔叔", Opt)]
     public static partial Regex ZhNameBeforeTitle();

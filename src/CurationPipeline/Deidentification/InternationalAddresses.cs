@@ -1,0 +1,260 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace CurationPipeline.Deidentification;
+
+/// <summary>
+/// Street addresses in the forms of other countries (street type before the name: Rua, Calle, Via, Rue, ul.;
+/// glued to it: -katu, -gasse, -straße, -vej, -laan, -gatan; after it: tér, utca, u.), US military mail
+/// (PSC/Unit ... Box ..., APO/FPO/DPO), "house number, street, number" and cued "Street 12" forms, and the
+/// tail of an address line: unit, city, state, country and postal code.
+/// </summary>
+internal static partial class InternationalAddresses
+{
+    /// <summary>Street types written as the end of the street name (Finnish, Scandinavian, German, Dutch, Icelandic, Slavic, Baltic).</summary>
+    private static readonly string[] GluedTypes =
+    [
+        "katu", "kuja", "tie", "polku", "vej", "gade", "stræde", "straede", "gasse", "strasse", "straße", "weg", "laan", "straat",
+        "gracht", "plein", "dijk", "gatan", "vägen", "vagen", "gata", "gränd", "stien", "veien", "vegen", "vei", "braut", "stræti",
+        "straeti", "vegur", "stígur", "tún", "ulica", "iela", "allee", "platz",
+    ];
+
+    private const string Before = "Rua|Avenida|Av\\.?|Avda\\.?|Calle|C/|Carrer|Paseo|Plaza|Pla[çc]a|Pra[çc]a|Travessa|Largo|Estrada|Rodovia|Via|Viale|Vicolo|Piazza|Corso|Rue|Avenue|Boulevard|Bd|Chemin|Impasse|All[ée]e|Route|Ulica|Aleja|Odos|Leoforos";
+
+    private const string After = "t[ée]r|utca|u\\.|[úu]t|k[öo]r[úu]t|rkp\\.|sor|k[öo]z|str\\.?|Str\\.?|sokak|sok\\.|caddesi|cad\\.";
+
+    private const string Word = @"\p{Lu}[\p{L}'’.-]*";
+
+    // Cheap multi-string checks: a pattern runs only on texts holding one of the words it needs.
+    private static readonly SearchValues<string> BeforeWords = SearchValues.Create(
+        ["Rua", "Av", "Calle", "C/", "Carrer", "Paseo", "Pla", "Pra", "Travessa", "Largo", "Estrada", "Rodovia", "Via", "Vicolo",
+            "Piazza", "Corso", "Rue", "Boulevard", "Bd", "Chemin", "Impasse", "All", "Route", "Ulica", "Aleja", "Odos", "Leoforos"],
+        StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> LowerWords = SearchValues.Create(
+        ["rue", "rua", "calle", "avenida", "avenue", "via", "viale", "piazza", "ul.", "ulica", "al."], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> AddressCues = SearchValues.Create(
+        ["live", "living", "address", "moved to", "located at", "office is at", "send it", "send them", "ship"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> AfterWords = SearchValues.Create(
+        [" t\u00e9r", " ter", " utca", " u.", " \u00fat", " ut", " k\u00f6r\u00fat", " korut", " rkp.", " sor", " k\u00f6z", " koz", " str", " Str", " sok", " cad"],
+        StringComparison.Ordinal);
+
+    public static void Run(string text, CandidateSet found)
+    {
+        var span = text.AsSpan();
+        var box = text.Contains("box", StringComparison.OrdinalIgnoreCase);
+        var ship = text.Contains("US", StringComparison.Ordinal);
+        ReadOnlySpan<Regex?> patterns =
+        [
+            span.ContainsAny(BeforeWords) ? StreetBefore() : null,
+            span.ContainsAny(LowerWords) ? NumberedLowerStreet() : null,
+            NumberStreetNumber(),
+            span.ContainsAny(AddressCues) ? CuedStreet() : null,
+            box ? Military() : null,
+            ship ? Ship() : null,
+            box ? PhiPatterns.PoBox() : null,
+        ];
+        foreach (var regex in patterns)
+        {
+            if (regex is null)
+            {
+                continue;
+            }
+
+            foreach (Match m in regex.Matches(text))
+            {
+                var g = m.Groups["v"] is { Success: true } v ? v : (Group)m;
+                AddWithTail(text, found, g.Index, g.Index + g.Length);
+            }
+        }
+
+        GluedStreets(text, found);
+        if (!span.ContainsAny(AfterWords))
+        {
+            return;
+        }
+
+        foreach (Match m in StreetAfter().Matches(text))
+        {
+            var start = CapitalisedWordsBefore(text, m.Index, 3);
+            if (start < m.Index && (m.Groups["n"].Success || HouseNumberBefore(text, start) < start))
+            {
+                AddWithTail(text, found, start, m.Index + m.Length);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds an address from <paramref name="start"/> to <paramref name="end"/>, widened by a house number
+    /// before it and by the unit, city, country and postcode segments after it; a postcode in the tail is
+    /// also added as <see cref="PhiCategory.PostalCode"/>.
+    /// </summary>
+    public static void AddWithTail(string text, CandidateSet found, int start, int end)
+    {
+        start = HouseNumberBefore(text, start);
+
+        // A match that stopped inside a word ("Mc|Culloughtown") takes the whole word.
+        while (end < text.Length && end > start && char.IsLetter(text[end]) && char.IsLetter(text[end - 1]))
+        {
+            end++;
+        }
+
+        for (var segments = 0; segments < 6 && end < text.Length; segments++)
+        {
+            var m = TailSegment().Match(text, end);
+            if (!m.Success || m.Index != end)
+            {
+                break;
+            }
+
+            var postal = m.Groups["zip"];
+            if (postal.Success)
+            {
+                found.Add(PhiCategory.PostalCode, postal.Index, postal.Length, 65);
+            }
+
+            end = m.Index + m.Length;
+        }
+
+        found.Add(PhiCategory.Address, start, end - start, 50);
+    }
+
+    /// <summary>
+    /// "Koskikatu 25", "Ziegelgasse 19", "Brixtonlaan 380": a capitalised word ending in a street type, then a
+    /// house number. Found from each number that follows a space, which is much cheaper than a pattern
+    /// trying every word.
+    /// </summary>
+    private static void GluedStreets(string text, CandidateSet found)
+    {
+        for (var i = 2; i < text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]) || text[i - 1] != ' ' || !char.IsLetter(text[i - 2]))
+            {
+                continue;
+            }
+
+            var wordEnd = i - 1;
+            var wordStart = wordEnd;
+            while (wordStart > 0 && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '-'))
+            {
+                wordStart--;
+            }
+
+            if (!char.IsUpper(text[wordStart]) || !EndsWithStreetType(text.AsSpan(wordStart, wordEnd - wordStart)))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && end - i < 5 && char.IsAsciiDigit(text[end]))
+            {
+                end++;
+            }
+
+            if (end < text.Length && char.IsAsciiLetter(text[end]) && (end + 1 == text.Length || !char.IsLetterOrDigit(text[end + 1])))
+            {
+                end++;
+            }
+
+            if (end < text.Length && char.IsLetterOrDigit(text[end]))
+            {
+                continue;
+            }
+
+            AddWithTail(text, found, wordStart, end < text.Length && text[end] == '.' ? end + 1 : end);
+        }
+    }
+
+    private static bool EndsWithStreetType(ReadOnlySpan<char> word)
+    {
+        foreach (var type in GluedTypes)
+        {
+            if (word.Length > type.Length + 1 && word.EndsWith(type, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Start of up to <paramref name="words"/> capitalised words right before <paramref name="pos"/>.</summary>
+    private static int CapitalisedWordsBefore(string text, int pos, int words)
+    {
+        var start = pos;
+        for (var k = 0; k < words; k++)
+        {
+            var e = start;
+            while (e > 0 && text[e - 1] == ' ')
+            {
+                e--;
+            }
+
+            var w = e;
+            while (w > 0 && (char.IsLetter(text[w - 1]) || text[w - 1] is '\'' or '’' or '.' or '-'))
+            {
+                w--;
+            }
+
+            if (w == e || e == start || !char.IsUpper(text[w]))
+            {
+                break;
+            }
+
+            start = w;
+        }
+
+        return start;
+    }
+
+    /// <summary>Start of a house or block number of up to six digits right before <paramref name="start"/> ("3369 24 Clarke Avenue"), else <paramref name="start"/>.</summary>
+    private static int HouseNumberBefore(string text, int start)
+    {
+        var n = start;
+        while (n > 0 && text[n - 1] is ' ' or '\t')
+        {
+            n--;
+        }
+
+        var d = n;
+        while (d > 0 && n - d < 6 && char.IsAsciiDigit(text[d - 1]))
+        {
+            d--;
+        }
+
+        var boundary = d == 0 || !(char.IsLetterOrDigit(text[d - 1]) || text[d - 1] is '.' or ',' or '/' or ':' or '-');
+        return d < n && n < start && boundary ? d : start;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:" + Before + @")\s+(?:(?:" + Word + @"|d[aeiou]s?|de[li]?|della|dei|des|du|la|le|los|las|y|e)\s+){0,4}?(?:" + Word + @")(?:\s+\d{1,5}[A-Za-z]?\b\.?)?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex StreetBefore();
+
+    /// <summary>"26 rue des Lilas", "33 avenue de Provence": a lowercase street type after a house number.</summary>
+    [GeneratedRegex(@"(?<=(?<![\p{L}\d])\d{1,6}\s+)(?:rue|rua|calle|avenida|avenue|via|viale|piazza|ul\.|ulica|al\.)\s+(?:(?:[\p{L}'’-]+)\s+){0,3}?" + Word, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex NumberedLowerStreet();
+
+    [GeneratedRegex(@"(?<=\s)(?:" + After + @")(?![\p{L}])\.?(?<n>\s+\d{1,5}[A-Za-z]?\b\.?)?", RegexOptions.CultureInvariant)]
+    private static partial Regex StreetAfter();
+
+    /// <summary>"86036 Maneeži 75": a house or block number, one to three name words and a number, then a line break or comma.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d.,/-])\d{2,6}\s+(?:" + Word + @"\s+){1,3}\d{1,5}[A-Za-z]?(?=\s*(?:,|\r?\n|$|\s{2}|>|\?\?\?|(?:Apt|Suite|Unit)\b))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex NumberStreetNumber();
+
+    [GeneratedRegex(@"\b(?i:lives? (?:at|on)|living at|address(?: is)?\s*:?|moved to|located at|office is at|send (?:it|them) to|ship (?:it )?to)\s+(?:the corner of\s+)?(?<v>(?:\d{1,6}\s+)?(?:" + Word + @"\s+){1,3}\d{1,5}[A-Za-z]?\b)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex CuedStreet();
+
+    [GeneratedRegex(@"\b(?i:PSC|Unit|CMR)\s+\d{3,5},?\s+(?i:Box)\s+\d{3,5}(?:\s+(?i:APO|FPO|DPO)\s+(?i:AA|AE|AP)\s+\d{5})?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Military();
+
+    [GeneratedRegex(@"\b(?:USNS|USNV|USS|USCGC)\s+\p{Lu}[\p{L}'-]+(?:\s+(?:FPO|APO)\s+(?:AA|AE|AP)\s+\d{5})?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Ship();
+
+    /// <summary>
+    /// One segment after an address: a separator (comma, two or more spaces, '>', '???' or a line break) and a
+    /// unit, a city or country (ending at a separator), a state abbreviation, "nan", or a postal code.
+    /// </summary>
+    [GeneratedRegex(@"\G(?:\s*,\s*|[ \t]{2,}|\s*>\s*|\s*\?\?\?\s*|[ \t]*(?:\r?\n[ \t]*){1,2}|[ \t](?=(?:Apt|Suite|Unit|\d)))(?:(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg)\.?\s*#?\d+[A-Za-z]?|(?:(?!(?:Box|APO|FPO|DPO|PO)\b)\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*(?:[ -](?:\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*|d[aeiou]s?|de[li]?|nad|pod|am|an|im|sur|upon|on|u))*?|nan)(?:\s+(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?(?:\s[A-Z]{2}\b)?))?(?=\s*(?:$|[,.;!?)>\r\n]|[ \t]{2}|\?\?\?|\s\d))|(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?)(?!\d))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex TailSegment();
+}

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+
+namespace CurationPipeline.Deidentification;
+
+/// <summary>
+/// Evidence from a word's form that it is a person's name when no cue word stands before it: a name-list
+/// word that is not also an English word, or a word with the letters or endings of non-English surnames.
+/// </summary>
+internal static partial class NameShape
+{
+    /// <summary>Surname endings of several languages (Slavic, Nordic, Greek, Georgian, Armenian, Turkish, Japanese).</summary>
+    private static readonly string[] SurnameEndings =
+    [
+        "ov", "ova", "ev", "eva", "enko", "ski", "ska", "sky", "wicz", "escu", "opoulos", "akis", "idis", "shvili", "dze",
+        "yan", "ović", "ević", "vić", "oglu", "oğlu", "sson", "dóttir", "dottir", "ssen", "sen", "berg", "ström", "qvist",
+        "quist", "moto", "yama", "mura", "kawa", "hara", "saki", "zaki", "uchi", "shita",
+    ];
+
+    /// <summary>A lone capitalised word: a name-list word that is not an ordinary English word.</summary>
+    public static bool SingleName(string word) =>
+        word.Length >= 3 && !EnglishNameWords.Ambiguous.Contains(word)
+        && (EnglishLexicon.FirstNames.Contains(word) || EnglishLexicon.LastNames.Contains(word));
+
+    /// <summary>A word with a non-English Latin letter (Szöllösy, Þórunn) or a typical foreign surname ending.</summary>
+    public static bool Foreign(string word)
+    {
+        if (word.Length < 3)
+        {
+            return false;
+        }
+
+        foreach (var c in word)
+        {
+            if (c > '\u007f' && c < '\u0250' && char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        if (word.Length < 5)
+        {
+            return false;
+        }
+
+        foreach (var ending in SurnameEndings)
+        {
+            if (word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Two or more capitalised words, none an ordinary English name-word, at least one of foreign form.</summary>
+    public static bool ForeignPair(string text, List<(int Start, int Length)> tokens, int first, int last)
+    {
+        var foreign = false;
+        for (var k = first; k <= last; k++)
+        {
+            if (tokens[k].Length == 1)
+            {
+                continue;
+            }
+
+            var word = text.Substring(tokens[k].Start, tokens[k].Length);
+            if (EnglishNameWords.Ambiguous.Contains(word) || IsUpperWord(word))
+            {
+                return false;
+            }
+
+            foreign |= Foreign(word);
+        }
+
+        return foreign;
+    }
+
+    /// <summary>Endings of English nouns and adjectives that are rare in names (Radiology, Nutrition, Wellness).</summary>
+    public static bool CommonNounShape(string word)
+    {
+        foreach (var ending in (ReadOnlySpan<string>)["ology", "ics", "tion", "sion", "ment", "ness", "ity", "ism", "ing", "ance", "ence", "ery", "ive", "ous", "ary", "ory", "ure", "ies"])
+        {
+            if (word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return EnglishNameWords.Ambiguous.Contains(word) && !EnglishLexicon.LastNames.Contains(word);
+    }
+
+    /// <summary>
+    /// A Latin word inside Chinese text ("Stanford A型", "Murphy征"): there it names a sign, a classification or a
+    /// drug, not a person, unless a cue stands before it.
+    /// </summary>
+    public static bool InHanText(string text, int start, int end)
+    {
+        var before = start - 1;
+        while (before >= 0 && text[before] == ' ')
+        {
+            before--;
+        }
+
+        var after = end;
+        while (after < text.Length && (text[after] == ' ' || (char.IsAsciiLetterUpper(text[after]) && (after + 1 == text.Length || !char.IsAsciiLetter(text[after + 1])))))
+        {
+            after++;
+        }
+
+        return (before >= 0 && ChineseLexicon.IsHan(text[before])) || (after < text.Length && ChineseLexicon.IsHan(text[after]));
+    }
+
+    /// <summary>A drug dose follows ("Allegra 180 mg"): the word is a brand name, not a person.</summary>
+    public static bool BeforeDose(string text, int end) => Dose().IsMatch(text.AsSpan(end));
+
+    private static bool IsUpperWord(string word) => word.Length > 1 && char.IsUpper(word[1]);
+
+    [GeneratedRegex(@"^\s*\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|IU|iu|units?|tabs?|tablets?|caps?|%)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Dose();
+}

@@ -1,0 +1,66 @@
+using CurationPipeline.Deidentification;
+
+namespace CurationPipeline.Tests.Deidentification;
+
+/// <summary>
+/// Personal data in general (non-clinical) English text: names with no cue, international street formats,
+/// spoken phone numbers; and clinical words that look like names but must stay.
+/// </summary>
+public sealed class GeneralTextDetectionTests
+{
+    private static readonly Deidentifier Deid = new(new DeidOptions());
+
+    private static List<(PhiCategory Category, string Value)> Found(string text) =>
+        [.. Deid.Detect(text).Select(s => (s.Category, text.Substring(s.Start, s.Length)))];
+
+    [Theory]
+    [InlineData("Ingrid Halvorsen will chair the meeting.", PhiCategory.Name, "Ingrid Halvorsen")]
+    [InlineData("Why is Kevin so quiet?", PhiCategory.Name, "Kevin")]
+    [InlineData("Rafael and Szymański were partners.", PhiCategory.Name, "Szymański")]
+    [InlineData("Rafael and Szymański were partners.", PhiCategory.Name, "Rafael")]
+    [InlineData("My name is Tuulikki", PhiCategory.Name, "Tuulikki")]
+    [InlineData("She called me Bożena.", PhiCategory.Name, "Bożena")]
+    [InlineData("This is Oleg's car.", PhiCategory.Name, "Oleg")]
+    [InlineData("Erzsébet Kovácsné sent the form.", PhiCategory.Name, "Erzsébet Kovácsné")]
+    [InlineData("She moved to 4412 Mannerheimintie 12, Helsinki.", PhiCategory.Address, "4412 Mannerheimintie 12, Helsinki")]
+    [InlineData("The shop is on Rua das Flores 221, Lisboa.", PhiCategory.Address, "Rua das Flores 221, Lisboa")]
+    [InlineData("Send it to Kossuth Lajos utca 12. today", PhiCategory.Address, "Kossuth Lajos utca 12.")]
+    [InlineData("Ship it to PSC 4410, Box 2231 APO AE 09021.", PhiCategory.Address, "PSC 4410, Box 2231 APO AE 09021")]
+    [InlineData("Anna Berg\n\n17 Havnegade 4\n Apt. 12\n Aarhus\n\n Denmark 8000", PhiCategory.Address, "17 Havnegade 4\n Apt. 12\n Aarhus\n\n Denmark")]
+    [InlineData("Anna Berg\n\n17 Havnegade 4\n Apt. 12\n Aarhus\n\n Denmark 8000", PhiCategory.PostalCode, "8000")]
+    [InlineData("Postal code: 0154", PhiCategory.PostalCode, "0154")]
+    [InlineData("my zip code is 4410", PhiCategory.PostalCode, "4410")]
+    [InlineData("Please call me on 612 3387 tomorrow.", PhiCategory.Phone, "612 3387")]
+    [InlineData("Numbers: 0891 234 567-Fax", PhiCategory.Phone, "0891 234 567")]
+    [InlineData("reach me at +358401234567 please", PhiCategory.Phone, "+358401234567")]
+    [InlineData("She is CEO of Brightwater Analytics, based in Oslo.", PhiCategory.Organization, "Brightwater Analytics")]
+    [InlineData("复诊：林海涛诉头痛减轻。", PhiCategory.Name, "林海涛")]
+    [InlineData("Well, my name is zofia wiśniewska, call me zofia.", PhiCategory.Name, "zofia wiśniewska")]
+    public void Finds_personal_data_in_general_text(string text, PhiCategory category, string value) =>
+        Assert.Contains((category, value), Found(text));
+
+    [Theory]
+    [InlineData("Will follow up with cardiology in 2 weeks.")]
+    [InlineData("Allegra 180 mg daily for allergies.")]
+    [InlineData("Mark the site before surgery.")]
+    [InlineData("Nausea and Vomiting resolved.")]
+    [InlineData("Grace period ends soon; Faith and Hope were discussed.")]
+    [InlineData("Lasix and Coreg were held.")]
+    [InlineData("Follow up in Spring 2 weeks after discharge.")]
+    [InlineData("谢谢医生的建议。")]
+    [InlineData("如有不适及时咨询医生。")]
+    [InlineData("患者于餐后突发胸痛。")]
+    [InlineData("患者诉头痛，自述服药后缓解。")]
+    [InlineData("CT血管成像是首选检查，Stanford A型需紧急手术。")]
+    [InlineData("主诉：易疲乏、食欲减退10天，应如何处理？")]
+    public void Leaves_general_and_clinical_words_alone(string text) =>
+        Assert.Empty(Found(text));
+
+    [Fact]
+    public void A_cued_name_does_not_make_a_department_a_name()
+    {
+        var found = Found("Dr. Chen and Radiology reviewed the films.");
+        Assert.Contains((PhiCategory.Name, "Chen"), found);
+        Assert.DoesNotContain((PhiCategory.Name, "Radiology"), found);
+    }
+}
