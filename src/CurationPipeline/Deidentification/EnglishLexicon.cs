@@ -49,13 +49,118 @@ internal static class EnglishLexicon
         .Distinct(StringComparer.Ordinal)
         .OrderByDescending(s => s.Length)];
 
-    /// <summary>A street address: number, street words, a street type, then unit and city when present.</summary>
-    public static readonly Regex StreetAddress = new(
+    /// <summary>The street-address pattern, unanchored (declared first: static fields initialise in order).</summary>
+    internal static readonly string StreetAddressPattern =
         @"\b\d{1,6}[A-Za-z]?(?:-\d+)?\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\p{L}'.-]*\s+){0,3}(?:"
         + string.Join('|', StreetSuffixes.Select(Regex.Escape))
         + @")\b\.?(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|#)\.?\s*#?[\w-]+)?(?:,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2}(?:,\s*[A-Z]{2}\b)?)?"
-        + @"|\b\d{1,6}\s+(?:\p{Lu}[\p{L}'.-]*\s+){1,3}\d{0,5}\s*(?:Apt|Apartment|Suite|Unit)\.?\s*#?\d+[A-Za-z]?",
+        + @"|\b\d{1,6}\s+(?:\p{Lu}[\p{L}'.-]*\s+){1,3}\d{0,5}\s*(?:Apt|Apartment|Suite|Unit)\.?\s*#?\d+[A-Za-z]?";
+
+    /// <summary>
+    /// A street address: number, street words, a street type, then unit and city when present. Anchored with
+    /// \G: it is tried only where <see cref="StreetAddresses"/> finds a number that could start one, since
+    /// trying the long alternation of street types at every number of a note is slow.
+    /// </summary>
+    private static readonly Regex StreetAddressAt = new(
+        @"\G(?:" + StreetAddressPattern + ")",
         RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+
+    /// <summary>
+    /// The street addresses of <paramref name="text"/>, left to right and not overlapping (as
+    /// <c>Regex.Matches</c> would give them). Every address starts with a number of at most six digits at a word
+    /// start, then maybe a letter or "-digits", whitespace and a capital letter; only such places are tried.
+    /// </summary>
+    public static IEnumerable<(int Start, int End)> StreetAddresses(string text)
+    {
+        var from = 0;
+        for (var p = 0; p < text.Length; p++)
+        {
+            if (p < from || !char.IsDigit(text[p]) || (p > 0 && (char.IsLetterOrDigit(text[p - 1]) || text[p - 1] == '_')) || !CouldStartAddress(text, p))
+            {
+                continue;
+            }
+
+            var m = StreetAddressAt.Match(text, p);
+            if (m.Success && m.Length > 0)
+            {
+                yield return (p, p + m.Length);
+                from = p + m.Length;
+            }
+        }
+    }
+
+    private static bool CouldStartAddress(string text, int p)
+    {
+        var i = p;
+        while (i < text.Length && char.IsDigit(text[i]))
+        {
+            i++;
+        }
+
+        if (i - p > 6)
+        {
+            return false;
+        }
+
+        if (i < text.Length && char.IsAsciiLetter(text[i]))
+        {
+            i++;
+        }
+
+        if (i + 1 < text.Length && text[i] == '-' && char.IsDigit(text[i + 1]))
+        {
+            i += 2;
+            while (i < text.Length && char.IsDigit(text[i]))
+            {
+                i++;
+            }
+        }
+
+        var spaceAt = i;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        if (i == spaceAt || i >= text.Length || !char.IsUpper(text[i]))
+        {
+            return false;
+        }
+
+        // A street type (or Apt/Suite/Unit) must be the whole word at the start of one of the next five tokens
+        // (a compass letter, up to three words, the type): the regex needs a word boundary after it.
+        for (var token = 0; token < 5 && i < text.Length; token++)
+        {
+            var end = i;
+            while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+            {
+                end++;
+            }
+
+            var word = text.AsSpan(i, end - i);
+            if (AddressWords.Contains(word) || AddressWords.Contains(word.TrimStart("0123456789")))
+            {
+                return true;
+            }
+
+            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            while (end < text.Length && char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            i = end;
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AddressWords =
+        new HashSet<string>(StreetSuffixes.Concat(["Apt", "Apartment", "Suite", "Unit"]), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static bool IsNameToken(string token) => token.Length > 1 && !NotNames.Contains(token);
 

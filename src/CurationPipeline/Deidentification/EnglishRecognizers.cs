@@ -14,9 +14,9 @@ internal static class EnglishRecognizers
 
         if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
         {
-            foreach (Match m in EnglishLexicon.StreetAddress.Matches(text))
+            foreach (var (start, end) in EnglishLexicon.StreetAddresses(text))
             {
-                InternationalAddresses.AddWithTail(text, found, m.Index, m.Index + m.Length);
+                InternationalAddresses.AddWithTail(text, found, start, end);
             }
 
             InternationalAddresses.Run(text, found);
