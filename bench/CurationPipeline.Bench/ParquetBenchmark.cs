@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 using CurationPipeline.Parquet;
 using CurationPipeline.Testing;
 
@@ -53,7 +54,14 @@ internal sealed class ParquetBenchmark : IBenchmark
 
         // 2. Codec write and read timings with the rows already in memory, as DuckDB's table is.
         var materialized = BenchRows.Generate(count).ToList();
+        // Settle the heap first: generating the rows is not timed (DuckDB's load is not either), and without
+        // this the first collections inside the timed writes would promote the freshly generated rows.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var allocated = GC.GetTotalAllocatedBytes();
+        var collections = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
         var codecWrite = await BestAsync(repeat, () => ParquetSerializer.WriteAsync(codecFile, materialized, cancellationToken: cancellationToken));
+        Console.WriteLine(Invariant($"codec writes with rows in memory ({repeat}): allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:F0} MiB, {GC.CollectionCount(0) - collections} collections, GC pause {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s"));
         materialized = null;
         GC.Collect();
         var codecRead = await BestAsync(repeat, async () =>

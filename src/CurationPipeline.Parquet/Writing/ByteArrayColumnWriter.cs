@@ -33,6 +33,10 @@ internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool di
     // encoding and hashing them again.
     private readonly string?[] _cachedStrings = new string?[ReferenceCacheSize];
     private readonly int[] _cachedEntries = new int[ReferenceCacheSize];
+
+    // Equal values in different string instances (built per row) are found by their text, which is cheaper
+    // than encoding them to UTF-8 and hashing the bytes.
+    private readonly Dictionary<string, int> _entriesByText = new(StringComparer.Ordinal);
     private bool _dictionaryAlive = dictionaryEnabled;
     private int _plainLength;
     private int _entriesAtCheck;
@@ -51,9 +55,14 @@ internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool di
                 return;
             }
 
-            _scratch.Clear();
-            var span = _scratch.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length));
-            var entry = _dictionary.GetOrAdd(span[..Encoding.UTF8.GetBytes(value, span)]);
+            if (!_entriesByText.TryGetValue(value, out var entry))
+            {
+                _scratch.Clear();
+                var span = _scratch.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length));
+                entry = _dictionary.GetOrAdd(span[..Encoding.UTF8.GetBytes(value, span)]);
+                _entriesByText[value] = entry;
+            }
+
             _cachedStrings[slot] = value;
             _cachedEntries[slot] = entry;
             AppendEntry(entry);
@@ -122,6 +131,7 @@ internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool di
         _dictionary.Clear();
         _indices.Clear();
         Array.Clear(_cachedStrings);
+        _entriesByText.Clear();
     }
 
     private ReadOnlySpan<byte> Value(int index)
@@ -222,6 +232,7 @@ internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool di
         _indices.Trim(RetainedCapacity);
         _dictionary.Clear();
         Array.Clear(_cachedStrings);
+        _entriesByText.Clear();
         _dictionaryAlive = DictionaryEnabled;
         _plainLength = 0;
         _entriesAtCheck = 0;
