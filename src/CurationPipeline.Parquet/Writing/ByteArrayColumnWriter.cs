@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using CurationPipeline.Parquet.Format;
 using CurationPipeline.Parquet.IO;
@@ -19,7 +18,6 @@ internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool di
     // From this many values on, at every power of two, the dictionary is dropped when nearly every value
     // since the last check (more than 7 in 8) was a new entry: ids and free text gain nothing from it.
     private const int CardinalityCheckFrom = 4096;
-    private const int ReferenceCacheSize = 256;
 
     private readonly ByteBuffer _data = new(1 << 16);
     private readonly ByteBuffer _scratch = new(1 << 10);
@@ -29,13 +27,8 @@ internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool di
     private readonly GrowableArray<int> _indices = new();
     private readonly ByteSpanDictionary _dictionary = new();
 
-    // Low-cardinality columns repeat the same string instances: remembering a few by reference skips
-    // encoding and hashing them again.
-    private readonly string?[] _cachedStrings = new string?[ReferenceCacheSize];
-    private readonly int[] _cachedEntries = new int[ReferenceCacheSize];
-
-    // Equal values in different string instances (built per row) are found by their text, which is cheaper
-    // than encoding them to UTF-8 and hashing the bytes.
+    // A value seen before in this row group is found by its text, which is cheaper than encoding it to UTF-8
+    // and hashing the bytes.
     private readonly Dictionary<string, int> _entriesByText = new(StringComparer.Ordinal);
     private bool _dictionaryAlive = dictionaryEnabled;
     private int _plainLength;
@@ -48,13 +41,6 @@ internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool di
         AddLevels(Descriptor.MaxDef, rep);
         if (_dictionaryAlive)
         {
-            var slot = RuntimeHelpers.GetHashCode(value) & (ReferenceCacheSize - 1);
-            if (ReferenceEquals(_cachedStrings[slot], value))
-            {
-                AppendEntry(_cachedEntries[slot]);
-                return;
-            }
-
             if (!_entriesByText.TryGetValue(value, out var entry))
             {
                 _scratch.Clear();
@@ -63,8 +49,6 @@ internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool di
                 _entriesByText[value] = entry;
             }
 
-            _cachedStrings[slot] = value;
-            _cachedEntries[slot] = entry;
             AppendEntry(entry);
         }
         else
@@ -130,7 +114,6 @@ internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool di
         _dictionaryAlive = false;
         _dictionary.Clear();
         _indices.Clear();
-        Array.Clear(_cachedStrings);
         _entriesByText.Clear();
     }
 
@@ -231,7 +214,6 @@ internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool di
         _offsets.Trim(RetainedCapacity);
         _indices.Trim(RetainedCapacity);
         _dictionary.Clear();
-        Array.Clear(_cachedStrings);
         _entriesByText.Clear();
         _dictionaryAlive = DictionaryEnabled;
         _plainLength = 0;
