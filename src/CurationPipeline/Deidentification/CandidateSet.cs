@@ -49,6 +49,20 @@ internal sealed class CandidateSet(string text)
         }
     }
 
+    /// <summary>True when a candidate of <paramref name="category"/> overlaps [start, end).</summary>
+    public bool Covers(PhiCategory category, int start, int end)
+    {
+        foreach (var (span, _) in _items)
+        {
+            if (span.Category == category && span.Start < end && start < span.Start + span.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public List<PhiSpan> Resolve()
     {
         var accepted = new List<PhiSpan>();

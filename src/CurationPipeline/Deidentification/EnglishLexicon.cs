@@ -10,7 +10,7 @@ internal static class EnglishLexicon
     public static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "The", "This", "That", "These", "Those", "He", "She", "His", "Her", "Hers", "Him", "They", "Them", "Their", "We",
-        "Our", "You", "Your", "It", "Its", "I", "My", "Me", "A", "An", "And", "Or", "But", "If", "In", "On", "At", "Of",
+        "Our", "You", "Your", "It", "Its", "I", "I'm", "I’m", "I'll", "I've", "I'd", "My", "Me", "A", "An", "And", "Or", "But", "If", "In", "On", "At", "Of",
         "For", "From", "With", "By", "To", "As", "Is", "Was", "Are", "Were", "Be", "Been", "Has", "Had", "Have", "Do",
         "Does", "Did", "No", "Not", "Yes", "All", "Any", "Some", "None", "Per", "Via", "Re", "Dear", "Hi", "Hello",
         "Thanks", "Regards", "Patient", "Pt", "Doctor", "Dr", "Nurse", "Hospital", "Clinic", "Medical", "Center", "Centre",
@@ -40,7 +40,7 @@ internal static class EnglishLexicon
     /// Glasgow Coma Scale): such a candidate is dropped.
     /// </summary>
     public static readonly Regex EponymFollower = new(
-        @"\G(?:'s)?(?:\s+|-)(?:\p{Lu}[\p{L}]*\s+)?(?:disease|syndrome|sign|test|score|scale|criteria|classification|maneuver|manoeuvre|catheter|procedure|operation|palsy|lymphoma|sarcoma|tumou?r|phenomenon|reflex|fracture|esophagus|diverticulum|tear|repair|stain|drain|line|monitor|respiration|breathing|node|triad|ulcer|chart|staging|coma|disorder|anomaly|tube|bag|device|technique|approach|incision|position|grade|method|protocol|equation|formula)\b",
+        @"\G(?:'s)?(?:[ \t]+|-)(?:\p{Lu}[\p{L}]*[ \t]+)?(?:disease|syndrome|sign|test|score|scale|criteria|classification|maneuver|manoeuvre|catheter|procedure|operation|palsy|lymphoma|sarcoma|tumou?r|phenomenon|reflex|fracture|esophagus|diverticulum|tear|repair|stain|drain|line|monitor|respiration|breathing|node|triad|ulcer|chart|staging|coma|disorder|anomaly|tube|bag|device|technique|approach|incision|position|grade|method|protocol|equation|formula)\b",
         RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>Street-type words (Bogus en street suffixes plus common abbreviations).</summary>
@@ -161,6 +161,13 @@ internal static class EnglishLexicon
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AddressWords =
         new HashSet<string>(StreetSuffixes.Concat(["Apt", "Apartment", "Suite", "Unit"]), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Country and US state names (Bogus en lists): two capitalised foreign words there are a place, not a person.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Places =
+        new HashSet<string>(Load("address", "country", "en").Concat(Load("address", "state", "en")), StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool IsPlace(ReadOnlySpan<char> words) => Places.Contains(words);
 
     public static bool IsNameToken(string token) => token.Length > 1 && !NotNames.Contains(token);
 

@@ -14,7 +14,22 @@ internal static class EnglishNames
         "name", "patient", "pt", "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "spouse",
         "partner", "guardian", "attending", "physician", "surgeon", "nurse", "resident", "clinician", "provider",
         "consultant", "friend", "colleague", "neighbor", "neighbour", "informant", "nok", "contact", "dear", "kin",
-        "hi", "hello", "hey", "thanks",
+        "hi", "hello", "hey", "thanks", "uncle", "aunt", "grandfather", "grandmother", "grandson", "granddaughter",
+        "niece", "nephew", "stepson", "stepdaughter", "boyfriend", "girlfriend", "fiance", "fiancé", "fiancee", "fiancée",
+        "widow", "widower", "caregiver", "carer", "kid",
+    };
+
+    /// <summary>
+    /// Occupations before a name ("Producer Liviana Palerma", "pharmacist Okonkwo"): a cue only for a word that
+    /// is a name-list word or has no English reading, since they also stand before ordinary capitalised words.
+    /// </summary>
+    private static readonly HashSet<string> RoleCues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "producer", "songwriter", "singer", "author", "writer", "director", "manager", "assistant", "secretary", "professor",
+        "founder", "ceo", "chairman", "chairwoman", "president", "agent", "lawyer", "attorney", "coach", "teacher", "student",
+        "pharmacist", "therapist", "physiotherapist", "dentist", "midwife", "paramedic", "technician", "officer",
+        "detective", "counsellor", "counselor", "interpreter", "translator", "chaplain", "dietitian", "worker", "inspector",
+        "judge", "reporter", "journalist", "editor", "actor", "actress", "artist", "player", "captain", "sergeant",
     };
 
     /// <summary>Words before a name that make it one only when the word looks like a name (weak cues).</summary>
@@ -133,7 +148,7 @@ internal static class EnglishNames
             foreach (var word in v.Value.Split(' '))
             {
                 var capitalised = string.Concat(char.ToUpperInvariant(word[0]).ToString(), word.AsSpan(1));
-                if (NameShape.SingleName(capitalised) || NameShape.Foreign(capitalised))
+                if (NameShape.SingleName(capitalised) || NameShape.Foreign(capitalised) || NameShape.NotEnglish(capitalised))
                 {
                     names.Add((v.Index, v.Length));
                     break;
@@ -187,21 +202,57 @@ internal static class EnglishNames
                     continue;
                 }
 
+                // Every word name-shaped, one a name by its own form; an English-looking word ("Rogers") is allowed
+                // among two such names, and a word with no English reading ("Muslija") counts beside a name-list word.
                 var all = true;
-                var strong = false;
+                var strong = 0;
+                var nounLike = 0;
+                var support = 0;
+                var unlisted = false;
+                var listed = false;
                 foreach (var (start, length) in group)
                 {
                     var w = text.Substring(start, length);
-                    all &= !EnglishLexicon.NotNames.Contains(w) && !NameShape.CommonNounShape(w);
-                    strong |= NameShape.Foreign(w) || NameShape.SingleName(w);
+                    all &= !EnglishLexicon.NotNames.Contains(w) && !PartOfPlace(text, start, length);
+                    nounLike += NameShape.CommonNounShape(w) ? 1 : 0;
+                    strong += NameShape.Foreign(w) || NameShape.SingleName(w) ? 1 : 0;
+                    var notEnglish = NameShape.NotEnglish(w);
+                    support += notEnglish || NameShape.Foreign(w) || NameShape.SingleName(w) ? 1 : 0;
+                    unlisted |= notEnglish;
+                    listed |= NameShape.InNameList(w);
                 }
 
-                if (all && strong)
+                if (all && (strong >= 1 || (unlisted && listed)) && (nounLike == 0 || (support >= 2 && nounLike == 1)))
                 {
                     names.AddRange(group);
                 }
             }
         }
+    }
+
+    /// <summary>The word and the capitalised word before or after it name a country or state ("Costa Rica", "Sri Lanka").</summary>
+    private static bool PartOfPlace(string text, int start, int length)
+    {
+        var end = start + length;
+        if (start >= 2 && text[start - 1] == ' ')
+        {
+            var before = CapitalisedWordBefore(text, start - 1);
+            if (before.Length > 0 && EnglishLexicon.IsPlace(text.AsSpan(before.Start, end - before.Start)))
+            {
+                return true;
+            }
+        }
+
+        if (end + 1 < text.Length && text[end] == ' ')
+        {
+            var after = CapitalisedWordAt(text, end + 1);
+            if (after.Length > 0 && EnglishLexicon.IsPlace(text.AsSpan(start, after.Start + after.Length - start)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A capitalised word (without a possessive 's) starting at <paramref name="p"/>, or length 0.</summary>
@@ -232,6 +283,25 @@ internal static class EnglishNames
     private static void AddRun(string text, List<(int Start, int Length)> tokens, List<(int, int)> names)
     {
         string Word(int k) => text.Substring(tokens[k].Start, tokens[k].Length);
+        int CueBefore(int k)
+        {
+            if (k > 0)
+            {
+                return Cue(Word(k - 1), text, tokens[k - 1].Start);
+            }
+
+            var word = PreviousWord(text, tokens[k].Start, out var before);
+            var cue = Cue(word, text, before);
+            // "Doctor: Since when?" is a speaker label, "Patient: John Smith" a field: after a colon a cue only
+            // takes a word that can be a name.
+            return cue == 2 && text.AsSpan(before + word.Length, tokens[k].Start - before - word.Length).Contains(':') ? 1 : cue;
+        }
+
+        if (tokens.Count > 1 && EnglishLexicon.IsPlace(text.AsSpan(tokens[0].Start, tokens[^1].Start + tokens[^1].Length - tokens[0].Start)))
+        {
+            return;
+        }
+
         var first = 0;
         while (first < tokens.Count && (tokens[first].Length == 1 || Titles.Contains(Word(first)) || !EnglishLexicon.IsNameToken(Word(first))))
         {
@@ -241,6 +311,29 @@ internal static class EnglishNames
         if (first == tokens.Count)
         {
             return;
+        }
+
+        var cue = CueBefore(first);
+        if (cue < 2)
+        {
+            // Without a title or strong cue, leading ordinary English words are not part of the name: "Producer
+            // Liviana Palerma" is "Liviana Palerma" (after the cue "Producer"), "Public Data Explorer" is no name.
+            var f = first;
+            while (f < tokens.Count && (tokens[f].Length == 1 || NameShape.PlainWord(Word(f))))
+            {
+                f++;
+            }
+
+            if (f == tokens.Count)
+            {
+                return;
+            }
+
+            if (f > first)
+            {
+                first = f;
+                cue = CueBefore(first);
+            }
         }
 
         var last = first;
@@ -254,26 +347,123 @@ internal static class EnglishNames
             last--;
         }
 
-        var cue = first > 0 ? Cue(Word(first - 1), text, tokens[first - 1].Start) : Cue(PreviousWord(text, tokens[first].Start, out var before), text, before);
         var firstWord = Word(first);
         var lastWord = last == first ? firstWord : Word(last);
         var known = EnglishLexicon.FirstNames.Contains(firstWord) || EnglishLexicon.LastNames.Contains(lastWord);
         var count = last - first + 1;
+        var start = tokens[first].Start;
+        var end = tokens[last].Start + tokens[last].Length;
         var accept = cue switch
         {
             2 => true,
-            1 => known || NameShape.Foreign(firstWord) || NameShape.Foreign(lastWord),
-            _ when count >= 2 => known || NameShape.ForeignPair(text, tokens, first, last),
-            _ => NameShape.SingleName(firstWord) || NameShape.Foreign(firstWord),
+            1 => known || NameShape.Foreign(firstWord) || NameShape.Foreign(lastWord) || NameShape.NotEnglish(firstWord) || NameShape.NotEnglish(lastWord),
+            _ when count >= 2 => known || NameShape.ForeignPair(text, tokens, first, last) || UnlistedPair(text, tokens, first, last)
+                || (PersonContext(text, start, end) && AllPersonWords(text, tokens, first, last)),
+            _ => NameShape.SingleName(firstWord) || NameShape.Foreign(firstWord)
+                || (PersonContext(text, start, end) && NameShape.PersonWord(firstWord) && !Cues.Contains(firstWord) && !RoleCues.Contains(firstWord)),
         };
-        var start = tokens[first].Start;
-        var end = tokens[last].Start + tokens[last].Length;
         if (!accept || EnglishLexicon.EponymFollower.Match(text, end).Success || (cue < 2 && (NameShape.BeforeDose(text, end) || NameShape.InHanText(text, start, end))))
         {
             return;
         }
 
         names.Add((start, end - start));
+    }
+
+    /// <summary>
+    /// Two to four capitalised words, none with an English reading and none an initial-less place name
+    /// ("Jouni Hahli", "Gyala Antall"), not followed by a number (drug and device names: "Advair Diskus 250/50").
+    /// </summary>
+    private static bool UnlistedPair(string text, List<(int Start, int Length)> tokens, int first, int last)
+    {
+        var words = 0;
+        for (var k = first; k <= last; k++)
+        {
+            if (tokens[k].Length == 1)
+            {
+                continue;
+            }
+
+            var word = text.Substring(tokens[k].Start, tokens[k].Length);
+            if (!NameShape.NotEnglish(word) && !(NameShape.InNameList(word) && !EnglishNameWords.Ambiguous.Contains(word)))
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        var end = tokens[last].Start + tokens[last].Length;
+        var next = end;
+        while (next < text.Length && text[next] is ' ' or '\t')
+        {
+            next++;
+        }
+
+        return words >= 2 && !(next > end && next < text.Length && char.IsAsciiDigit(text[next]))
+            && !EnglishLexicon.IsPlace(text.AsSpan(tokens[first].Start, end - tokens[first].Start));
+    }
+
+    private static bool AllPersonWords(string text, List<(int Start, int Length)> tokens, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (tokens[k].Length > 1 && !NameShape.PersonWord(text.Substring(tokens[k].Start, tokens[k].Length)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Context that only a person takes around an otherwise uncertain name: a verb of speech, living or origin
+    /// after it ("Mehrudin shouted", "Trivo lives on"), a kinship possessive ("Erle's daughter"), a dialogue
+    /// speaker label ("Leverett: What a wife."), or a vocative ("Remember me, Maria?", "Kuba, can I ...").
+    /// </summary>
+    private static bool PersonContext(string text, int start, int end) =>
+        PhiPatterns.PersonAfter().IsMatch(text.AsSpan(end)) || SpeakerLabel(text, start, end) || Vocative(text, start, end);
+
+    private static bool SpeakerLabel(string text, int start, int end)
+    {
+        var lineStart = start;
+        while (lineStart > 0 && text[lineStart - 1] is ' ' or '\t' or '>')
+        {
+            lineStart--;
+        }
+
+        if ((lineStart > 0 && text[lineStart - 1] != '\n') || end + 2 >= text.Length || text[end] != ':')
+        {
+            return false;
+        }
+
+        // What follows the label is speech, not a value ("Mobile: 0688 ...", "Name: ...").
+        var k = end + 1;
+        while (k < text.Length && text[k] == ' ')
+        {
+            k++;
+        }
+
+        return k < text.Length && (char.IsLetter(text[k]) || text[k] is '"' or '“' or '\'');
+    }
+
+    private static bool Vocative(string text, int start, int end)
+    {
+        // ", Maria?" / ", Mark!" at the end of a sentence.
+        if (start >= 2 && text[start - 1] == ' ' && text[start - 2] == ',' && end < text.Length && text[end] is '?' or '!')
+        {
+            return true;
+        }
+
+        // "Kuba, can I ..." at the start of a sentence or line.
+        var b = start;
+        while (b > 0 && text[b - 1] is ' ' or '"' or '“')
+        {
+            b--;
+        }
+
+        return (b == 0 || text[b - 1] is '.' or '!' or '?' or '\n') && PhiPatterns.VocativeAfter().IsMatch(text.AsSpan(end));
     }
 
     /// <summary>2: a title or strong cue; 1: a weak cue (named, called, "name is"); 0: none.</summary>
@@ -287,6 +477,11 @@ internal static class EnglishNames
         if (Titles.Contains(word) || Cues.Contains(word))
         {
             return 2;
+        }
+
+        if (RoleCues.Contains(word))
+        {
+            return 1;
         }
 
         var previous = PreviousWord(text, wordStart, out _);

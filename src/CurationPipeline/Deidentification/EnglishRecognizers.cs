@@ -7,6 +7,24 @@ internal static class EnglishRecognizers
 {
     public static void Run(string text, CandidateSet found)
     {
+        if (CaselessText.Applies(text))
+        {
+            // Names and addresses are looked for in copies with capitals restored (same offsets).
+            if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+            {
+                var titled = CaselessText.ForAddresses(text);
+                foreach (var (start, end) in EnglishLexicon.StreetAddresses(titled))
+                {
+                    InternationalAddresses.AddWithTail(titled, found, start, end);
+                }
+
+                InternationalAddresses.Run(titled, found);
+            }
+
+            EnglishNames.Run(CaselessText.ForNames(text), found);
+            return;
+        }
+
         if (text.AsSpan().IndexOfAnyInRange('A', 'Z') < 0)
         {
             return;
@@ -20,6 +38,30 @@ internal static class EnglishRecognizers
             }
 
             InternationalAddresses.Run(text, found);
+            foreach (Match m in PhiPatterns.PlaceAndPostcode().Matches(text))
+            {
+                var city = m.Groups["city"];
+                if (!EnglishLexicon.NotNames.Contains(city.Value) && !NameShape.PlainWord(city.Value))
+                {
+                    found.Add(PhiCategory.Address, city.Index, city.Length, 48);
+                    found.Add(PhiCategory.PostalCode, m.Groups["zip"].Index, m.Groups["zip"].Length, 65);
+                }
+            }
+        }
+
+        if (text.Contains(" St", StringComparison.Ordinal) || text.Contains(" Road", StringComparison.Ordinal) || text.Contains(" Ave", StringComparison.Ordinal)
+            || text.Contains(" Boulevard", StringComparison.Ordinal) || text.Contains(" Blvd", StringComparison.Ordinal) || text.Contains(" Lane", StringComparison.Ordinal)
+            || text.Contains(" Trail", StringComparison.Ordinal) || text.Contains(" Rd", StringComparison.Ordinal))
+        {
+            foreach (Match m in PhiPatterns.NamedStreet().Matches(text))
+            {
+                var v = m.Groups["v"];
+                var firstWord = v.Value[..v.Value.IndexOf(' ')];
+                if (!EnglishLexicon.NotNames.Contains(firstWord))
+                {
+                    found.Add(PhiCategory.Address, v.Index, v.Length, 49);
+                }
+            }
         }
 
         var roles = text.Contains("CEO", StringComparison.Ordinal) || text.Contains("ounder", StringComparison.Ordinal)
@@ -63,6 +105,77 @@ internal static class EnglishRecognizers
             }
         }
         EnglishNames.Run(text, found);
+        if (text.Contains('\n'))
+        {
+            SignatureBlockOrganization(text, found);
+        }
+    }
+
+    /// <summary>
+    /// In a signature or letter-head block (short lines: name, employer, address), the line after a name line and
+    /// before an address line (or a repeat of the name) is the employer: "Allan Björk / Scale Unlimited / Unit 5022
+    /// Box 1225". A job-title line ("Leasing consultant") is told apart by its lowercase words.
+    /// </summary>
+    private static void SignatureBlockOrganization(string text, CandidateSet found)
+    {
+        var lines = new List<(int Start, int End)>();
+        for (var s = 0; s <= text.Length;)
+        {
+            var e = text.IndexOf('\n', s);
+            e = e < 0 ? text.Length : e;
+            var a = s;
+            while (a < e && text[a] is ' ' or '\t' or '>' or '?' or '*' or '-')
+            {
+                a++;
+            }
+
+            var b = e;
+            while (b > a && char.IsWhiteSpace(text[b - 1]))
+            {
+                b--;
+            }
+
+            if (b > a)
+            {
+                lines.Add((a, b));
+            }
+
+            s = e + 1;
+        }
+
+        for (var i = 1; i + 1 < lines.Count; i++)
+        {
+            var (start, end) = lines[i];
+            var line = text.AsSpan(start, end - start);
+            if (line.Length > 60 || line.IndexOfAnyInRange('0', '9') >= 0 || line.IndexOfAny(":;!?@") >= 0 || (line[^1] == '.' && !line.EndsWith("Inc.") && !line.EndsWith("Ltd."))
+                || !char.IsUpper(line[0]) || found.Covers(PhiCategory.Name, start, end) || found.Covers(PhiCategory.Address, start, end)
+                || !found.Covers(PhiCategory.Name, lines[i - 1].Start, lines[i - 1].End)
+                || !(found.Covers(PhiCategory.Address, lines[i + 1].Start, lines[i + 1].End)
+                    || (found.Covers(PhiCategory.Name, lines[i + 1].Start, lines[i + 1].End) && i + 2 < lines.Count && found.Covers(PhiCategory.Address, lines[i + 2].Start, lines[i + 2].End))))
+            {
+                continue;
+            }
+
+            var words = 0;
+            var titleCase = true;
+            foreach (var range in line.Split(' '))
+            {
+                var w = line[range];
+                if (w.Length == 0)
+                {
+                    continue;
+                }
+
+                words++;
+                titleCase &= w.Length < 4 || char.IsUpper(w[0]);
+            }
+
+            var firm = line.Contains(", ", StringComparison.Ordinal) && line.Contains(" and ", StringComparison.Ordinal);
+            if (words <= 6 && (titleCase || firm) && !(words == 1 && NameShape.PlainWord(line.ToString())))
+            {
+                found.Add(PhiCategory.Organization, start, end - start, 43);
+            }
+        }
     }
 
     /// <summary>Cuts an organisation at a sentence end (". " not after Inc/Co/Corp/Ltd) and drops trailing punctuation.</summary>

@@ -93,7 +93,8 @@ internal static partial class InternationalAddresses
     /// </summary>
     public static void AddWithTail(string text, CandidateSet found, int start, int end)
     {
-        start = HouseNumberBefore(text, start);
+        // Up to two numbers before the match: "26 rue des Lilas" and a building number before it ("770 26 rue ...").
+        start = HouseNumberBefore(text, HouseNumberBefore(text, start));
 
         // A match that stopped inside a word ("Mc|Culloughtown") takes the whole word.
         while (end < text.Length && end > start && char.IsLetter(text[end]) && char.IsLetter(text[end - 1]))

@@ -21,6 +21,50 @@ internal static partial class NameShape
         word.Length >= 3 && !EnglishNameWords.Ambiguous.Contains(word)
         && (EnglishLexicon.FirstNames.Contains(word) || EnglishLexicon.LastNames.Contains(word));
 
+    /// <summary>
+    /// A capitalised word with no ordinary-English reading (Mehrudin, Hahli, O'Neil, Hauta-aho): not in the
+    /// English word list (each part of a hyphenated word checked), not an abbreviation in capitals, not a stop word.
+    /// </summary>
+    public static bool NotEnglish(string word)
+    {
+        if (word.Length < 3 || IsUpperWord(word) || EnglishLexicon.NotNames.Contains(word))
+        {
+            return false;
+        }
+
+        var span = word.AsSpan();
+        // A contraction or possessive is read by its stem: "You're", "Nobody's".
+        var apostrophe = span.IndexOfAny('\'', '’');
+        if (apostrophe > 0 && span.Length - apostrophe <= 3)
+        {
+            span = span[..apostrophe];
+        }
+
+        foreach (var range in span.Split('-'))
+        {
+            var part = span[range];
+            if (part.Length > 0 && !EnglishWords.Contains(part))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A capitalised word of a name list (Will, Brown, Olga), ambiguous with English or not.</summary>
+    public static bool InNameList(string word) => EnglishLexicon.FirstNames.Contains(word) || EnglishLexicon.LastNames.Contains(word);
+
+    /// <summary>
+    /// A word that can be part of a person's name once the context says a person is meant: a name-list word or a
+    /// word with no English reading. Ordinary English words (Producer, Public, Mother) are not.
+    /// </summary>
+    public static bool PersonWord(string word) =>
+        word.Length >= 2 && EnglishLexicon.IsNameToken(word) && (InNameList(word) || NotEnglish(word));
+
+    /// <summary>An ordinary English word that is in no name list (Producer, Explorer, Beach).</summary>
+    public static bool PlainWord(string word) => EnglishWords.Contains(word) && !InNameList(word);
+
     /// <summary>A word with a non-English Latin letter (Szöllösy, Þórunn) or a typical foreign surname ending.</summary>
     public static bool Foreign(string word)
     {

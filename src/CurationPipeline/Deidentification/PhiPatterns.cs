@@ -92,8 +92,27 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆)(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?[\u4e00-\u9fa5]{1,6}?(?:市|区|县|州|盟)[\u4e00-\u9fa5A-Za-z0-9\-－#]{0,50}", Opt)]
     public static partial Regex ZhAddressStart();
 
-    [GeneratedRegex(@"\b(?i:my name is|call me|calls me)\s+(?<v>\p{Ll}[\p{Ll}'-]+(?:\s(?!(?:and|but|or|i|im|from|the|a|an|in|at|on|to|is|was)\b)\p{Ll}[\p{Ll}'-]+)?)(?![\p{L}])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(?i:name is|call me|calls me)\s+(?<v>\p{Ll}[\p{Ll}'-]+(?:\s(?!(?:and|but|or|i|im|from|the|a|an|in|at|on|to|is|was)\b)\p{Ll}[\p{Ll}'-]+)?)(?![\p{L}])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     public static partial Regex LowercaseNameAfterCue();
+
+    /// <summary>A named street without a house number after a place preposition: "on Ane Flats Street", "corner of ... and Inna Loop St."</summary>
+    [GeneratedRegex(@"\b(?:on|at|of|and|to|near|off|onto|along)\s+(?<v>(?:\p{Lu}[\p{L}'’-]*\s+){1,3}(?:Street|Road|Avenue|Boulevard|Lane|Trail|(?:St|Rd|Ave|Blvd)\b\.?))", Opt)]
+    public static partial Regex NamedStreet();
+
+    /// <summary>
+    /// A place and a postal code after "in"/"at"/"from": "in Acquapendente 1021", "in Quinta de São Tiago 3610-114",
+    /// "in ÖVERTURINGEN 840 24". Four-digit years (19xx, 20xx) are not taken for codes.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:in|at|from)\s+(?<city>\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|d[aeiou]s?|de[li]?|du|la|le|van|von|am|an|upon|sur))*?)\s+(?<zip>(?!(?:19|20)\d\d\b)\d{4,5}(?:-\d{3,4})?|\d{3}\s\d{2})\b(?!\s*(?:%|mg|mcg|ml|mL|g|kg|mm|cm|m|km|units?|patients?|people|cases|times|years?|months?|days?|hours?)\b)", Opt)]
+    public static partial Regex PlaceAndPostcode();
+
+    /// <summary>Words after a name that only a person takes: speech, living, origin, kinship ("'s daughter").</summary>
+    [GeneratedRegex(@"^(?:(?:'s|’s)\s+(?:(?:late|former|eldest|oldest|youngest|younger|older|only|new|ex-)\s+)?(?:daughters?|sons?|wife|husband|mother|father|brothers?|sisters?|parents|children|child|kids?|boyfriend|girlfriend|fianc[eé]e?|partner|widow|widower|grand(?:mother|father|daughter|son|children)|aunt|uncle|niece|nephew|cousin|mum|mom|dad|family|caregiver|carer|friend|boss|colleague|lawyer|attorney|assistant|secretary)\b|\s+(?:(?:then|also|later|never|always|often|just|finally|suddenly|quietly|has|had)\s+)?(?:lives|lived|shouted|yelled|whispered|said|says|asked|asks|told|tells|replied|replies|explained|explains|answered|insisted|began|begins|was\s+born|is\s+from|comes\s+from|came\s+from|works|worked|died|married|studied|wrote|writes|reports|reported|denies|denied|states|stated|complains|complained|thanked|smiled|laughed|cried|wept|sighed|nodded)\b)", RegexOptions.CultureInvariant)]
+    public static partial Regex PersonAfter();
+
+    /// <summary>", can I ..." after a name at a sentence start: the name is addressed.</summary>
+    [GeneratedRegex(@"^,\s+(?:can|could|would|will|please|do|did|are|is|have|you|I|we|thank|thanks|listen|look|come|wait|stop|don't|tell|let's|where|what|why|how|when)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    public static partial Regex VocativeAfter();
 
     [GeneratedRegex(@"\b(?:P\.?\s?O\.?\s+Box|PO Box)\s+\d{1,6}\b", OptI)]
     public static partial Regex PoBox();

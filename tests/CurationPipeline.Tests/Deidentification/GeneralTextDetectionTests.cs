@@ -36,6 +36,25 @@ public sealed class GeneralTextDetectionTests
     [InlineData("She is CEO of Brightwater Analytics, based in Oslo.", PhiCategory.Organization, "Brightwater Analytics")]
     [InlineData("复诊：林海涛诉头痛减轻。", PhiCategory.Name, "林海涛")]
     [InlineData("Well, my name is zofia wiśniewska, call me zofia.", PhiCategory.Name, "zofia wiśniewska")]
+    [InlineData("Mehrudin shouted at the driver.", PhiCategory.Name, "Mehrudin")]
+    [InlineData("I'm Okonkwo's daughter.", PhiCategory.Name, "Okonkwo")]
+    [InlineData("Zubeyda: Where were you?\nOksana: At home.", PhiCategory.Name, "Zubeyda")]
+    [InlineData("Remember me, Tavita?", PhiCategory.Name, "Tavita")]
+    [InlineData("Kwabena, can you help me?", PhiCategory.Name, "Kwabena")]
+    [InlineData("Producer Ottilie Vanderkamp explained the plan.", PhiCategory.Name, "Ottilie Vanderkamp")]
+    [InlineData("We met Ikenna Obiora yesterday.", PhiCategory.Name, "Ikenna Obiora")]
+    [InlineData("Morrison, Rogers and Torres founded it.", PhiCategory.Name, "Rogers")]
+    [InlineData("her maiden name is nyberg", PhiCategory.Name, "nyberg")]
+    [InlineData("i'm okonkwo's son.", PhiCategory.Name, "okonkwo")]
+    [InlineData("they had 3: olga, pamela and brian.", PhiCategory.Name, "pamela")]
+    [InlineData("PT SEEN BY DR KOWALSKI TODAY.", PhiCategory.Name, "KOWALSKI")]
+    [InlineData("anna berg\nunit 1009 box 0219\ndpo ap 51065", PhiCategory.Address, "unit 1009 box 0219\ndpo ap")]
+    [InlineData("anna berg\nunit 1009 box 0219\ndpo ap 51065", PhiCategory.PostalCode, "51065")]
+    [InlineData("anna berg\nunit 1009 box 0219\ndpo ap 51065", PhiCategory.Name, "anna berg")]
+    [InlineData("The old shop on Elmsworth Lane has closed.", PhiCategory.Address, "Elmsworth Lane")]
+    [InlineData("She lives in Acquapendente 01021 now.", PhiCategory.PostalCode, "01021")]
+    [InlineData("Send it to 770 26 rue des Lilas, Lyon.", PhiCategory.Address, "770 26 rue des Lilas, Lyon")]
+    [InlineData(">Hanna Lindqvist\n>Tallwood Kettle\n>12 Storgatan 4\n>Uppsala", PhiCategory.Organization, "Tallwood Kettle")]
     public void Finds_personal_data_in_general_text(string text, PhiCategory category, string value) =>
         Assert.Contains((category, value), Found(text));
 
@@ -53,6 +72,16 @@ public sealed class GeneralTextDetectionTests
     [InlineData("患者诉头痛，自述服药后缓解。")]
     [InlineData("CT血管成像是首选检查，Stanford A型需紧急手术。")]
     [InlineData("主诉：易疲乏、食欲减退10天，应如何处理？")]
+    [InlineData("Advair Diskus 250/50 one puff twice daily.")]
+    [InlineData("Mother said the pain started yesterday.")]
+    [InlineData("Nobody said anything about it.")]
+    [InlineData("Metformin and Lipitor were continued.")]
+    [InlineData("Patient: I have chest pain.\nDoctor: Since when?")]
+    [InlineData("Call me when you're ready.")]
+    [InlineData("Enrolled in Cohort 1021 of the trial.")]
+    [InlineData("PATIENT DENIES CHEST PAIN. BP 120/80. WILL MARK THE SITE.")]
+    [InlineData("pt seen in clinic, will mark the site, follow up in 2 weeks.")]
+    [InlineData("Costa Rica and Sri Lanka were on the travel history.")]
     public void Leaves_general_and_clinical_words_alone(string text) =>
         Assert.Empty(Found(text));
 
