@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Bogus.Bson;
 
@@ -7,7 +8,7 @@ namespace CurationPipeline.Deidentification;
 internal static class EnglishLexicon
 {
     /// <summary>Capitalised words that are never a name token (sentence starts, clinical words, eponyms).</summary>
-    public static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly FrozenSet<string> NotNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "The", "This", "That", "These", "Those", "He", "She", "His", "Her", "Hers", "Him", "They", "Them", "Their", "We",
         "Our", "You", "Your", "It", "Its", "I", "I'm", "I’m", "I'll", "I've", "I'd", "My", "Me", "A", "An", "And", "Or", "But", "If", "In", "On", "At", "Of",
@@ -26,21 +27,21 @@ internal static class EnglishLexicon
         "Right", "Bilateral", "Acute", "Chronic", "Normal", "Negative", "Positive", "Mild", "Moderate", "Severe",
         "Emergency", "Intensive", "Care", "General", "Internal", "Medicine", "Surgery", "Cardiology", "Oncology",
         "Christmas", "Easter", "Thanksgiving", "English", "Chinese", "American", "British", "Spanish", "French",
-    };
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Latin-script Bogus locales whose names are recognised (patients are international).</summary>
     private static readonly string[] NameLocales =
         ["en", "de", "fr", "es", "it", "pl", "nl", "cz", "sk", "tr", "pt_BR", "fi", "nb_NO", "ro", "sv", "en_IND", "en_NG", "vi"];
 
-    public static readonly HashSet<string> FirstNames = LoadAll(["first_name", "male_first_name", "female_first_name"]);
-    public static readonly HashSet<string> LastNames = LoadAll(["last_name"]);
+    public static readonly FrozenSet<string> FirstNames = LoadAll(["first_name", "male_first_name", "female_first_name"]).ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> LastNames = LoadAll(["last_name"]).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Text after a capitalised word that makes it an eponym, not a person (Parkinson disease, Murphy's sign,
     /// Glasgow Coma Scale): such a candidate is dropped.
     /// </summary>
     public static readonly Regex EponymFollower = new(
-        @"\G(?:'s)?(?:[ \t]+|-)(?:\p{Lu}[\p{L}]*[ \t]+)?(?:disease|syndrome|sign|test|score|scale|criteria|classification|maneuver|manoeuvre|catheter|procedure|operation|palsy|lymphoma|sarcoma|tumou?r|phenomenon|reflex|fracture|esophagus|diverticulum|tear|repair|stain|drain|line|monitor|respiration|breathing|node|triad|ulcer|chart|staging|coma|disorder|anomaly|tube|bag|device|technique|approach|incision|position|grade|method|protocol|equation|formula)\b",
+        @"^(?:'s)?(?:[ \t]+|-)(?:\p{Lu}[\p{L}]*[ \t]+)?(?:disease|syndrome|sign|test|score|scale|criteria|classification|maneuver|manoeuvre|catheter|procedure|operation|palsy|lymphoma|sarcoma|tumou?r|phenomenon|reflex|fracture|esophagus|diverticulum|tear|repair|stain|drain|line|monitor|respiration|breathing|node|triad|ulcer|chart|staging|coma|disorder|anomaly|tube|bag|device|technique|approach|incision|position|grade|method|protocol|equation|formula)\b",
         RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>Street-type words (Bogus en street suffixes plus common abbreviations).</summary>

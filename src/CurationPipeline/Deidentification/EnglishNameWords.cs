@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace CurationPipeline.Deidentification;
 
 /// <summary>
@@ -9,9 +11,8 @@ namespace CurationPipeline.Deidentification;
 /// </summary>
 internal static class EnglishNameWords
 {
-    public static readonly HashSet<string> Ambiguous = new(
-        Words.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
-        StringComparer.OrdinalIgnoreCase);
+    public static readonly FrozenSet<string> Ambiguous =
+        Words.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private const string Words = """
         abbey ace agape albino aline ally amaryllis amber amir amour anal angel anise ant aquiline arcade arch

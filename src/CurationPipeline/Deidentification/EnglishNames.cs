@@ -52,6 +52,7 @@ internal static class EnglishNames
     {
         var names = new List<(int Start, int Length)>();
         var tokens = new List<(int Start, int Length)>();
+        var words = new List<string>();
         var i = 0;
         while (i < text.Length)
         {
@@ -62,6 +63,7 @@ internal static class EnglishNames
             }
 
             tokens.Clear();
+            words.Clear();
             var p = s;
             while (true)
             {
@@ -72,6 +74,7 @@ internal static class EnglishNames
                 }
 
                 tokens.Add((p, e - p));
+                words.Add(text.Substring(p, e - p));
                 // A '.' joins only after an initial or a title ("J. Smith", "Dr. Chen"), not at a sentence end.
                 var q = e < text.Length && text[e] == '.' && (e - p == 1 || Titles.Contains(text[p..e])) ? e + 1 : e;
                 if (q + 1 < text.Length && text[q] == ' ' && char.IsUpper(text[q + 1]) && tokens.Count < 6)
@@ -89,7 +92,7 @@ internal static class EnglishNames
                 continue;
             }
 
-            AddRun(text, tokens, names);
+            AddRun(text, tokens, words, names);
             i = tokens[^1].Start + tokens[^1].Length;
         }
 
@@ -128,7 +131,7 @@ internal static class EnglishNames
             {
                 var end = k + token.Length;
                 if ((k == 0 || !char.IsLetter(text[k - 1])) && (end == text.Length || !char.IsLetter(text[end]))
-                    && !EnglishLexicon.EponymFollower.Match(text, end).Success)
+                    && !EnglishLexicon.EponymFollower.IsMatch(text.AsSpan(end)))
                 {
                     found.Add(PhiCategory.Name, k, token.Length, 39);
                 }
@@ -280,9 +283,9 @@ internal static class EnglishNames
         return s < end && word.Length == end - s && (s == 0 || !char.IsLetterOrDigit(text[s - 1])) ? word : (s, 0);
     }
 
-    private static void AddRun(string text, List<(int Start, int Length)> tokens, List<(int, int)> names)
+    private static void AddRun(string text, List<(int Start, int Length)> tokens, List<string> words, List<(int, int)> names)
     {
-        string Word(int k) => text.Substring(tokens[k].Start, tokens[k].Length);
+        string Word(int k) => words[k];
         int CueBefore(int k)
         {
             if (k > 0)
@@ -297,11 +300,6 @@ internal static class EnglishNames
             return cue == 2 && text.AsSpan(before + word.Length, tokens[k].Start - before - word.Length).Contains(':') ? 1 : cue;
         }
 
-        if (tokens.Count > 1 && EnglishLexicon.IsPlace(text.AsSpan(tokens[0].Start, tokens[^1].Start + tokens[^1].Length - tokens[0].Start)))
-        {
-            return;
-        }
-
         var first = 0;
         while (first < tokens.Count && (tokens[first].Length == 1 || Titles.Contains(Word(first)) || !EnglishLexicon.IsNameToken(Word(first))))
         {
@@ -313,11 +311,30 @@ internal static class EnglishNames
             return;
         }
 
+        int LastOf(int f)
+        {
+            var l = f;
+            while (l + 1 < tokens.Count && l - f < 3 && (tokens[l + 1].Length == 1 || EnglishLexicon.IsNameToken(Word(l + 1))))
+            {
+                l++;
+            }
+
+            while (l > f && tokens[l].Length == 1)
+            {
+                l--;
+            }
+
+            return l;
+        }
+
         var cue = CueBefore(first);
-        if (cue < 2)
+        var last = LastOf(first);
+        var accept = Accept(text, tokens, words, first, last, cue, extended: false);
+        if (!accept && cue < 2)
         {
             // Without a title or strong cue, leading ordinary English words are not part of the name: "Producer
             // Liviana Palerma" is "Liviana Palerma" (after the cue "Producer"), "Public Data Explorer" is no name.
+            // Then the rules that need the English word list or a person's context are tried.
             var f = first;
             while (f < tokens.Count && (tokens[f].Length == 1 || NameShape.PlainWord(Word(f))))
             {
@@ -333,36 +350,17 @@ internal static class EnglishNames
             {
                 first = f;
                 cue = CueBefore(first);
+                last = LastOf(first);
             }
+
+            accept = Accept(text, tokens, words, first, last, cue, extended: true);
         }
 
-        var last = first;
-        while (last + 1 < tokens.Count && last - first < 3 && (tokens[last + 1].Length == 1 || EnglishLexicon.IsNameToken(Word(last + 1))))
-        {
-            last++;
-        }
-
-        while (last > first && tokens[last].Length == 1)
-        {
-            last--;
-        }
-
-        var firstWord = Word(first);
-        var lastWord = last == first ? firstWord : Word(last);
-        var known = EnglishLexicon.FirstNames.Contains(firstWord) || EnglishLexicon.LastNames.Contains(lastWord);
-        var count = last - first + 1;
         var start = tokens[first].Start;
         var end = tokens[last].Start + tokens[last].Length;
-        var accept = cue switch
-        {
-            2 => true,
-            1 => known || NameShape.Foreign(firstWord) || NameShape.Foreign(lastWord) || NameShape.NotEnglish(firstWord) || NameShape.NotEnglish(lastWord),
-            _ when count >= 2 => known || NameShape.ForeignPair(text, tokens, first, last) || UnlistedPair(text, tokens, first, last)
-                || (PersonContext(text, start, end) && AllPersonWords(text, tokens, first, last)),
-            _ => NameShape.SingleName(firstWord) || NameShape.Foreign(firstWord)
-                || (PersonContext(text, start, end) && NameShape.PersonWord(firstWord) && !Cues.Contains(firstWord) && !RoleCues.Contains(firstWord)),
-        };
-        if (!accept || EnglishLexicon.EponymFollower.Match(text, end).Success || (cue < 2 && (NameShape.BeforeDose(text, end) || NameShape.InHanText(text, start, end))))
+        // A country or state ("Costa Rica", "Sri Lanka") is not a name, nor a part of it ("Rica").
+        if (!accept || (tokens.Count > 1 && EnglishLexicon.IsPlace(text.AsSpan(tokens[0].Start, tokens[^1].Start + tokens[^1].Length - tokens[0].Start)))
+            || EnglishLexicon.EponymFollower.IsMatch(text.AsSpan(end)) || (cue < 2 && (NameShape.BeforeDose(text, end) || NameShape.InHanText(text, start, end))))
         {
             return;
         }
@@ -371,12 +369,44 @@ internal static class EnglishNames
     }
 
     /// <summary>
+    /// Whether tokens first..last are a name given the cue before them (2 strong, 1 weak, 0 none). The basic rules
+    /// use the name lists and word forms; the extended ones add words with no English reading and person contexts.
+    /// </summary>
+    private static bool Accept(string text, List<(int Start, int Length)> tokens, List<string> words, int first, int last, int cue, bool extended)
+    {
+        if (cue == 2)
+        {
+            return true;
+        }
+
+        var firstWord = words[first];
+        var lastWord = words[last];
+        var known = EnglishLexicon.FirstNames.Contains(firstWord) || EnglishLexicon.LastNames.Contains(lastWord);
+        var start = tokens[first].Start;
+        var end = tokens[last].Start + tokens[last].Length;
+        if (cue == 1)
+        {
+            return known || NameShape.Foreign(firstWord) || NameShape.Foreign(lastWord)
+                || (extended && (NameShape.NotEnglish(firstWord) || NameShape.NotEnglish(lastWord)));
+        }
+
+        if (last > first)
+        {
+            return known || NameShape.ForeignPair(tokens, words, first, last)
+                || (extended && (UnlistedPair(text, tokens, words, first, last) || (PersonContext(text, start, end) && AllPersonWords(tokens, words, first, last))));
+        }
+
+        return NameShape.SingleName(firstWord) || NameShape.Foreign(firstWord)
+            || (extended && NameShape.PersonWord(firstWord) && PersonContext(text, start, end) && !Cues.Contains(firstWord) && !RoleCues.Contains(firstWord));
+    }
+
+    /// <summary>
     /// Two to four capitalised words, none with an English reading and none an initial-less place name
     /// ("Jouni Hahli", "Gyala Antall"), not followed by a number (drug and device names: "Advair Diskus 250/50").
     /// </summary>
-    private static bool UnlistedPair(string text, List<(int Start, int Length)> tokens, int first, int last)
+    private static bool UnlistedPair(string text, List<(int Start, int Length)> tokens, List<string> words, int first, int last)
     {
-        var words = 0;
+        var count = 0;
         for (var k = first; k <= last; k++)
         {
             if (tokens[k].Length == 1)
@@ -384,13 +414,13 @@ internal static class EnglishNames
                 continue;
             }
 
-            var word = text.Substring(tokens[k].Start, tokens[k].Length);
+            var word = words[k];
             if (!NameShape.NotEnglish(word) && !(NameShape.InNameList(word) && !EnglishNameWords.Ambiguous.Contains(word)))
             {
                 return false;
             }
 
-            words++;
+            count++;
         }
 
         var end = tokens[last].Start + tokens[last].Length;
@@ -400,15 +430,15 @@ internal static class EnglishNames
             next++;
         }
 
-        return words >= 2 && !(next > end && next < text.Length && char.IsAsciiDigit(text[next]))
+        return count >= 2 && !(next > end && next < text.Length && char.IsAsciiDigit(text[next]))
             && !EnglishLexicon.IsPlace(text.AsSpan(tokens[first].Start, end - tokens[first].Start));
     }
 
-    private static bool AllPersonWords(string text, List<(int Start, int Length)> tokens, int first, int last)
+    private static bool AllPersonWords(List<(int Start, int Length)> tokens, List<string> words, int first, int last)
     {
         for (var k = first; k <= last; k++)
         {
-            if (tokens[k].Length > 1 && !NameShape.PersonWord(text.Substring(tokens[k].Start, tokens[k].Length)))
+            if (tokens[k].Length > 1 && !NameShape.PersonWord(words[k]))
             {
                 return false;
             }

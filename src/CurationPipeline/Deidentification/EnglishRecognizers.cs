@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace CurationPipeline.Deidentification;
@@ -5,6 +6,10 @@ namespace CurationPipeline.Deidentification;
 /// <summary>Recognisers of English street addresses and employers/schools; names are in <see cref="EnglishNames"/>.</summary>
 internal static class EnglishRecognizers
 {
+    /// <summary>The street types a named street without a number must end with (a cheap check before the pattern).</summary>
+    private static readonly SearchValues<string> StreetTypeWords = SearchValues.Create(
+        [" Street", " St.", " St ", " St,", " Road", " Rd", " Avenue", " Ave", " Boulevard", " Blvd", " Lane", " Trail"], StringComparison.Ordinal);
+
     public static void Run(string text, CandidateSet found)
     {
         if (CaselessText.Applies(text))
@@ -38,20 +43,23 @@ internal static class EnglishRecognizers
             }
 
             InternationalAddresses.Run(text, found);
-            foreach (Match m in PhiPatterns.PlaceAndPostcode().Matches(text))
+            // The pattern runs only on a window before each four- or five-digit code that follows a word.
+            for (var code = CodeAfterWord(text, 0); code >= 0; code = CodeAfterWord(text, code + 1))
             {
-                var city = m.Groups["city"];
-                if (!EnglishLexicon.NotNames.Contains(city.Value) && !NameShape.PlainWord(city.Value))
+                var from = Math.Max(0, code - 80);
+                for (var m = PhiPatterns.PlaceAndPostcode().Match(text, from, Math.Min(text.Length, code + 16) - from); m.Success; m = m.NextMatch())
                 {
-                    found.Add(PhiCategory.Address, city.Index, city.Length, 48);
-                    found.Add(PhiCategory.PostalCode, m.Groups["zip"].Index, m.Groups["zip"].Length, 65);
+                    var city = m.Groups["city"];
+                    if (m.Groups["zip"].Index == code && !EnglishLexicon.NotNames.Contains(city.Value) && !NameShape.PlainWord(city.Value))
+                    {
+                        found.Add(PhiCategory.Address, city.Index, city.Length, 48);
+                        found.Add(PhiCategory.PostalCode, m.Groups["zip"].Index, m.Groups["zip"].Length, 65);
+                    }
                 }
             }
         }
 
-        if (text.Contains(" St", StringComparison.Ordinal) || text.Contains(" Road", StringComparison.Ordinal) || text.Contains(" Ave", StringComparison.Ordinal)
-            || text.Contains(" Boulevard", StringComparison.Ordinal) || text.Contains(" Blvd", StringComparison.Ordinal) || text.Contains(" Lane", StringComparison.Ordinal)
-            || text.Contains(" Trail", StringComparison.Ordinal) || text.Contains(" Rd", StringComparison.Ordinal))
+        if (UncoveredStreetType(text, found))
         {
             foreach (Match m in PhiPatterns.NamedStreet().Matches(text))
             {
@@ -112,6 +120,55 @@ internal static class EnglishRecognizers
     }
 
     /// <summary>
+    /// A street type ("Street", "St.", "Road" ...) that no address found so far covers: only then can a named street
+    /// without a number be there (a cheap check before the pattern).
+    /// </summary>
+    private static bool UncoveredStreetType(string text, CandidateSet found)
+    {
+        var span = text.AsSpan();
+        for (var i = span.IndexOfAny(StreetTypeWords); i >= 0;)
+        {
+            if (!found.Covers(PhiCategory.Address, i + 1, i + 3))
+            {
+                return true;
+            }
+
+            var next = span[(i + 1)..].IndexOfAny(StreetTypeWords);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A run of four or five digits (or "840 24", "3610-114") right after a word and a space: the only place a
+    /// postal code after a place name can be (a cheap check before the pattern).
+    /// </summary>
+    private static int CodeAfterWord(string text, int from)
+    {
+        var span = text.AsSpan();
+        var first = span[from..].IndexOfAnyInRange('0', '9');
+        for (var i = first < 0 ? -1 : from + first; i >= 0 && i < span.Length;)
+        {
+            var e = i;
+            while (e < span.Length && char.IsAsciiDigit(span[e]))
+            {
+                e++;
+            }
+
+            if (i >= 2 && span[i - 1] == ' ' && char.IsLetter(span[i - 2]) && (e - i is 4 or 5 || (e - i == 3 && e + 3 <= span.Length && span[e] == ' ' && char.IsAsciiDigit(span[e + 1]) && char.IsAsciiDigit(span[e + 2]))))
+            {
+                return i;
+            }
+
+            var next = span[e..].IndexOfAnyInRange('0', '9');
+            i = next < 0 ? -1 : e + next;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
     /// In a signature or letter-head block (short lines: name, employer, address), the line after a name line and
     /// before an address line (or a repeat of the name) is the employer: "Allan Björk / Scale Unlimited / Unit 5022
     /// Box 1225". A job-title line ("Leasing consultant") is told apart by its lowercase words.
@@ -148,10 +205,7 @@ internal static class EnglishRecognizers
             var (start, end) = lines[i];
             var line = text.AsSpan(start, end - start);
             if (line.Length > 60 || line.IndexOfAnyInRange('0', '9') >= 0 || line.IndexOfAny(":;!?@") >= 0 || (line[^1] == '.' && !line.EndsWith("Inc.") && !line.EndsWith("Ltd."))
-                || !char.IsUpper(line[0]) || found.Covers(PhiCategory.Name, start, end) || found.Covers(PhiCategory.Address, start, end)
-                || !found.Covers(PhiCategory.Name, lines[i - 1].Start, lines[i - 1].End)
-                || !(found.Covers(PhiCategory.Address, lines[i + 1].Start, lines[i + 1].End)
-                    || (found.Covers(PhiCategory.Name, lines[i + 1].Start, lines[i + 1].End) && i + 2 < lines.Count && found.Covers(PhiCategory.Address, lines[i + 2].Start, lines[i + 2].End))))
+                || !char.IsUpper(line[0]))
             {
                 continue;
             }
@@ -171,10 +225,22 @@ internal static class EnglishRecognizers
             }
 
             var firm = line.Contains(", ", StringComparison.Ordinal) && line.Contains(" and ", StringComparison.Ordinal);
-            if (words <= 6 && (titleCase || firm) && !(words == 1 && NameShape.PlainWord(line.ToString())))
+            if (words > 6 || !(titleCase || firm) || (words == 1 && NameShape.PlainWord(line.ToString())))
             {
-                found.Add(PhiCategory.Organization, start, end - start, 43);
+                continue;
             }
+
+            // Only now the candidates: the line is no name or address itself, a name line is before it and an
+            // address line (or the name again, then the address) after it.
+            if (found.Covers(PhiCategory.Name, start, end) || found.Covers(PhiCategory.Address, start, end)
+                || !found.Covers(PhiCategory.Name, lines[i - 1].Start, lines[i - 1].End)
+                || !(found.Covers(PhiCategory.Address, lines[i + 1].Start, lines[i + 1].End)
+                    || (found.Covers(PhiCategory.Name, lines[i + 1].Start, lines[i + 1].End) && i + 2 < lines.Count && found.Covers(PhiCategory.Address, lines[i + 2].Start, lines[i + 2].End))))
+            {
+                continue;
+            }
+
+            found.Add(PhiCategory.Organization, start, end - start, 43);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.IO.Compression;
 
 namespace CurationPipeline.Deidentification;
@@ -10,7 +11,7 @@ namespace CurationPipeline.Deidentification;
 /// </summary>
 internal static class EnglishWords
 {
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Words = Load();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words = Load();
 
     /// <summary>True when the word, lowercased, is an ordinary English word. Non-ASCII letters never are.</summary>
     public static bool Contains(ReadOnlySpan<char> word)
@@ -35,7 +36,7 @@ internal static class EnglishWords
         return Words.Contains(lower);
     }
 
-    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Load()
+    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Load()
     {
         using var stream = typeof(EnglishWords).Assembly.GetManifestResourceStream("CurationPipeline.Deidentification.english-words.txt.gz")
             ?? throw new InvalidOperationException("embedded resource english-words.txt.gz is missing from the CurationPipeline assembly");
@@ -50,6 +51,6 @@ internal static class EnglishWords
             }
         }
 
-        return set.GetAlternateLookup<ReadOnlySpan<char>>();
+        return set.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace CurationPipeline.Deidentification;
@@ -16,16 +17,107 @@ internal static partial class NameShape
         "quist", "moto", "yama", "mura", "kawa", "hara", "saki", "zaki", "uchi", "shita",
     ];
 
+    private static readonly FrozenDictionary<char, string[]> EndingsByLastLetter =
+        SurnameEndings.GroupBy(e => e[^1]).ToDictionary(g => g.Key, g => g.ToArray()).ToFrozenDictionary();
+
     /// <summary>A lone capitalised word: a name-list word that is not an ordinary English word.</summary>
     public static bool SingleName(string word) =>
         word.Length >= 3 && !EnglishNameWords.Ambiguous.Contains(word)
         && (EnglishLexicon.FirstNames.Contains(word) || EnglishLexicon.LastNames.Contains(word));
 
+    [Flags]
+    private enum WordClass : byte
+    {
+        Computed = 1,
+        NotEnglish = 2,
+        InNameList = 4,
+        English = 8,
+        NameToken = 16,
+    }
+
+    /// <summary>
+    /// The classes of the ordinary English words met on this thread (Patient, History, Producer), so that the large
+    /// word lists are looked up once per distinct word rather than once per rule; cleared when it reaches 16,384
+    /// words. Other words (names among them) are never kept, so no personal data outlives the call.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<string, WordClass>? t_classes;
+
     /// <summary>
     /// A capitalised word with no ordinary-English reading (Mehrudin, Hahli, O'Neil, Hauta-aho): not in the
     /// English word list (each part of a hyphenated word checked), not an abbreviation in capitals, not a stop word.
     /// </summary>
-    public static bool NotEnglish(string word)
+    public static bool NotEnglish(string word) => (Classify(word) & WordClass.NotEnglish) != 0;
+
+    /// <summary>A capitalised word of a name list (Will, Brown, Olga), ambiguous with English or not.</summary>
+    public static bool InNameList(string word) => (Classify(word) & WordClass.InNameList) != 0;
+
+    /// <summary>
+    /// A word that can be part of a person's name once the context says a person is meant: a name-list word or a
+    /// word with no English reading. Ordinary English words (Producer, Public, Mother) are not.
+    /// </summary>
+    public static bool PersonWord(string word)
+    {
+        var c = Classify(word);
+        return word.Length >= 2 && (c & WordClass.NameToken) != 0 && (c & (WordClass.InNameList | WordClass.NotEnglish)) != 0;
+    }
+
+    /// <summary>An ordinary English word that is in no name list (Producer, Explorer, Beach).</summary>
+    public static bool PlainWord(string word)
+    {
+        // Most words asked about are names or ordinary words already classified: one lookup each.
+        if (t_classes is { } classes && classes.TryGetValue(word, out var known))
+        {
+            return (known & (WordClass.English | WordClass.InNameList)) == WordClass.English;
+        }
+
+        return EnglishWords.Contains(word) && (Classify(word) & WordClass.InNameList) == 0;
+    }
+
+    private static WordClass Classify(string word)
+    {
+        var classes = t_classes ??= new Dictionary<string, WordClass>(1024, StringComparer.Ordinal);
+        if (classes.TryGetValue(word, out var c))
+        {
+            return c;
+        }
+
+        c = WordClass.Computed;
+        if (EnglishLexicon.FirstNames.Contains(word) || EnglishLexicon.LastNames.Contains(word))
+        {
+            c |= WordClass.InNameList;
+        }
+
+        var english = EnglishWords.Contains(word);
+        if (english)
+        {
+            c |= WordClass.English;
+        }
+
+        if (EnglishLexicon.IsNameToken(word))
+        {
+            c |= WordClass.NameToken;
+        }
+
+        if (ComputeNotEnglish(word, english))
+        {
+            c |= WordClass.NotEnglish;
+        }
+
+        if ((c & WordClass.English) != 0 || (c & WordClass.NameToken) == 0)
+        {
+            if (classes.Count >= 16_384)
+            {
+                classes.Clear();
+            }
+
+            classes[word] = c;
+        }
+
+        return c;
+    }
+
+    private static bool ComputeNotEnglish(string word, bool english)
     {
         if (word.Length < 3 || IsUpperWord(word) || EnglishLexicon.NotNames.Contains(word))
         {
@@ -33,6 +125,11 @@ internal static partial class NameShape
         }
 
         var span = word.AsSpan();
+        if (span.IndexOfAny('-', '\'', '’') < 0)
+        {
+            return !english;
+        }
+
         // A contraction or possessive is read by its stem: "You're", "Nobody's".
         var apostrophe = span.IndexOfAny('\'', '’');
         if (apostrophe > 0 && span.Length - apostrophe <= 3)
@@ -52,19 +149,6 @@ internal static partial class NameShape
         return false;
     }
 
-    /// <summary>A capitalised word of a name list (Will, Brown, Olga), ambiguous with English or not.</summary>
-    public static bool InNameList(string word) => EnglishLexicon.FirstNames.Contains(word) || EnglishLexicon.LastNames.Contains(word);
-
-    /// <summary>
-    /// A word that can be part of a person's name once the context says a person is meant: a name-list word or a
-    /// word with no English reading. Ordinary English words (Producer, Public, Mother) are not.
-    /// </summary>
-    public static bool PersonWord(string word) =>
-        word.Length >= 2 && EnglishLexicon.IsNameToken(word) && (InNameList(word) || NotEnglish(word));
-
-    /// <summary>An ordinary English word that is in no name list (Producer, Explorer, Beach).</summary>
-    public static bool PlainWord(string word) => EnglishWords.Contains(word) && !InNameList(word);
-
     /// <summary>A word with a non-English Latin letter (Szöllösy, Þórunn) or a typical foreign surname ending.</summary>
     public static bool Foreign(string word)
     {
@@ -81,12 +165,12 @@ internal static partial class NameShape
             }
         }
 
-        if (word.Length < 5)
+        if (word.Length < 5 || !EndingsByLastLetter.TryGetValue(word[^1], out var endings))
         {
             return false;
         }
 
-        foreach (var ending in SurnameEndings)
+        foreach (var ending in endings)
         {
             if (word.EndsWith(ending, StringComparison.Ordinal))
             {
@@ -98,7 +182,7 @@ internal static partial class NameShape
     }
 
     /// <summary>Two or more capitalised words, none an ordinary English name-word, at least one of foreign form.</summary>
-    public static bool ForeignPair(string text, List<(int Start, int Length)> tokens, int first, int last)
+    public static bool ForeignPair(List<(int Start, int Length)> tokens, List<string> words, int first, int last)
     {
         var foreign = false;
         for (var k = first; k <= last; k++)
@@ -108,7 +192,7 @@ internal static partial class NameShape
                 continue;
             }
 
-            var word = text.Substring(tokens[k].Start, tokens[k].Length);
+            var word = words[k];
             if (EnglishNameWords.Ambiguous.Contains(word) || IsUpperWord(word))
             {
                 return false;
