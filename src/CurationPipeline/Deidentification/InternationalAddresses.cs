@@ -16,29 +16,48 @@ internal static partial class InternationalAddresses
     [
         "katu", "kuja", "tie", "polku", "vej", "gade", "stræde", "straede", "gasse", "strasse", "straße", "weg", "laan", "straat",
         "gracht", "plein", "dijk", "gatan", "vägen", "vagen", "gata", "gränd", "stien", "veien", "vegen", "vei", "braut", "stræti",
-        "straeti", "vegur", "stígur", "tún", "ulica", "iela", "allee", "platz",
+        "straeti", "vegur", "stígur", "tún", "ulica", "iela", "allee", "platz", "str", "hof", "singel", "kade", "dreef", "steeg",
+        "markt", "baan", "plantsoen", "gate",
     ];
 
-    private const string Before = "Rua|Avenida|Av\\.?|Avda\\.?|Calle|C/|Carrer|Paseo|Plaza|Pla[çc]a|Pra[çc]a|Travessa|Largo|Estrada|Rodovia|Via|Viale|Vicolo|Piazza|Corso|Rue|Avenue|Boulevard|Bd|Chemin|Impasse|All[ée]e|Route|Ulica|Aleja|Odos|Leoforos";
+    private const string Before = "Rua|Avenida|Av\\.?|Avda\\.?|Calle|C/|Carrer|Paseo|Plaza|Pla[çc]a|Pra[çc]a|Travessa|Largo|Estrada|Rodovia|Via|Viale|Vicolo|Piazza|Corso|Rue|Avenue|Boulevard|Bd|Chemin|Impasse|All[ée]e|Route|Ulica|Aleja|Odos|Leoforos"
+        + "|Strada|Str\\.|Bulevardul|Aleea|Calea|Splaiul|Intrarea|Pia[țţt]a|[ȘŞS]oseaua|Jalan|Jl\\.|Jln\\.|Gg\\.|Kpg\\.|Psr\\.|Dk\\.";
 
-    private const string After = "t[ée]r|utca|u\\.|[úu]t|k[öo]r[úu]t|rkp\\.|sor|k[öo]z|str\\.?|Str\\.?|sokak|sok\\.|caddesi|cad\\.";
+    private const string After = "t[ée]r|utca|u\\.|[úu]t|k[öo]r[úu]t|rkp\\.|sor|k[öo]z|str\\.?|Str\\.?|sokak|sok\\.|caddesi|cad\\."
+        + "|iela|dambis|gatve|prospekts|bulv[āa]ris|[šs]oseja|laukums|k[üu][çc]\\.|k[üu][çc][əe]si|prospekti|pr\\.|[şs]ossesi|V[äa]g|Gata|Gr[äa]nd|Torg|Gate|Vei|Veien";
 
     private const string Word = @"\p{Lu}[\p{L}'’.-]*";
+
+    /// <summary>Unit, staircase and floor words of other languages that follow a street ("Bloc 09, Ap. 884", "Lgh. 848", "dz. 380").</summary>
+    private const string Units = "Bloc|Ap|Apto|Apt|Esc|Puerta|Piso|Edificio|Appartamento|Piano|Interno|Scala|Lgh|Leil|Oppgang|Stan|dz|Etage|Zimmer|Stock|T[üu]r|Top|Dpto|Depto|Lokal|Bus|bus|Hus|m";
+
+    /// <summary>Street types before the name that are also ordinary words elsewhere: taken only with a number ("Sector Tomás Valle, 84").</summary>
+    private const string BeforeNumbered = "Sector|Pol[íi]gono|Rampa|Senda|Subida|Bajada|Ronda|Camino|Pasaje|Callej[óo]n|Calleja|Glorieta|Urbanizaci[óo]n|Barrio|Cuesta|Traves[íi]a|Carretera|Poblado|Solar|Rambla|Riera|Rinc[óo]n|Prolongaci[óo]n|Colonia|Manzana|Muelle|Partida|Ramal|Torrente|Explanada|Huerta|Jardines|Parque|Rotonda|Borgo|Contrada|Piazzale|Voie|Quai|Cours|Passage|Faubourg|Chauss[ée]e|Trg|Gran|Cam[íi]|Ruela|Beco|Alameda|Vila|Quinta|Vestre|[ØO]stre|Nordre|S[øo]ndre|[ØO]vre|Nedre";
 
     // Cheap multi-string checks: a pattern runs only on texts holding one of the words it needs.
     private static readonly SearchValues<string> BeforeWords = SearchValues.Create(
         ["Rua", "Av", "Calle", "C/", "Carrer", "Paseo", "Pla", "Pra", "Travessa", "Largo", "Estrada", "Rodovia", "Via", "Vicolo",
-            "Piazza", "Corso", "Rue", "Boulevard", "Bd", "Chemin", "Impasse", "All", "Route", "Ulica", "Aleja", "Odos", "Leoforos"],
+            "Piazza", "Corso", "Rue", "Boulevard", "Bd", "Chemin", "Impasse", "All", "Route", "Ulica", "Aleja", "Odos", "Leoforos",
+            "Str", "Bulevardul", "Aleea", "Calea", "Splaiul", "Intrarea", "Pia", "oseaua", "Jalan", "Jl.", "Jln.", "Gg.", "Kpg.", "Psr.", "Dk."],
+        StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> BeforeNumberedWords = SearchValues.Create(
+        ["Sector", "Pol", "Rampa", "Senda", "Subida", "Ronda", "Camino", "Pasaje", "Callej", "Glorieta", "Urbanizaci", "Barrio", "Cuesta",
+            "Traves", "Carretera", "Rotonda", "Borgo", "Contrada", "Piazzale", "Voie", "Quai", "Cours", "Passage", "Faubourg", "Chauss", "Trg",
+            "Gran", "Cam", "Ruela", "Beco", "Alameda", "Vila", "Quinta", "Bajada", "Calleja", "Poblado", "Solar", "Rambla", "Riera", "Rinc",
+            "Prolongaci", "Colonia", "Manzana", "Muelle", "Partida", "Ramal", "Torrente", "Explanada", "Huerta", "Jardines", "Parque",
+            "Vestre", "stre", "Nordre", "ndre", "vre", "Nedre"],
         StringComparison.Ordinal);
 
     private static readonly SearchValues<string> LowerWords = SearchValues.Create(
-        ["rue", "rua", "calle", "avenida", "avenue", "via", "viale", "piazza", "ul.", "ulica", "al."], StringComparison.Ordinal);
+        ["rue", "rua", "calle", "avenida", "avenue", "via", "viale", "piazza", "ul.", "ulica", "al.", "pl.", "os."], StringComparison.Ordinal);
 
     private static readonly SearchValues<string> AddressCues = SearchValues.Create(
         ["live", "living", "address", "moved to", "located at", "office is at", "send it", "send them", "ship"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> AfterWords = SearchValues.Create(
-        [" t\u00e9r", " ter", " utca", " u.", " \u00fat", " ut", " k\u00f6r\u00fat", " korut", " rkp.", " sor", " k\u00f6z", " koz", " str", " Str", " sok", " cad"],
+        [" t\u00e9r", " ter", " utca", " u.", " \u00fat", " ut", " k\u00f6r\u00fat", " korut", " rkp.", " sor", " k\u00f6z", " koz", " str", " Str", " sok", " cad",
+            " iela", " dambis", " gatve", " prospekt", " bulv", " \u0161oseja", " soseja", " laukums", " k\u00fc\u00e7", " kuc", " pr.", " \u015fosse", " sosse", " V\u00e4g", " Vag", " Gata", " Gr\u00e4nd", " Torg", " Gate", " Vei"],
         StringComparison.Ordinal);
 
     public static void Run(string text, CandidateSet found)
@@ -50,6 +69,8 @@ internal static partial class InternationalAddresses
         [
             span.ContainsAny(BeforeWords) ? StreetBefore() : null,
             span.ContainsAny(LowerWords) ? NumberedLowerStreet() : null,
+            span.ContainsAny(LowerWords) ? PolishStreet() : null,
+            span.ContainsAny(BeforeNumberedWords) ? StreetBeforeNumbered() : null,
             NumberStreetNumber(),
             span.ContainsAny(AddressCues) ? CuedStreet() : null,
             box ? Military() : null,
@@ -131,12 +152,14 @@ internal static partial class InternationalAddresses
     {
         for (var i = 2; i < text.Length; i++)
         {
-            if (!char.IsAsciiDigit(text[i]) || text[i - 1] != ' ' || !char.IsLetter(text[i - 2]))
+            // "Havnegade 4", and the abbreviation "Schulstr. 9".
+            var abbreviated = text[i - 2] == '.' && i >= 5 && text.AsSpan(i - 5, 3).SequenceEqual("str");
+            if (!char.IsAsciiDigit(text[i]) || text[i - 1] != ' ' || !(char.IsLetter(text[i - 2]) || abbreviated))
             {
                 continue;
             }
 
-            var wordEnd = i - 1;
+            var wordEnd = abbreviated ? i - 2 : i - 1;
             var wordStart = wordEnd;
             while (wordStart > 0 && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '-'))
             {
@@ -229,8 +252,16 @@ internal static partial class InternationalAddresses
         return d < n && n < start && boundary ? d : start;
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:" + Before + @")\s+(?:(?:" + Word + @"|d[aeiou]s?|de[li]?|della|dei|des|du|la|le|los|las|y|e)\s+){0,4}?(?:" + Word + @")(?:\s+\d{1,5}[A-Za-z]?\b\.?)?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:" + Before + @")\s+(?:(?:" + Word + @"|d[aeiou]s?|de[li]?|della|dei|des|du|la|le|los|las|y|e)\s+){0,4}(?:" + Word + @")(?:,?\s+(?:(?:no|nr|No|Nr|nr\.|Nr\.|no\.|No\.)\s*)?\d{1,5}[A-Za-z]?\b\.?)?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex StreetBefore();
+
+    /// <summary>"Sector Tomás Valle, 84", "Voie du Bac 5": a street type that needs its house number after the name.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:" + BeforeNumbered + @")\s+(?:(?:" + Word + @"|d[aeiou]s?|de[li]?|della|dei|des|du|la|le|los|las|y|e)\s+){0,4}?(?:" + Word + @")(?:,?\s+(?:(?:no|nr|No|Nr)\.?\s*)?\d{1,5}[A-Za-z]?\b|\s+s/n\.?)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex StreetBeforeNumbered();
+
+    /// <summary>Polish street abbreviations before the name, with a number: "ul. Marszałkowska 12/5", "al. Kuciński 84".</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d]|et\s)(?:ul|al|pl|os)\.\s+(?:" + Word + @"\s+){0,3}?" + Word + @"\s+\d{1,5}[A-Za-z]?(?:/\d{1,4})?\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex PolishStreet();
 
     /// <summary>"26 rue des Lilas", "33 avenue de Provence": a lowercase street type after a house number.</summary>
     [GeneratedRegex(@"(?<=(?<![\p{L}\d])\d{1,6}\s+)(?:rue|rua|calle|avenida|avenue|via|viale|piazza|ul\.|ulica|al\.)\s+(?:(?:[\p{L}'’-]+)\s+){0,3}?" + Word, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
@@ -256,6 +287,6 @@ internal static partial class InternationalAddresses
     /// One segment after an address: a separator (comma, two or more spaces, '>', '???' or a line break) and a
     /// unit, a city or country (ending at a separator), a state abbreviation, "nan", or a postal code.
     /// </summary>
-    [GeneratedRegex(@"\G(?:\s*,\s*|[ \t]{2,}|\s*>\s*|\s*\?\?\?\s*|[ \t]*(?:\r?\n[ \t]*){1,2}|[ \t](?=(?:Apt|Suite|Unit|\d)))(?:(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg)\.?\s*#?\d+[A-Za-z]?|(?:(?!(?:Box|APO|FPO|DPO|PO)\b)\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*(?:[ -](?:\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*|d[aeiou]s?|de[li]?|nad|pod|am|an|im|sur|upon|on|u))*?|nan)(?:\s+(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?(?:\s[A-Z]{2}\b)?))?(?=\s*(?:$|[,.;!?)>\r\n]|[ \t]{2}|\?\?\?|\s\d))|(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?)(?!\d))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\G(?:\s*,\s*|[ \t]{2,}|\s*>\s*|\s*\?\?\?\s*|[ \t]*(?:\r?\n[ \t]*){1,2}|[ \t](?=(?:Apt|Suite|Unit|\d|" + Units + @")))(?:(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|" + Units + @")\.?\s*#?\d+[A-Za-z]?(?:\s*-\s*\d+)?|\d{1,3}\.?\s*(?:OG|hoog|[ée]tage|Stock|piso|andar)\b(?:\s+(?:achter|voor|links|rechts))?|(?:(?!(?:Box|APO|FPO|DPO|PO)\b)\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*(?:[ -](?:\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*|d[aeiou]s?|de[li]?|nad|pod|am|an|im|sur|upon|on|u))*?|nan)(?:\s+(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?(?:\s[A-Z]{2}\b)?))?(?=\s*(?:$|[,.;!?)>\r\n]|[ \t]{2}|\?\?\?|\s\d))|(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?)(?!\d))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex TailSegment();
 }

@@ -55,6 +55,13 @@ public sealed class GeneralTextDetectionTests
     [InlineData("She lives in Acquapendente 01021 now.", PhiCategory.PostalCode, "01021")]
     [InlineData("Send it to 770 26 rue des Lilas, Lyon.", PhiCategory.Address, "770 26 rue des Lilas, Lyon")]
     [InlineData(">Hanna Lindqvist\n>Tallwood Kettle\n>12 Storgatan 4\n>Uppsala", PhiCategory.Organization, "Tallwood Kettle")]
+    [InlineData("She lives at Strada Mihai Eminescu, Bloc 12, Ap. 34 now.", PhiCategory.Address, "Strada Mihai Eminescu, Bloc 12, Ap. 34")]
+    [InlineData("Adres: ul. Marszałkowska 12/5, Warszawa", PhiCategory.Address, "ul. Marszałkowska 12/5, Warszawa")]
+    [InlineData("He moved to Brīvības iela 27 dz. 4, Rīga.", PhiCategory.Address, "Brīvības iela 27 dz. 4, Rīga")]
+    [InlineData("Send it to Anderssons Väg 14 please.", PhiCategory.Address, "Anderssons Väg 14")]
+    [InlineData("The clinic is at Bajada Fernando Javier 208.", PhiCategory.Address, "Bajada Fernando Javier 208")]
+    [InlineData("Our office: Goethestr. 41, Berlin", PhiCategory.Address, "Goethestr. 41, Berlin")]
+    [InlineData("Mailed to Jl. Merdeka no 17, Bandung.", PhiCategory.Address, "Jl. Merdeka no 17, Bandung")]
     public void Finds_personal_data_in_general_text(string text, PhiCategory category, string value) =>
         Assert.Contains((category, value), Found(text));
 
@@ -82,6 +89,9 @@ public sealed class GeneralTextDetectionTests
     [InlineData("PATIENT DENIES CHEST PAIN. BP 120/80. WILL MARK THE SITE.")]
     [InlineData("pt seen in clinic, will mark the site, follow up in 2 weeks.")]
     [InlineData("Costa Rica and Sri Lanka were on the travel history.")]
+    [InlineData("The Sector Manager will call.")]
+    [InlineData("We reviewed the Passage Report with the team.")]
+    [InlineData("Results et al. Smith cohort were similar.")]
     public void Leaves_general_and_clinical_words_alone(string text) =>
         Assert.Empty(Found(text));
 
