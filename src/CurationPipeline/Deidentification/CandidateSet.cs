@@ -66,8 +66,21 @@ internal sealed class CandidateSet(string text)
     public List<PhiSpan> Resolve()
     {
         var accepted = new List<PhiSpan>();
-        foreach (var (span, _) in _items.OrderByDescending(i => i.Priority).ThenByDescending(i => i.Span.Length).ThenBy(i => i.Span.Start))
+        // Higher priority first, then longer, then earlier; insertion order last (the order a stable sort keeps).
+        var order = new (int Priority, int Length, int Start, int Index)[_items.Count];
+        for (var i = 0; i < order.Length; i++)
         {
+            order[i] = (_items[i].Priority, _items[i].Span.Length, _items[i].Span.Start, i);
+        }
+
+        Array.Sort(order, static (x, y) =>
+            x.Priority != y.Priority ? y.Priority.CompareTo(x.Priority)
+            : x.Length != y.Length ? y.Length.CompareTo(x.Length)
+            : x.Start != y.Start ? x.Start.CompareTo(y.Start)
+            : x.Index.CompareTo(y.Index));
+        foreach (var entry in order)
+        {
+            var span = _items[entry.Index].Span;
             var s = span;
             foreach (var a in accepted)
             {

@@ -11,8 +11,45 @@ internal static class DateRecognizer
         PhiPatterns.MonthNameFirst(), PhiPatterns.DayFirstName(), PhiPatterns.MonthYear(),
     ];
 
+    /// <summary>
+    /// The dates parsed while one text is de-identified in surrogate mode, so that a date found by the detector is
+    /// not parsed again when it is shifted. Active only between <see cref="BeginText"/> and <see cref="EndText"/>,
+    /// which <see cref="Deidentifier"/> calls around each text, so no value outlives the call.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<string, DateText?>? t_parsed;
+
+    [ThreadStatic]
+    private static Dictionary<string, DateText?>? t_reuse;
+
+    public static void BeginText() => (t_parsed = t_reuse ??= new Dictionary<string, DateText?>(8, StringComparer.Ordinal)).Clear();
+
+    public static void EndText()
+    {
+        t_parsed?.Clear();
+        t_parsed = null;
+    }
+
     /// <summary>True when the whole of <paramref name="text"/> is a valid date in a known format.</summary>
     public static bool TryParse(string text, out DateText date)
+    {
+        var parsed = t_parsed;
+        if (parsed is null)
+        {
+            return Parse(text, out date);
+        }
+
+        if (!parsed.TryGetValue(text, out var known))
+        {
+            known = Parse(text, out date) ? date : null;
+            parsed[text] = known;
+        }
+
+        date = known ?? new DateText();
+        return known is not null;
+    }
+
+    private static bool Parse(string text, out DateText date)
     {
         // Only the patterns that can match this kind of text: Chinese, month name, or numeric.
         var patterns = text.Contains('月') ? Patterns.AsSpan(0, 2)

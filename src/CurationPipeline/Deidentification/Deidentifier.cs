@@ -53,7 +53,23 @@ public sealed class Deidentifier
     {
         ArgumentNullException.ThrowIfNull(text);
         patientKey ??= "";
-        var spans = PhiDetector.Detect(text, knownNames);
+        if (Options.Mode == DeidMode.Surrogate)
+        {
+            DateRecognizer.BeginText();
+        }
+
+        try
+        {
+            return Replace(text, patientKey, source, PhiDetector.Detect(text, knownNames));
+        }
+        finally
+        {
+            DateRecognizer.EndText();
+        }
+    }
+
+    private DeidResult Replace(string text, string patientKey, string source, List<PhiSpan> spans)
+    {
         Audit.RecordText();
         if (spans.Count == 0)
         {

@@ -35,42 +35,51 @@ internal static partial class InternationalAddresses
     private const string BeforeNumbered = "Sector|Pol[íi]gono|Rampa|Senda|Subida|Bajada|Ronda|Camino|Pasaje|Callej[óo]n|Calleja|Glorieta|Urbanizaci[óo]n|Barrio|Cuesta|Traves[íi]a|Carretera|Poblado|Solar|Rambla|Riera|Rinc[óo]n|Prolongaci[óo]n|Colonia|Manzana|Muelle|Partida|Ramal|Torrente|Explanada|Huerta|Jardines|Parque|Rotonda|Borgo|Contrada|Piazzale|Voie|Quai|Cours|Passage|Faubourg|Chauss[ée]e|Trg|Gran|Cam[íi]|Ruela|Beco|Alameda|Vila|Quinta|Vestre|[ØO]stre|Nordre|S[øo]ndre|[ØO]vre|Nedre";
 
     // Cheap multi-string checks: a pattern runs only on texts holding one of the words it needs.
-    private static readonly SearchValues<string> BeforeWords = SearchValues.Create(
+    private static readonly WordSet BeforeWords = new(
         ["Rua", "Av", "Calle", "C/", "Carrer", "Paseo", "Pla", "Pra", "Travessa", "Largo", "Estrada", "Rodovia", "Via", "Vicolo",
             "Piazza", "Corso", "Rue", "Boulevard", "Bd", "Chemin", "Impasse", "All", "Route", "Ulica", "Aleja", "Odos", "Leoforos",
-            "Str", "Bulevardul", "Aleea", "Calea", "Splaiul", "Intrarea", "Pia", "oseaua", "Jalan", "Jl.", "Jln.", "Gg.", "Kpg.", "Psr.", "Dk."],
+            "Str.", "Strada", "Bulevardul", "Aleea", "Calea", "Splaiul", "Intrarea", "Pia\u021ba", "Pia\u0163a", "Piata", "oseaua", "Jalan", "Jl.", "Jln.",
+            "Gg.", "Kpg.", "Psr.", "Dk."],
         StringComparison.Ordinal);
 
-    private static readonly SearchValues<string> BeforeNumberedWords = SearchValues.Create(
-        ["Sector", "Pol", "Rampa", "Senda", "Subida", "Ronda", "Camino", "Pasaje", "Callej", "Glorieta", "Urbanizaci", "Barrio", "Cuesta",
-            "Traves", "Carretera", "Rotonda", "Borgo", "Contrada", "Piazzale", "Voie", "Quai", "Cours", "Passage", "Faubourg", "Chauss", "Trg",
-            "Gran", "Cam", "Ruela", "Beco", "Alameda", "Vila", "Quinta", "Bajada", "Calleja", "Poblado", "Solar", "Rambla", "Riera", "Rinc",
-            "Prolongaci", "Colonia", "Manzana", "Muelle", "Partida", "Ramal", "Torrente", "Explanada", "Huerta", "Jardines", "Parque",
-            "Vestre", "stre", "Nordre", "ndre", "vre", "Nedre"],
+    // Whole words with the space after them: "Gran", "Cam", "Vila" alone are parts of too many other words.
+    private static readonly WordSet BeforeNumberedWords = new(
+        ["Sector ", "Pol\u00edgono ", "Poligono ", "Rampa ", "Senda ", "Subida ", "Bajada ", "Ronda ", "Camino ", "Pasaje ", "Callej\u00f3n ",
+            "Callejon ", "Calleja ", "Glorieta ", "Urbanizaci\u00f3n ", "Urbanizacion ", "Barrio ", "Cuesta ", "Traves\u00eda ", "Travesia ",
+            "Carretera ", "Poblado ", "Solar ", "Rambla ", "Riera ", "Rinc\u00f3n ", "Rincon ", "Prolongaci\u00f3n ", "Prolongacion ",
+            "Colonia ", "Manzana ", "Muelle ", "Partida ", "Ramal ", "Torrente ", "Explanada ", "Huerta ", "Jardines ", "Parque ", "Rotonda ",
+            "Borgo ", "Contrada ", "Piazzale ", "Voie ", "Quai ", "Cours ", "Passage ", "Faubourg ", "Chauss\u00e9e ", "Chaussee ", "Trg ",
+            "Gran ", "Cam\u00ed ", "Cami ", "Ruela ", "Beco ", "Alameda ", "Vila ", "Quinta ", "Vestre ", "\u00d8stre ", "Ostre ", "Nordre ",
+            "S\u00f8ndre ", "Sondre ", "\u00d8vre ", "Ovre ", "Nedre "],
         StringComparison.Ordinal);
 
     private static readonly SearchValues<string> LowerWords = SearchValues.Create(
-        ["rue", "rua", "calle", "avenida", "avenue", "via", "viale", "piazza", "ul.", "ulica", "al.", "pl.", "os."], StringComparison.Ordinal);
+        ["rue", "rua", "calle", "avenida", "avenue", "via", "viale", "piazza", "ul.", "ulica", "al."], StringComparison.Ordinal);
+
+    /// <summary>The Polish abbreviations as words of their own (not "normal." or "diagnos.").</summary>
+    private static readonly SearchValues<string> PolishWords = SearchValues.Create(
+        [" ul. ", " al. ", " pl. ", " os. ", "\nul. ", "\nal. ", "\npl. ", "\nos. ", "(ul. ", ">ul. "], StringComparison.Ordinal);
 
     private static readonly SearchValues<string> AddressCues = SearchValues.Create(
         ["live", "living", "address", "moved to", "located at", "office is at", "send it", "send them", "ship"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<string> AfterWords = SearchValues.Create(
+    private static readonly WordSet AfterWords = new(
         [" t\u00e9r", " ter", " utca", " u.", " \u00fat", " ut", " k\u00f6r\u00fat", " korut", " rkp.", " sor", " k\u00f6z", " koz", " str", " Str", " sok", " cad",
-            " iela", " dambis", " gatve", " prospekt", " bulv", " \u0161oseja", " soseja", " laukums", " k\u00fc\u00e7", " kuc", " pr.", " \u015fosse", " sosse", " V\u00e4g", " Vag", " Gata", " Gr\u00e4nd", " Torg", " Gate", " Vei"],
+            " iela", " dambis", " gatve", " prospekt", " bulv", " \u0161oseja", " soseja", " laukums", " k\u00fc\u00e7", " kuc", " pr. ", " \u015fosse", " sosse", " V\u00e4g", " Vag ", " Gata", " Gr\u00e4nd", " Torg ", " Gate ", " Vei ", " Veien"],
         StringComparison.Ordinal);
 
     public static void Run(string text, CandidateSet found)
     {
         var span = text.AsSpan();
+        var ascii = System.Text.Ascii.IsValid(span);
         var box = text.Contains("box", StringComparison.OrdinalIgnoreCase);
         var ship = text.Contains("US", StringComparison.Ordinal);
         ReadOnlySpan<Regex?> patterns =
         [
-            span.ContainsAny(BeforeWords) ? StreetBefore() : null,
+            BeforeWords.In(span, ascii) ? StreetBefore() : null,
             span.ContainsAny(LowerWords) ? NumberedLowerStreet() : null,
-            span.ContainsAny(LowerWords) ? PolishStreet() : null,
-            span.ContainsAny(BeforeNumberedWords) ? StreetBeforeNumbered() : null,
+            span.ContainsAny(PolishWords) || span.StartsWith("ul. ") || span.StartsWith("al. ") ? PolishStreet() : null,
+            BeforeNumberedWords.In(span, ascii) ? StreetBeforeNumbered() : null,
             NumberStreetNumber(),
             span.ContainsAny(AddressCues) ? CuedStreet() : null,
             box ? Military() : null,
@@ -92,7 +101,7 @@ internal static partial class InternationalAddresses
         }
 
         GluedStreets(text, found);
-        if (!span.ContainsAny(AfterWords))
+        if (!AfterWords.In(span, ascii))
         {
             return;
         }
@@ -289,4 +298,16 @@ internal static partial class InternationalAddresses
     /// </summary>
     [GeneratedRegex(@"\G(?:\s*,\s*|[ \t]{2,}|\s*>\s*|\s*\?\?\?\s*|[ \t]*(?:\r?\n[ \t]*){1,2}|[ \t](?=(?:Apt|Suite|Unit|\d|" + Units + @")))(?:(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|" + Units + @")\.?\s*#?\d+[A-Za-z]?(?:\s*-\s*\d+)?|\d{1,3}\.?\s*(?:OG|hoog|[ée]tage|Stock|piso|andar)\b(?:\s+(?:achter|voor|links|rechts))?|(?:(?!(?:Box|APO|FPO|DPO|PO)\b)\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*(?:[ -](?:\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*|d[aeiou]s?|de[li]?|nad|pod|am|an|im|sur|upon|on|u))*?|nan)(?:\s+(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?(?:\s[A-Z]{2}\b)?))?(?=\s*(?:$|[,.;!?)>\r\n]|[ \t]{2}|\?\?\?|\s\d))|(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?)(?!\d))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex TailSegment();
+
+    /// <summary>
+    /// Cue words for a cheap check before a pattern. A set with non-ASCII words is searched by a slower algorithm, so
+    /// texts of ASCII only (most English notes) are checked against the ASCII words alone.
+    /// </summary>
+    private sealed class WordSet(string[] words, StringComparison comparison)
+    {
+        private readonly SearchValues<string> _all = SearchValues.Create(words, comparison);
+        private readonly SearchValues<string> _ascii = SearchValues.Create([.. words.Where(w => System.Text.Ascii.IsValid(w))], comparison);
+
+        public bool In(ReadOnlySpan<char> text, bool textIsAscii) => text.ContainsAny(textIsAscii ? _ascii : _all);
+    }
 }
