@@ -9,6 +9,12 @@ namespace CurationPipeline.Deidentification;
 /// </summary>
 internal static class CaselessText
 {
+    private static readonly HashSet<string> ShortNameCues = new(StringComparer.Ordinal)
+    {
+        "dr", "mr", "mrs", "ms", "miss", "prof", "nurse", "doctor", "patient", "pt", "name", "son", "daughter", "wife", "husband",
+        "mother", "father", "brother", "sister", "by", "is", "me",
+    };
+
     /// <summary>True when the text has Latin letters of one case only and no Han characters.</summary>
     public static bool Applies(string text)
     {
@@ -80,9 +86,14 @@ internal static class CaselessText
 
         for (var k = 0; k < words.Count; k++)
         {
-            var (start, _, kind) = words[k];
+            var (start, length, kind) = words[k];
             var capitalise = kind switch
             {
+                // A short word ("ana", "amy", "les") is as often an abbreviation (ANA, the antinuclear antibody
+                // test): taken only after a title or cue word, or next to a longer name word.
+                2 when length <= 3 => (k > 0 && ShortNameCues.Contains(new string(chars, words[k - 1].Start, words[k - 1].Length)))
+                    || (Joined(words, k - 1, k, chars) && words[k - 1].Kind == 2 && words[k - 1].Length > 3)
+                    || (Joined(words, k, k + 1, chars) && words[k + 1].Kind == 2 && words[k + 1].Length > 3),
                 2 => true,
                 1 => Joined(words, k - 1, k, chars) && words[k - 1].Kind == 2 || Joined(words, k, k + 1, chars) && words[k + 1].Kind == 2,
                 3 => Joined(words, k - 1, k, chars) && words[k - 1].Kind == 2 && k + 1 < words.Count && words[k + 1].Kind == 2,
