@@ -20,9 +20,10 @@ internal sealed class CandidateSet(string text)
     /// <summary>Adds every match (its group "v" when the pattern has one).</summary>
     public void AddAll(Regex regex, PhiCategory category, int priority, Func<Group, bool>? accept = null)
     {
+        var valueGroup = regex.GroupNumberFromName("v");
         foreach (Match m in regex.Matches(Text))
         {
-            var g = m.Groups["v"] is { Success: true } v ? v : (Group)m;
+            var g = valueGroup >= 0 && m.Groups[valueGroup] is { Success: true } v ? v : (Group)m;
             if (accept is null || accept(g))
             {
                 Add(category, g.Index, g.Length, priority);

@@ -72,6 +72,27 @@ internal static class DateRecognizer
         return false;
     }
 
+    /// <summary>
+    /// True when a date pattern's match over a whole text is a valid date: built from the match's own groups,
+    /// not parsed again from its value. In surrogate mode the parsed date is kept for the shift.
+    /// </summary>
+    public static bool IsDate(Match m, string text)
+    {
+        var date = Build(m, text);
+        if (!date.IsValid)
+        {
+            return false;
+        }
+
+        if (t_parsed is { } parsed)
+        {
+            var start = StartOf(m);
+            parsed.TryAdd(text.Substring(start, m.Index + m.Length - start), date);
+        }
+
+        return true;
+    }
+
     /// <summary>Where a date match starts: a day written before the month name is matched by a lookbehind.</summary>
     public static int StartOf(Match m) => m.Groups["d"] is { Success: true } d && d.Index < m.Index ? d.Index : m.Index;
 

@@ -35,18 +35,11 @@ internal static class DigitRecognizers
             found.AddAll(PhiPatterns.Ipv6(), PhiCategory.IpAddress, 75);
         }
 
-        found.AddAll(PhiPatterns.YearFirstDate(), PhiCategory.Date, 70, g => DateRecognizer.TryParse(g.Value, out _));
-        found.AddAll(PhiPatterns.YearLastDate(), PhiCategory.Date, 70, g => DateRecognizer.TryParse(g.Value, out _));
-        found.AddAll(PhiPatterns.MonthNameFirst(), PhiCategory.Date, 70, g => DateRecognizer.TryParse(g.Value, out _));
-        foreach (System.Text.RegularExpressions.Match m in PhiPatterns.DayFirstName().Matches(text))
-        {
-            var start = DateRecognizer.StartOf(m);
-            if (DateRecognizer.TryParse(text[start..(m.Index + m.Length)], out _))
-            {
-                found.Add(PhiCategory.Date, start, m.Index + m.Length - start, 70);
-            }
-        }
-        found.AddAll(PhiPatterns.MonthYear(), PhiCategory.Date, 69, g => DateRecognizer.TryParse(g.Value, out _));
+        Dates(text, found, PhiPatterns.YearFirstDate(), 70);
+        Dates(text, found, PhiPatterns.YearLastDate(), 70);
+        Dates(text, found, PhiPatterns.MonthNameFirst(), 70);
+        Dates(text, found, PhiPatterns.DayFirstName(), 70);
+        Dates(text, found, PhiPatterns.MonthYear(), 69);
         found.AddAll(PhiPatterns.EnPostal(), PhiCategory.PostalCode, 65);
         found.AddAll(PhiPatterns.EnAge(), PhiCategory.Age, 60, IsOldAge);
         if (hasHan)
@@ -54,11 +47,24 @@ internal static class DigitRecognizers
             found.AddAll(PhiPatterns.ZhRecord(), PhiCategory.RecordNumber, 85);
             NumberBefore(text, found, '床', PhiCategory.RecordNumber, 84, 1, 3);
             found.AddAll(PhiPatterns.ChineseLandline(), PhiCategory.Phone, 80);
-            found.AddAll(PhiPatterns.ZhDate(), PhiCategory.Date, 71, g => DateRecognizer.TryParse(g.Value, out _));
-            found.AddAll(PhiPatterns.ZhMonthDay(), PhiCategory.Date, 70, g => DateRecognizer.TryParse(g.Value, out _));
+            Dates(text, found, PhiPatterns.ZhDate(), 71);
+            Dates(text, found, PhiPatterns.ZhMonthDay(), 70);
             found.AddAll(PhiPatterns.ZhPostal(), PhiCategory.PostalCode, 65);
             found.AddAll(PhiPatterns.ZhAge(), PhiCategory.Age, 60, IsOldAge);
             NumberBefore(text, found, '岁', PhiCategory.Age, 60, 2, 3);
+        }
+    }
+
+    /// <summary>The matches of a date pattern that are valid dates (a day written before a month name included).</summary>
+    private static void Dates(string text, CandidateSet found, System.Text.RegularExpressions.Regex pattern, int priority)
+    {
+        foreach (System.Text.RegularExpressions.Match m in pattern.Matches(text))
+        {
+            if (DateRecognizer.IsDate(m, text))
+            {
+                var start = DateRecognizer.StartOf(m);
+                found.Add(PhiCategory.Date, start, m.Index + m.Length - start, priority);
+            }
         }
     }
 
