@@ -453,7 +453,9 @@ internal static class EnglishNames
     /// speaker label ("Leverett: What a wife."), or a vocative ("Remember me, Maria?", "Kuba, can I ...").
     /// </summary>
     private static bool PersonContext(string text, int start, int end) =>
-        PhiPatterns.PersonAfter().IsMatch(text.AsSpan(end)) || SpeakerLabel(text, start, end) || Vocative(text, start, end);
+        (end + 1 < text.Length && (text[end] is '\'' or '’' || (text[end] == ' ' && char.IsAsciiLetterLower(text[end + 1])))
+            && PhiPatterns.PersonAfter().IsMatch(text.AsSpan(end)))
+        || SpeakerLabel(text, start, end) || Vocative(text, start, end);
 
     private static bool SpeakerLabel(string text, int start, int end)
     {
