@@ -84,6 +84,16 @@ internal static class CaselessText
             words.Add((s, length, kind));
         }
 
+        // A surname in no list right after a listed given name ("patricia desrosiers") goes with it.
+        for (var k = 1; k < words.Count; k++)
+        {
+            if (words[k].Kind == 0 && words[k].Length >= 4 && words[k - 1].Kind == 2 && words[k - 1].Length > 3 && Joined(words, k - 1, k, chars)
+                && NameShape.NotEnglish(string.Concat(char.ToUpperInvariant(chars[words[k].Start]).ToString(), new string(chars, words[k].Start + 1, words[k].Length - 1))))
+            {
+                words[k] = (words[k].Start, words[k].Length, 2);
+            }
+        }
+
         for (var k = 0; k < words.Count; k++)
         {
             var (start, length, kind) = words[k];

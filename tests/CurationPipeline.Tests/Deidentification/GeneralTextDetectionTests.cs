@@ -45,6 +45,7 @@ public sealed class GeneralTextDetectionTests
     [InlineData("We met Ikenna Obiora yesterday.", PhiCategory.Name, "Ikenna Obiora")]
     [InlineData("Morrison, Rogers and Torres founded it.", PhiCategory.Name, "Rogers")]
     [InlineData("her maiden name is nyberg", PhiCategory.Name, "nyberg")]
+    [InlineData("follow up with patricia desrosiers next week.", PhiCategory.Name, "patricia desrosiers")]
     [InlineData("i'm okonkwo's son.", PhiCategory.Name, "okonkwo")]
     [InlineData("they had 3: olga, pamela and brian.", PhiCategory.Name, "pamela")]
     [InlineData("PT SEEN BY DR KOWALSKI TODAY.", PhiCategory.Name, "KOWALSKI")]
