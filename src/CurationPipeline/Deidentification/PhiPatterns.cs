@@ -40,7 +40,7 @@ internal static partial class PhiPatterns
     public static partial Regex CuedPhone();
 
     /// <summary>A number labelled after it: "082 490 1693-Office", "28-64-66-98 office" (found from the label backwards).</summary>
-    [GeneratedRegex(@"(?<=(?<![\w.+-])(?<v>\+?\(?\d[\d().-]*\d(?: \(?\d[\d().-]*\d){0,4})(?:-| |-\s))(?i:office|fax|mobile|cell)\b", Opt)]
+    [GeneratedRegex(@"(?<=(?<![\w.+-])(?<v>\+?\(?\d[\d().-]*\d\)?(?: \(?\d[\d().-]*\d\)?){0,4})(?:-| |-\s))(?i:office|fax|mobile|cell)\b", Opt)]
     public static partial Regex SuffixedPhone();
 
     /// <summary>A number after a spoken cue: "call me on 450 0840", "not answering at 71-33-52-22", "my registered 668 5702".</summary>

@@ -32,6 +32,7 @@ public sealed class GeneralTextDetectionTests
     [InlineData("my zip code is 4410", PhiCategory.PostalCode, "4410")]
     [InlineData("Please call me on 612 3387 tomorrow.", PhiCategory.Phone, "612 3387")]
     [InlineData("Numbers: 0891 234 567-Fax", PhiCategory.Phone, "0891 234 567")]
+    [InlineData("Numbers: (41) 623-0917-Office", PhiCategory.Phone, "(41) 623-0917")]
     [InlineData("reach me at +358401234567 please", PhiCategory.Phone, "+358401234567")]
     [InlineData("She is CEO of Brightwater Analytics, based in Oslo.", PhiCategory.Organization, "Brightwater Analytics")]
     [InlineData("复诊：林海涛诉头痛减轻。", PhiCategory.Name, "林海涛")]
