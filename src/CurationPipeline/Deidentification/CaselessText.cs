@@ -66,11 +66,12 @@ internal static class CaselessText
             else
             {
                 var word = string.Concat(char.ToUpperInvariant(chars[s]).ToString(), new string(chars, s + 1, length - 1));
-                if (HasAccentedLatin(word) || (NameShape.InNameList(word) && !EnglishNameWords.Ambiguous.Contains(word) && !EnglishLexicon.NotNames.Contains(word)))
+                var listed = NameShape.InNameList(word) && !EnglishLexicon.NotNames.Contains(word);
+                if (NameShape.HasAccentedLatin(word) || (listed && !EnglishNameWords.Ambiguous.Contains(word)))
                 {
                     kind = 2;
                 }
-                else if (NameShape.InNameList(word) && !EnglishLexicon.NotNames.Contains(word))
+                else if (listed)
                 {
                     kind = 1;
                 }
@@ -144,18 +145,5 @@ internal static class CaselessText
         var gap = words[b].Start - (words[a].Start + words[a].Length);
         var at = words[a].Start + words[a].Length;
         return gap == 1 ? chars[at] == ' ' : gap == 2 && chars[at] == '.' && chars[at + 1] == ' ';
-    }
-
-    private static bool HasAccentedLatin(string word)
-    {
-        foreach (var c in word)
-        {
-            if (c > '\u007f' && c < '\u0250' && char.IsLetter(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -401,8 +401,9 @@ internal static class EnglishNames
     }
 
     /// <summary>
-    /// Two to four capitalised words, none with an English reading and none an initial-less place name
-    /// ("Jouni Hahli", "Gyala Antall"), not followed by a number (drug and device names: "Advair Diskus 250/50").
+    /// Two to four capitalised words, each with no English reading or a name-list word that is not also English
+    /// ("Jouni Hahli", "Gyala Antall"), not a country or state, and not followed by a number (drug and device names:
+    /// "Advair Diskus 250/50").
     /// </summary>
     private static bool UnlistedPair(string text, List<(int Start, int Length)> tokens, List<string> words, int first, int last)
     {

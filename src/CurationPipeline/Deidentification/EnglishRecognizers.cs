@@ -17,13 +17,7 @@ internal static class EnglishRecognizers
             // Names and addresses are looked for in copies with capitals restored (same offsets).
             if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
             {
-                var titled = CaselessText.ForAddresses(text);
-                foreach (var (start, end) in EnglishLexicon.StreetAddresses(titled))
-                {
-                    InternationalAddresses.AddWithTail(titled, found, start, end);
-                }
-
-                InternationalAddresses.Run(titled, found);
+                NumberedAddresses(CaselessText.ForAddresses(text), found);
             }
 
             EnglishNames.Run(CaselessText.ForNames(text), found);
@@ -37,12 +31,7 @@ internal static class EnglishRecognizers
 
         if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
         {
-            foreach (var (start, end) in EnglishLexicon.StreetAddresses(text))
-            {
-                InternationalAddresses.AddWithTail(text, found, start, end);
-            }
-
-            InternationalAddresses.Run(text, found);
+            NumberedAddresses(text, found);
             // The pattern runs only on a window before each four- or five-digit code that follows a word.
             for (var code = CodeAfterWord(text, 0); code >= 0; code = CodeAfterWord(text, code + 1))
             {
@@ -117,6 +106,17 @@ internal static class EnglishRecognizers
         {
             SignatureBlockOrganization(text, found);
         }
+    }
+
+    /// <summary>Street addresses with a house number: English forms and those of other countries, with their tails.</summary>
+    private static void NumberedAddresses(string text, CandidateSet found)
+    {
+        foreach (var (start, end) in EnglishLexicon.StreetAddresses(text))
+        {
+            InternationalAddresses.AddWithTail(text, found, start, end);
+        }
+
+        InternationalAddresses.Run(text, found);
     }
 
     /// <summary>

@@ -28,11 +28,11 @@ internal static partial class NameShape
     [Flags]
     private enum WordClass : byte
     {
-        Computed = 1,
-        NotEnglish = 2,
-        InNameList = 4,
-        English = 8,
-        NameToken = 16,
+        None = 0,
+        NotEnglish = 1,
+        InNameList = 2,
+        English = 4,
+        NameToken = 8,
     }
 
     /// <summary>
@@ -82,7 +82,7 @@ internal static partial class NameShape
             return c;
         }
 
-        c = WordClass.Computed;
+        c = WordClass.None;
         if (EnglishLexicon.FirstNames.Contains(word) || EnglishLexicon.LastNames.Contains(word))
         {
             c |= WordClass.InNameList;
@@ -157,12 +157,9 @@ internal static partial class NameShape
             return false;
         }
 
-        foreach (var c in word)
+        if (HasAccentedLatin(word))
         {
-            if (c > '\u007f' && c < '\u0250' && char.IsLetter(c))
-            {
-                return true;
-            }
+            return true;
         }
 
         if (word.Length < 5 || !EndingsByLastLetter.TryGetValue(word[^1], out var endings))
@@ -173,6 +170,20 @@ internal static partial class NameShape
         foreach (var ending in endings)
         {
             if (word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A Latin letter outside ASCII: "ö", "ł", "ș", "Þ" (Greek, Cyrillic and Han are not Latin).</summary>
+    public static bool HasAccentedLatin(string word)
+    {
+        foreach (var c in word)
+        {
+            if (c > '\u007f' && c < '\u0250' && char.IsLetter(c))
             {
                 return true;
             }
