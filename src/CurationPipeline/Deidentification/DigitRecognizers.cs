@@ -18,13 +18,7 @@ internal static class DigitRecognizers
 
         found.AddAll(PhiPatterns.EnRecord(), PhiCategory.RecordNumber, 85);
         found.AddAll(PhiPatterns.ChineseMobile(), PhiCategory.Phone, 80);
-        found.AddAll(PhiPatterns.WesternPhone(), PhiCategory.Phone, 80, g => DigitCount(g.ValueSpan) >= 7);
-        found.AddAll(PhiPatterns.CuedPhone(), PhiCategory.Phone, 79, g => DigitCount(g.ValueSpan) >= 7);
-        found.AddAll(PhiPatterns.SuffixedPhone(), PhiCategory.Phone, 81, g => DigitCount(g.ValueSpan) >= 7);
-        if (MayHoldSpokenPhone(text))
-        {
-            found.AddAll(PhiPatterns.SpokenPhone(), PhiCategory.Phone, 79, g => DigitCount(g.ValueSpan) >= 7);
-        }
+        PhoneNumbers.Find(text, found);
         if (MayHoldIpv4(text))
         {
             found.AddAll(PhiPatterns.Ipv4(), PhiCategory.IpAddress, 75);
@@ -147,20 +141,6 @@ internal static class DigitRecognizers
         return text.Contains("SSN", StringComparison.Ordinal) || text.Contains("Social Security", StringComparison.Ordinal);
     }
 
-    /// <summary>Cheap check before the spoken-phone pattern: one of its lowercase cue words occurs.</summary>
-    private static bool MayHoldSpokenPhone(string text)
-    {
-        foreach (var cue in (ReadOnlySpan<string>)["call", "answering", "registered", "reach", "text me", "contact me", "mobile", "cell", "fax", "office", "desk"])
-        {
-            if (text.Contains(cue, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Cheap check before the IPv6 pattern: seven colons in one run of hex digits and colons.</summary>
     private static bool MayHoldIpv6(string text)
     {
@@ -188,18 +168,4 @@ internal static class DigitRecognizers
 
     private static bool IsOldAge(System.Text.RegularExpressions.Group g) =>
         int.TryParse(g.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var age) && age > MaxKeptAge && age < 130;
-
-    private static int DigitCount(ReadOnlySpan<char> s)
-    {
-        var n = 0;
-        foreach (var c in s)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                n++;
-            }
-        }
-
-        return n;
-    }
 }

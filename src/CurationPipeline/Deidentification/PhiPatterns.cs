@@ -33,20 +33,6 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"(?<![\d\w])(?:\(0\d{2,3}\)|0\d{2,3}-)\s?[2-9]\d{6,7}(?:-\d{1,4})?(?!\d)", Opt)]
     public static partial Regex ChineseLandline();
 
-    [GeneratedRegex(@"(?<![\w+])(?:\+?1[-.\s]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[-.\s])\d{3}[-.\s]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?!\d)|(?<![\w+])\+\d{1,3}[\s-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}(?!\d)|(?<![\w.+/-])0\d{2,4}(?:[ -]\d{2,4}){1,3}(?![\w/-]|\.\d)", Opt)]
-    public static partial Regex WesternPhone();
-
-    [GeneratedRegex(@"(?:电话|手机|联系方式|座机|Tel|TEL|Phone|phone|Mobile|Fax|Cell|Desk|Office|Home|Work)(?:\s*(?:号码|No\.?|no\.?|number|#))?\s*(?:[:：]|是|为|is)?\s*(?<v>\+?\(?\d[\d\s().-]{5,17}\d)(?!\d)|(?<![\w+.-])(?<v>\+\d{10,14})(?!\d)", Opt)]
-    public static partial Regex CuedPhone();
-
-    /// <summary>A number labelled after it: "082 490 1693-Office", "28-64-66-98 office" (found from the label backwards).</summary>
-    [GeneratedRegex(@"(?<=(?<![\w.+-])(?<v>\+?\(?\d[\d().-]*\d\)?(?: \(?\d[\d().-]*\d\)?){0,4})(?:-| |-\s))(?i:office|fax|mobile|cell)\b", Opt)]
-    public static partial Regex SuffixedPhone();
-
-    /// <summary>A number after a spoken cue: "call me on 450 0840", "not answering at 71-33-52-22", "my registered 668 5702".</summary>
-    [GeneratedRegex(@"\b(?:(?:call|reach|text|contact)(?: me| us| him| her)? (?:on|at)|answering at|registered|mobile|cell|fax|office|desk)\s*(?:number|no\.?|#)?\s*(?:[:]|is)?\s*(?<v>\+?\(?\d[\d\s().-]{5,17}\d)(?!\d)", OptI)]
-    public static partial Regex SpokenPhone();
-
     [GeneratedRegex(@"(?<![\d年])(?<y>(?:19|20)\d{2})\s*年\s*(?<M>\d{1,2})\s*月(?:\s*(?<d>\d{1,2})\s*[日号])?", Opt)]
     public static partial Regex ZhDate();
 

@@ -1,0 +1,585 @@
+using System.Buffers;
+
+namespace CurationPipeline.Deidentification;
+
+/// <summary>
+/// Phone numbers read as runs of digit groups and separators and judged by their shape, instead of one pattern per
+/// national format: "+33 168309795", "(07253) 4357727", "(968)309-79-50", "0504 9950174", "28-64-66-98",
+/// "(555) 123-4567 x12". A shape that only a phone has is taken anywhere; a shape that other numbers share
+/// ("683 09 795", "76499501") is taken only after a cue ("call me at", "Tel.", "number is") or before a label
+/// ("-Office", " fax"), or when it stands alone on its line. Dates, year ranges, IPs, ZIP+4 codes, fractions
+/// and numbers followed by a unit are never phones.
+/// </summary>
+internal static class PhoneNumbers
+{
+    public const int MinDigits = 7;
+
+    /// <summary>Six-digit local numbers (Croatia, small towns) are taken after a cue and in groups only.</summary>
+    public const int MinCuedDigits = 6;
+
+    /// <summary>E.164 allows at most 15 digits.</summary>
+    public const int MaxDigits = 15;
+
+    private const int MaxGroups = 8;
+
+    private static readonly SearchValues<char> RunStarts = SearchValues.Create("0123456789+(");
+
+    private static readonly string[] CueWords =
+    [
+        "phone", "telephone", "tel", "tél", "tlf", "tfn", "ph", "call", "dial", "text me", "sms", "reach", "contact",
+        "mobile", "mob", "cell", "fax", "number", "no", "nr", "num", "whatsapp", "pager", "bleep", "ext", "landline",
+        "office", "home", "work", "desk", "direct", "switchboard", "hotline", "helpline", "answering", "registered", "handy", "telefon", "telefone", "teléfono", "téléphone",
+        "puhelin", "puh", "telefono", "telefoon", "电话", "手机", "联系", "座机", "号码",
+    ];
+
+    private static readonly string[] Labels = ["office", "fax", "mobile", "cell", "home", "work", "landline", "phone", "tel"];
+
+    private static readonly string[] Units =
+    [
+        "mg", "mcg", "µg", "g", "kg", "ml", "l", "dl", "mmol", "µmol", "umol", "nmol", "mol", "iu", "u", "units", "cells",
+        "copies", "mm", "cm", "m", "km", "mmhg", "bpm", "times", "tablets", "cases", "patients", "people", "years",
+        "days", "hours", "steps", "words", "bytes", "kb", "mb", "gb", "usd", "eur", "rmb", "yuan", "dollars", "euros",
+        "元", "万", "例", "人", "次", "个",
+    ];
+
+    public static void Find(string text, CandidateSet found)
+    {
+        var span = text.AsSpan();
+        var i = 0;
+        var lastPhoneEnd = -1;
+        while (i < text.Length)
+        {
+            var next = span[i..].IndexOfAny(RunStarts);
+            if (next < 0)
+            {
+                return;
+            }
+
+            i += next;
+            if (!char.IsAsciiDigit(text[i]) && !OpensNumber(text, i))
+            {
+                i++;
+                continue;
+            }
+
+            var end = Read(text, i, out var shape);
+            if (CanStart(text, i) && Judge(text, i, end, shape, AfterPhone(text, lastPhoneEnd, i)) is { } priority)
+            {
+                var valueEnd = WithExtension(text, end);
+                found.Add(PhiCategory.Phone, i, valueEnd - i, priority);
+                i = lastPhoneEnd = valueEnd;
+                continue;
+            }
+
+            // A run that is no phone may end in one ("2019-03-04 0476499501"): go on from its second group.
+            i = shape.Groups > 1 && shape.Starts[1] > i ? shape.Starts[1] : Math.Max(end, i + 1);
+        }
+    }
+
+    /// <summary>"+3", "(0", "(+9": a sign or bracket right before a number's first digit.</summary>
+    private static bool OpensNumber(string text, int at) =>
+        (at + 1 < text.Length && char.IsAsciiDigit(text[at + 1])) ||
+        (text[at] == '(' && at + 2 < text.Length && text[at + 1] == '+' && char.IsAsciiDigit(text[at + 2]));
+
+    /// <summary>"555 1234 or 555 5678": a number listed right after a phone is cued by it.</summary>
+    private static bool AfterPhone(string text, int lastPhoneEnd, int start)
+    {
+        if (lastPhoneEnd < 0 || start - lastPhoneEnd > 6)
+        {
+            return false;
+        }
+
+        var between = text.AsSpan(lastPhoneEnd, start - lastPhoneEnd).Trim();
+        return between is "" or "," or ";" or "/" or "or" or "and" or "、" or "或";
+    }
+
+    /// <summary>The groups of one run: their digit counts, the separators between them and how it opens.</summary>
+    private struct Shape
+    {
+        public int Digits;
+        public int Groups;
+        public bool Plus;
+        public bool OpenParen;
+        public bool Spaces;
+        public bool Dashes;
+        public bool Dots;
+        public bool Slashes;
+        public bool Parens;
+        public bool TooLong;
+        public int FirstGroupStart;
+        public GroupLengths Lengths;
+        public GroupStarts Starts;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(MaxGroups)]
+    private struct GroupLengths
+    {
+        private int _element;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(MaxGroups)]
+    private struct GroupStarts
+    {
+        private int _element;
+    }
+
+    /// <summary>Reads digit groups joined by short separators (" ", "-", ".", "/", brackets) and returns the run's end.</summary>
+    private static int Read(string text, int start, out Shape shape)
+    {
+        shape = default;
+        var pos = start;
+        var parenOpen = false;
+        if (text[pos] == '+')
+        {
+            shape.Plus = true;
+            pos++;
+        }
+        else if (text[pos] == '(')
+        {
+            shape.OpenParen = true;
+            parenOpen = true;
+            pos++;
+            if (text[pos] == '+')
+            {
+                // "(+995) 525-343-577": a country code in brackets.
+                shape.Plus = true;
+                pos++;
+            }
+        }
+
+        shape.FirstGroupStart = pos;
+        while (true)
+        {
+            var groupStart = pos;
+            while (pos < text.Length && char.IsAsciiDigit(text[pos]))
+            {
+                pos++;
+            }
+
+            if (shape.Groups < MaxGroups)
+            {
+                shape.Lengths[shape.Groups] = pos - groupStart;
+                shape.Starts[shape.Groups] = groupStart;
+            }
+            else
+            {
+                shape.TooLong = true;
+            }
+
+            shape.Groups++;
+            shape.Digits += pos - groupStart;
+            var sepStart = pos;
+            var valid = true;
+            var (spaces, dashes, dots, slashes, parens) = (false, false, false, false, false);
+            while (pos < text.Length && pos - sepStart < 3 && text[pos] is ' ' or '-' or '.' or '/' or '(' or ')' or '\u00A0')
+            {
+                switch (text[pos])
+                {
+                    case ' ' or '\u00A0':
+                        valid &= !spaces;
+                        spaces = true;
+                        break;
+                    case '-':
+                        dashes = true;
+                        break;
+                    case '.':
+                        dots = true;
+                        break;
+                    case '/':
+                        slashes = true;
+                        break;
+                    case '(':
+                        valid &= !parenOpen;
+                        parenOpen = true;
+                        parens = true;
+                        break;
+                    default:
+                        valid &= parenOpen;
+                        parenOpen = false;
+                        parens = true;
+                        break;
+                }
+
+                pos++;
+            }
+
+            // A closing bracket right after the last group belongs to the number ("(0)", "(968)") only when opened.
+            if (!valid || pos >= text.Length || !char.IsAsciiDigit(text[pos]) || pos == sepStart)
+            {
+                return sepStart;
+            }
+
+            shape.Spaces |= spaces;
+            shape.Dashes |= dashes;
+            shape.Dots |= dots;
+            shape.Slashes |= slashes;
+            shape.Parens |= parens;
+        }
+    }
+
+    /// <summary>
+    /// A phone cannot continue a word, a decimal, a time, a range or an identifier ("NCT01234567", "3.1415926",
+    /// "12:30", "ABC-12345678"); a currency sign before it makes it an amount.
+    /// </summary>
+    private static bool CanStart(string text, int start)
+    {
+        if (start == 0)
+        {
+            return true;
+        }
+
+        var before = text[start - 1];
+        if (char.IsLetterOrDigit(before) && !ChineseLexicon.IsHan(before))
+        {
+            return false;
+        }
+
+        return before switch
+        {
+            '_' or '+' or '$' or '€' or '£' or '¥' or '^' or '×' or '*' or '=' or '/' or '@' or '#' or '&' => false,
+            '.' or ':' or '-' or ',' => start < 2 || !char.IsLetterOrDigit(text[start - 2]),
+            _ => true,
+        };
+    }
+
+    /// <summary>The priority of the run as a phone, or null when it is not one.</summary>
+    private static int? Judge(string text, int start, int end, in Shape shape, bool afterPhone)
+    {
+        if (shape.Digits < MinCuedDigits || shape.Digits > MaxDigits || shape.TooLong || FollowedByUnit(text, end))
+        {
+            return null;
+        }
+
+        var cued = afterPhone || CueBefore(text, start);
+        if (shape.Digits < MinDigits && !(cued && shape.Groups >= 2) || IsOtherNumber(text, shape, cued))
+        {
+            return null;
+        }
+
+        if (LabelAfter(text, end))
+        {
+            return 81;
+        }
+
+        if (cued || IsPhoneShape(text, shape) || (AloneOnLine(text, start, end) &&
+            (shape.Groups == 1 ? shape.Digits >= 9 : shape.Digits >= 9 || !IsThousands(text, shape))))
+        {
+            return 80;
+        }
+
+        return null;
+    }
+
+    /// <summary>Shapes that other numbers have: dates, year ranges, IPs, ZIP+4, fractions, thousands.</summary>
+    private static bool IsOtherNumber(string text, in Shape s, bool cued)
+    {
+        var g0 = s.Lengths[0];
+        var g1 = s.Groups > 1 ? s.Lengths[1] : 0;
+        var g2 = s.Groups > 2 ? s.Lengths[2] : 0;
+        if (s.Groups == 1 && !s.Plus && !s.OpenParen)
+        {
+            // One bare run of digits: a phone only with a cue (checked later) and never a year range "19902000".
+            return false;
+        }
+
+        if (s.Slashes)
+        {
+            // Only one slash, after the area code: "089/1234567", "0452/013 003", or after a cue "231/898 009".
+            var slash = text.IndexOf('/', s.FirstGroupStart + g0);
+            var one = slash == s.FirstGroupStart + g0 && text.IndexOf('/', slash + 1, s.Starts[s.Groups - 1] - slash - 1) < 0;
+            return !(one && !s.Plus && (cued || (text[s.FirstGroupStart] == '0' && g0 is >= 3 and <= 5)));
+        }
+
+        if (s.Groups == 4 && s.Dots && !s.Spaces && !s.Dashes && !s.Parens && MaxLength(s) <= 3)
+        {
+            return true; // an IPv4 address
+        }
+
+        if (s.Groups == 3 && !s.Plus && !s.OpenParen &&
+            ((g0 == 4 && IsYear(text, s.Starts[0]) && g1 <= 2 && g2 <= 2) || (g0 <= 2 && g1 <= 2 && g2 == 4 && IsYear(text, s.Starts[2]))))
+        {
+            return true; // a date
+        }
+
+        if (s.Groups == 2 && g0 == 4 && g1 == 4 && IsYear(text, s.Starts[0]) && IsYear(text, s.Starts[1]))
+        {
+            return true; // a year range
+        }
+
+        if (s.Groups == 2 && g0 == 5 && g1 == 4 && s.Dashes && !s.Spaces && !s.Plus && !s.OpenParen)
+        {
+            return true; // a US ZIP+4 code
+        }
+
+        return false;
+    }
+
+    /// <summary>Shapes only phones have.</summary>
+    private static bool IsPhoneShape(string text, in Shape s)
+    {
+        var first = text[s.FirstGroupStart];
+        if (s.Plus)
+        {
+            return s.Digits >= 8;
+        }
+
+        if (s.OpenParen)
+        {
+            // "(0xx) ...", "(13) 7253-4357", "(968)309-79-50"; not "(2019) 393 1234", a year in brackets.
+            return s.Groups >= 2 && s.Digits >= 8 && !(s.Lengths[0] == 4 && IsYear(text, s.Starts[0]));
+        }
+
+        if (first == '0')
+        {
+            // A trunk or international prefix: "0476499501", "056 6830979", "0891 234 567", "001-518-640-0854".
+            return s.Digits >= 9 || (s.Groups >= 2 && s.Lengths[0] is >= 2 and <= 5);
+        }
+
+        if (IsNanp(text, s))
+        {
+            return true;
+        }
+
+        // Three or more groups of 2-4 digits joined by dashes or dots only: "28-64-66-98", "968.309.7950".
+        if (s.Groups >= 3 && !s.Spaces && !s.Parens && (s.Dashes || s.Dots) && s.Digits >= 8 && MinLength(s) >= 2 && MaxLength(s) <= 4)
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>North American numbers: [1] NXX NXX XXXX with spaces, dashes, dots or an area code in brackets.</summary>
+    private static bool IsNanp(string text, in Shape s)
+    {
+        var offset = s.Groups == 4 && s.Lengths[0] == 1 && text[s.Starts[0]] == '1' ? 1 : 0;
+        return s.Groups - offset == 3 && s.Lengths[offset] == 3 && s.Lengths[offset + 1] == 3 && s.Lengths[offset + 2] == 4 &&
+               text[s.Starts[offset]] is >= '2' and <= '9';
+    }
+
+    private static bool IsYear(string text, int at) =>
+        (text[at] == '1' && text[at + 1] == '9') || (text[at] == '2' && text[at + 1] == '0');
+
+    private static int MaxLength(in Shape s)
+    {
+        var max = 0;
+        for (var g = 0; g < s.Groups; g++)
+        {
+            max = Math.Max(max, s.Lengths[g]);
+        }
+
+        return max;
+    }
+
+    private static int MinLength(in Shape s)
+    {
+        var min = int.MaxValue;
+        for (var g = 0; g < s.Groups; g++)
+        {
+            min = Math.Min(min, s.Lengths[g]);
+        }
+
+        return min;
+    }
+
+    /// <summary>"12345678 mg", "1 000 000 IU", "12345678%": an amount, not a phone.</summary>
+    private static bool FollowedByUnit(string text, int end)
+    {
+        if (end >= text.Length)
+        {
+            return false;
+        }
+
+        var c = text[end];
+        if (c == '%' || c == '‰' || (char.IsLetterOrDigit(c) && !ChineseLexicon.IsHan(c) && !IsExtensionAt(text, end)))
+        {
+            return true;
+        }
+
+        var at = c == ' ' ? end + 1 : end;
+        var wordEnd = at;
+        while (wordEnd < text.Length && (char.IsLetter(text[wordEnd]) || text[wordEnd] == 'µ') && wordEnd - at < 10)
+        {
+            wordEnd++;
+        }
+
+        if (wordEnd == at)
+        {
+            return false;
+        }
+
+        if (ChineseLexicon.IsHan(text[at]))
+        {
+            // Han text has no spaces: compare the character after the number alone ("1200000元").
+            wordEnd = at + 1;
+        }
+
+        var word = text.AsSpan(at, wordEnd - at);
+        foreach (var unit in Units)
+        {
+            if (word.Equals(unit, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A label right after the number: "082 490 1693-Office", "28-64-66-98 fax", "781 1704 (mobile)".</summary>
+    private static bool LabelAfter(string text, int end)
+    {
+        var at = end;
+        while (at < text.Length && at - end < 3 && text[at] is ' ' or '-' or '(')
+        {
+            at++;
+        }
+
+        if (at == end && at < text.Length && char.IsLetter(text[at]))
+        {
+            return false;
+        }
+
+        foreach (var label in Labels)
+        {
+            if (text.AsSpan(at).StartsWith(label, StringComparison.OrdinalIgnoreCase) &&
+                (at + label.Length == text.Length || !char.IsLetter(text[at + label.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A cue word shortly before the number on the same line, with no digits between ("Call me at", "Tel.",
+    /// "His number is", "电话：").
+    /// </summary>
+    private static bool CueBefore(string text, int start)
+    {
+        var from = Math.Max(0, start - 28);
+        var window = text.AsSpan(from, start - from);
+        var cut = window.LastIndexOfAny('\n', '\r');
+        if (cut >= 0)
+        {
+            window = window[(cut + 1)..];
+        }
+
+        for (var k = window.Length - 1; k >= 0; k--)
+        {
+            if (char.IsAsciiDigit(window[k]))
+            {
+                window = window[(k + 1)..];
+                break;
+            }
+        }
+
+        foreach (var cue in CueWords)
+        {
+            for (var at = window.IndexOf(cue, StringComparison.OrdinalIgnoreCase); at >= 0;)
+            {
+                var end = at + cue.Length;
+                var han = ChineseLexicon.IsHan(cue[0]);
+                if (han || ((at == 0 || !char.IsLetter(window[at - 1])) && (end == window.Length || !char.IsLetter(window[end]))))
+                {
+                    return true;
+                }
+
+                var again = window[end..].IndexOf(cue, StringComparison.OrdinalIgnoreCase);
+                at = again < 0 ? -1 : end + again;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The number is the whole line (a signature block's phone line).</summary>
+    private static bool AloneOnLine(string text, int start, int end)
+    {
+        var lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
+        var lineEnd = text.IndexOf('\n', end);
+        lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+        return text.AsSpan(lineStart, start - lineStart).IsWhiteSpace() && text.AsSpan(end, lineEnd - end).IsWhiteSpace();
+    }
+
+    /// <summary>"1 234 567", "12.345.678": a count written with thousands separators.</summary>
+    private static bool IsThousands(string text, in Shape s)
+    {
+        if (s.Plus || s.OpenParen || s.Parens || s.Dashes || s.Spaces == s.Dots || text[s.FirstGroupStart] == '0' || s.Lengths[0] > 3)
+        {
+            return false;
+        }
+
+        for (var g = 1; g < s.Groups; g++)
+        {
+            if (s.Lengths[g] != 3)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsExtensionAt(string text, int at) => ExtensionDigits(text, at) > 0;
+
+    /// <summary>The end of the number with an extension after it (" x12", " ext. 1234").</summary>
+    private static int WithExtension(string text, int end)
+    {
+        var n = ExtensionDigits(text, end);
+        return end + n;
+    }
+
+    /// <summary>The length of an extension at <paramref name="at"/>, or 0.</summary>
+    private static int ExtensionDigits(string text, int at)
+    {
+        var pos = at;
+        if (pos < text.Length && text[pos] == ' ')
+        {
+            pos++;
+        }
+
+        if (pos == at && pos + 1 < text.Length && text[pos] == ',' && text[pos + 1] == ' ')
+        {
+            pos += 2; // "499-5017, poste 442"
+        }
+
+        var rest = text.AsSpan(pos);
+        int marker;
+        if (rest.StartsWith("poste", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("extension", StringComparison.OrdinalIgnoreCase))
+        {
+            marker = rest[0] is 'p' or 'P' ? 5 : 9;
+        }
+        else if (rest.StartsWith("ext.", StringComparison.OrdinalIgnoreCase))
+        {
+            marker = 4;
+        }
+        else if (rest.StartsWith("ext", StringComparison.OrdinalIgnoreCase))
+        {
+            marker = 3;
+        }
+        else if (rest.StartsWith("x", StringComparison.OrdinalIgnoreCase))
+        {
+            marker = 1;
+        }
+        else
+        {
+            return 0;
+        }
+
+        pos += marker;
+        if (pos < text.Length && text[pos] == ' ')
+        {
+            pos++;
+        }
+
+        var digitsStart = pos;
+        while (pos < text.Length && char.IsAsciiDigit(text[pos]) && pos - digitsStart < 5)
+        {
+            pos++;
+        }
+
+        return pos > digitsStart && (pos == text.Length || !char.IsLetterOrDigit(text[pos])) ? pos - at : 0;
+    }
+}
