@@ -38,6 +38,14 @@ internal static class EnglishNames
         "named", "called", "said", "says", "asked", "told", "replied", "thanked", "met", "married",
     };
 
+    /// <summary>Verbs with a person as first object: a cue when a possessive follows the word ("given Belle his address").</summary>
+    private static readonly HashSet<string> GiveVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "give", "gives", "gave", "given", "giving", "send", "sent", "show", "showed", "shown", "hand", "handed", "offer",
+        "offered", "lend", "lent", "promise", "promised", "owe", "owed", "pay", "paid", "tell", "told", "ask", "asked",
+        "teach", "taught", "wish", "wished", "bring", "brought", "email", "emailed", "text", "texted",
+    };
+
     /// <summary>Verbs of "seen by NAME" and the like.</summary>
     private static readonly HashSet<string> ByVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -102,6 +110,12 @@ internal static class EnglishNames
         }
 
         Coordinated(text, names);
+        if (text.Contains(" van ", StringComparison.Ordinal) || text.Contains(" von ", StringComparison.Ordinal) || text.Contains(" te", StringComparison.Ordinal)
+            || text.Contains(" vom ", StringComparison.Ordinal) || text.Contains(" vander ", StringComparison.Ordinal))
+        {
+            ParticleNames(text, names);
+        }
+
         if (names.Count == 0)
         {
             return;
@@ -233,6 +247,31 @@ internal static class EnglishNames
         }
     }
 
+    /// <summary>
+    /// A name with a Dutch or German particle ("Willemine ten Pas"): its given names are name-list words or have
+    /// no English reading, and it is no eponym ("von Willebrand disease") and no place.
+    /// </summary>
+    private static void ParticleNames(string text, List<(int Start, int Length)> names)
+    {
+        foreach (System.Text.RegularExpressions.Match m in PhiPatterns.ParticleName().Matches(text))
+        {
+            var a = m.Groups["a"];
+            var b = m.Groups["b"];
+            var given = true;
+            foreach (var word in a.Value.Split(' '))
+            {
+                given &= NameShape.PersonWord(word) && !NameShape.PlainWord(word) && !Titles.Contains(word) && !Cues.Contains(word);
+            }
+
+            var end = b.Index + b.Length;
+            if (given && !EnglishLexicon.NotNames.Contains(b.Value) && !EnglishLexicon.EponymFollower.IsMatch(text.AsSpan(end))
+                && !EnglishLexicon.IsPlace(text.AsSpan(a.Index, end - a.Index)))
+            {
+                names.Add((a.Index, end - a.Index));
+            }
+        }
+    }
+
     /// <summary>The word and the capitalised word before or after it name a country or state ("Costa Rica", "Sri Lanka").</summary>
     private static bool PartOfPlace(string text, int start, int length)
     {
@@ -295,6 +334,11 @@ internal static class EnglishNames
 
             var word = PreviousWord(text, tokens[k].Start, out var before);
             var cue = Cue(word, text, before);
+            if (cue == 0 && GiveVerbs.Contains(word) && NameShape.InNameList(Word(k)) && PossessiveFollows(text, tokens[k].Start + tokens[k].Length))
+            {
+                return 1; // "had given Belle his address", "told Angel her results"; not "given Heparin his usual dose"
+            }
+
             // "Doctor: Since when?" is a speaker label, "Patient: John Smith" a field: after a colon a cue only
             // takes a word that can be a name.
             return cue == 2 && text.AsSpan(before + word.Length, tokens[k].Start - before - word.Length).Contains(':') ? 1 : cue;
@@ -497,6 +541,20 @@ internal static class EnglishNames
         }
 
         return (b == 0 || text[b - 1] is '.' or '!' or '?' or '\n') && PhiPatterns.VocativeAfter().IsMatch(text.AsSpan(end));
+    }
+
+    private static bool PossessiveFollows(string text, int end)
+    {
+        var rest = text.AsSpan(end);
+        foreach (var possessive in (ReadOnlySpan<string>)[" his ", " her ", " their ", " my ", " your ", " our "])
+        {
+            if (rest.StartsWith(possessive, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>2: a title or strong cue; 1: a weak cue (named, called, "name is"); 0: none.</summary>

@@ -22,8 +22,19 @@ internal static partial class NameShape
 
     /// <summary>A lone capitalised word: a name-list word that is not an ordinary English word.</summary>
     public static bool SingleName(string word) =>
-        word.Length >= 3 && !EnglishNameWords.Ambiguous.Contains(word)
-        && (EnglishLexicon.FirstNames.Contains(word) || EnglishLexicon.LastNames.Contains(word));
+        word.Length >= 3 && !EnglishNameWords.Ambiguous.Contains(word) && Listed(word);
+
+    /// <summary>In a first- or last-name list, "Mccullough" read as "McCullough".</summary>
+    private static bool Listed(string word)
+    {
+        if (EnglishLexicon.FirstNames.Contains(word) || EnglishLexicon.LastNames.Contains(word))
+        {
+            return true;
+        }
+
+        return word.Length > 3 && word.StartsWith("Mc", StringComparison.Ordinal) && char.IsLower(word[2])
+            && EnglishLexicon.LastNames.Contains(string.Concat("Mc", char.ToUpperInvariant(word[2]).ToString(), word.AsSpan(3)));
+    }
 
     [Flags]
     private enum WordClass : byte
@@ -83,7 +94,7 @@ internal static partial class NameShape
         }
 
         c = WordClass.None;
-        if (EnglishLexicon.FirstNames.Contains(word) || EnglishLexicon.LastNames.Contains(word))
+        if (Listed(word))
         {
             c |= WordClass.InNameList;
         }

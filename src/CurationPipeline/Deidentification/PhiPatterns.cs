@@ -96,6 +96,10 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"^(?:(?:'s|’s)\s+(?:(?:late|former|eldest|oldest|youngest|younger|older|only|new|ex-)\s+)?(?:daughters?|sons?|wife|husband|mother|father|brothers?|sisters?|parents|children|child|kids?|boyfriend|girlfriend|fianc[eé]e?|partner|widow|widower|grand(?:mother|father|daughter|son|children)|aunt|uncle|niece|nephew|cousin|mum|mom|dad|family|caregiver|carer|friend|boss|colleague|lawyer|attorney|assistant|secretary)\b|\s+(?:(?:then|also|later|never|always|often|just|finally|suddenly|quietly|has|had)\s+)?(?:lives|lived|shouted|yelled|whispered|said|says|asked|asks|told|tells|replied|replies|explained|explains|answered|insisted|began|begins|was\s+born|is\s+from|comes\s+from|came\s+from|works|worked|died|married|studied|wrote|writes|reports|reported|denies|denied|states|stated|complains|complained|thanked|smiled|laughed|cried|wept|sighed|nodded)\b)", RegexOptions.CultureInvariant)]
     public static partial Regex PersonAfter();
 
+    /// <summary>A name with a Dutch or German particle: "Willemine ten Pas", "Anna van der Berg", "Karl von Brandt".</summary>
+    [GeneratedRegex(@"\b(?<a>\p{Lu}[\p{Ll}'-]+(?: \p{Lu}[\p{Ll}'-]+)?) (?:van der|van den|van de|von der|von dem|van|von|vom|ten|ter|vander) (?<b>\p{Lu}[\p{L}'-]+)", Opt)]
+    public static partial Regex ParticleName();
+
     /// <summary>", can I ..." after a name at a sentence start: the name is addressed.</summary>
     [GeneratedRegex(@"^,\s+(?:can|could|would|will|please|do|did|are|is|have|you|I|we|thank|thanks|listen|look|come|wait|stop|don't|tell|let's|where|what|why|how|when)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     public static partial Regex VocativeAfter();

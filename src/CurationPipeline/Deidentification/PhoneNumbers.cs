@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 
 namespace CurationPipeline.Deidentification;
 
@@ -24,13 +25,17 @@ internal static class PhoneNumbers
 
     private static readonly SearchValues<char> RunStarts = SearchValues.Create("0123456789+(");
 
-    private static readonly string[] CueWords =
-    [
-        "phone", "telephone", "tel", "tél", "tlf", "tfn", "ph", "call", "dial", "text me", "sms", "reach", "contact",
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueWords = new[]
+    {
+        "phone", "telephone", "tel", "tél", "tlf", "tfn", "ph", "call", "dial", "text", "sms", "reach", "contact",
         "mobile", "mob", "cell", "fax", "number", "no", "nr", "num", "whatsapp", "pager", "bleep", "ext", "landline",
-        "office", "home", "work", "desk", "direct", "switchboard", "hotline", "helpline", "answering", "registered", "handy", "telefon", "telefone", "teléfono", "téléphone",
-        "puhelin", "puh", "telefono", "telefoon", "电话", "手机", "联系", "座机", "号码",
-    ];
+        "office", "home", "work", "desk", "direct", "switchboard", "hotline", "helpline", "answering", "registered",
+        "handy", "telefon", "telefone", "teléfono", "téléphone", "puhelin", "puh", "telefono", "telefoon",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly SearchValues<char> LineBreakOrDigit = SearchValues.Create("\n\r0123456789");
+
+    private static readonly string[] HanCues = ["电话", "手机", "联系", "座机", "号码"];
 
     private static readonly string[] Labels = ["office", "fax", "mobile", "cell", "home", "work", "landline", "phone", "tel"];
 
@@ -250,7 +255,8 @@ internal static class PhoneNumbers
             return null;
         }
 
-        var cued = afterPhone || CueBefore(text, start);
+        // The cue is looked for only where the shape leaves the question open (most digit runs are not phones).
+        var cued = afterPhone || ((shape.Digits < MinDigits || shape.Slashes || !IsPhoneShape(text, shape)) && CueBefore(text, start));
         if (shape.Digits < MinDigits && !(cued && shape.Groups >= 2) || IsOtherNumber(text, shape, cued))
         {
             return null;
@@ -458,36 +464,43 @@ internal static class PhoneNumbers
     /// </summary>
     private static bool CueBefore(string text, int start)
     {
+        // The window starts after the last line break or digit in the 28 characters before the number.
         var from = Math.Max(0, start - 28);
+        var stop = text.AsSpan(from, start - from).LastIndexOfAny(LineBreakOrDigit);
+        from += stop + 1;
         var window = text.AsSpan(from, start - from);
-        var cut = window.LastIndexOfAny('\n', '\r');
-        if (cut >= 0)
-        {
-            window = window[(cut + 1)..];
-        }
 
-        for (var k = window.Length - 1; k >= 0; k--)
+        for (var k = 0; k < window.Length;)
         {
-            if (char.IsAsciiDigit(window[k]))
+            if (!char.IsLetter(window[k]))
             {
-                window = window[(k + 1)..];
-                break;
+                k++;
+                continue;
             }
+
+            var end = k + 1;
+            while (end < window.Length && char.IsLetter(window[end]))
+            {
+                end++;
+            }
+
+            // A word cut by the window's start is no cue ("...phone" of "Microphone").
+            if ((k > 0 || from == 0 || !char.IsLetter(text[from - 1])) && CueWords.Contains(window[k..end]))
+            {
+                return true;
+            }
+
+            k = end;
         }
 
-        foreach (var cue in CueWords)
+        if (window.IndexOfAnyInRange('\u4e00', '\u9fff') >= 0)
         {
-            for (var at = window.IndexOf(cue, StringComparison.OrdinalIgnoreCase); at >= 0;)
+            foreach (var cue in HanCues)
             {
-                var end = at + cue.Length;
-                var han = ChineseLexicon.IsHan(cue[0]);
-                if (han || ((at == 0 || !char.IsLetter(window[at - 1])) && (end == window.Length || !char.IsLetter(window[end]))))
+                if (window.Contains(cue, StringComparison.Ordinal))
                 {
                     return true;
                 }
-
-                var again = window[end..].IndexOf(cue, StringComparison.OrdinalIgnoreCase);
-                at = again < 0 ? -1 : end + again;
             }
         }
 

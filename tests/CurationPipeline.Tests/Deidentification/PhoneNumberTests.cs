@@ -36,6 +36,7 @@ public sealed class PhoneNumberTests
     [InlineData("contact: 968.309.7950", "968.309.7950")]
     [InlineData("Kim Lee\nNurse\n31 64 83 57\nWard 4", "31 64 83 57")]
     [InlineData("联系电话：0571-88234567", "0571-88234567")]
+    [InlineData("Name: Kamila Červinková\nPhone: 451 5986", "451 5986")]
     public void Finds_phone_numbers_of_many_countries(string text, string phone) =>
         Assert.Contains(phone, Phones(text));
 
