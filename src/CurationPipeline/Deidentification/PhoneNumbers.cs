@@ -27,7 +27,7 @@ internal static class PhoneNumbers
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueWords = new[]
     {
-        "phone", "telephone", "tel", "tél", "tlf", "tfn", "ph", "call", "dial", "text", "sms", "reach", "contact",
+        "phone", "telephone", "tel", "tél", "tlf", "tfn", "ph", "call", "dial", "sms", "reach", "contact",
         "mobile", "mob", "cell", "fax", "number", "no", "nr", "num", "whatsapp", "pager", "bleep", "ext", "landline",
         "office", "home", "work", "desk", "direct", "switchboard", "hotline", "helpline", "answering", "registered",
         "handy", "telefon", "telefone", "teléfono", "téléphone", "puhelin", "puh", "telefono", "telefoon",
