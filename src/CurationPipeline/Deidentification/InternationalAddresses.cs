@@ -32,7 +32,8 @@ internal static partial class InternationalAddresses
     private const string Units = "Bloc|Ap|Apto|Apt|Esc|Puerta|Piso|Edificio|Appartamento|Piano|Interno|Scala|Lgh|Leil|Oppgang|Stan|dz|Etage|Zimmer|Stock|T[üu]r|Top|Dpto|Depto|Lokal|Bus|bus|Hus|m";
 
     /// <summary>Street types before the name that are also ordinary words elsewhere: taken only with a number ("Sector Tomás Valle, 84").</summary>
-    private const string BeforeNumbered = "Sector|Pol[íi]gono|Rampa|Senda|Subida|Bajada|Ronda|Camino|Pasaje|Callej[óo]n|Calleja|Glorieta|Urbanizaci[óo]n|Barrio|Cuesta|Traves[íi]a|Carretera|Poblado|Solar|Rambla|Riera|Rinc[óo]n|Prolongaci[óo]n|Colonia|Manzana|Muelle|Partida|Ramal|Torrente|Explanada|Huerta|Jardines|Parque|Rotonda|Borgo|Contrada|Piazzale|Voie|Quai|Cours|Passage|Faubourg|Chauss[ée]e|Trg|Gran|Cam[íi]|Ruela|Beco|Alameda|Vila|Quinta|Vestre|[ØO]stre|Nordre|S[øo]ndre|[ØO]vre|Nedre";
+    private const string BeforeNumbered = "Sector|Pol[íi]gono|Rampa|Senda|Subida|Bajada|Ronda|Camino|Pasaje|Callej[óo]n|Calleja|Glorieta|Urbanizaci[óo]n|Barrio|Cuesta|Traves[íi]a|Carretera|Poblado|Solar|Rambla|Riera|Rinc[óo]n|Prolongaci[óo]n|Colonia|Manzana|Muelle|Partida|Ramal|Torrente|Explanada|Huerta|Jardines|Parque|Rotonda|Borgo|Contrada|Piazzale|Voie|Quai|Cours|Passage|Faubourg|Chauss[ée]e|Trg|Gran|Cam[íi]|Ruela|Beco|Alameda|Vila|Quinta|Vestre|[ØO]stre|Nordre|S[øo]ndre|[ØO]vre|Nedre"
+        + "|Aldea|Arrabal|Arroyo|Barranco|Bloque|Caser[íi]o|Conjunto|Entrada|Escalinata|Extramuros|Extrarradio|Ferrocarril|Grupo|Lado|Lugar|Mas[íi]a|Mercado|Monte|Municipio|Parcela|Puente|Salida|Secci[óo]n|Terrenos|Ds\\.|Ki\\.";
 
     // Cheap multi-string checks: a pattern runs only on texts holding one of the words it needs.
     private static readonly WordSet BeforeWords = new(
@@ -50,7 +51,14 @@ internal static partial class InternationalAddresses
             "Colonia ", "Manzana ", "Muelle ", "Partida ", "Ramal ", "Torrente ", "Explanada ", "Huerta ", "Jardines ", "Parque ", "Rotonda ",
             "Borgo ", "Contrada ", "Piazzale ", "Voie ", "Quai ", "Cours ", "Passage ", "Faubourg ", "Chauss\u00e9e ", "Chaussee ", "Trg ",
             "Gran ", "Cam\u00ed ", "Cami ", "Ruela ", "Beco ", "Alameda ", "Vila ", "Quinta ", "Vestre ", "\u00d8stre ", "Ostre ", "Nordre ",
-            "S\u00f8ndre ", "Sondre ", "\u00d8vre ", "Ovre ", "Nedre "],
+            "S\u00f8ndre ", "Sondre ", "\u00d8vre ", "Ovre ", "Nedre ", "Aldea ", "Arrabal ", "Arroyo ", "Barranco ", "Bloque ",
+            "Caser\u00edo ", "Caserio ", "Conjunto ", "Entrada ", "Escalinata ", "Extramuros ", "Extrarradio ", "Ferrocarril ", "Grupo ",
+            "Lado ", "Lugar ", "Mas\u00eda ", "Masia ", "Mercado ", "Monte ", "Municipio ", "Parcela ", "Puente ", "Salida ",
+            "Secci\u00f3n ", "Seccion ", "Terrenos ", "Ds. ", "Ki. "],
+        StringComparison.Ordinal);
+
+    private static readonly WordSet GermanPrepositions = new(
+        ["Zur ", "Zum ", "Am ", "Im ", "An d", "Auf d", "In d", "Unter d", "Hinter d", "Vor d", "Bei d", "Beim ", "\u00dcber d"],
         StringComparison.Ordinal);
 
     private static readonly SearchValues<string> LowerWords = SearchValues.Create(
@@ -80,6 +88,7 @@ internal static partial class InternationalAddresses
             span.ContainsAny(LowerWords) ? NumberedLowerStreet() : null,
             span.ContainsAny(PolishWords) || span.StartsWith("ul. ") || span.StartsWith("al. ") ? PolishStreet() : null,
             BeforeNumberedWords.In(span, ascii) ? StreetBeforeNumbered() : null,
+            GermanPrepositions.In(span, ascii) ? GermanStreet() : null,
             NumberStreetNumber(),
             span.ContainsAny(AddressCues) ? CuedStreet() : null,
             box ? Military() : null,
@@ -162,7 +171,7 @@ internal static partial class InternationalAddresses
         for (var i = 2; i < text.Length; i++)
         {
             // "Havnegade 4", and the abbreviation "Schulstr. 9".
-            var abbreviated = text[i - 2] == '.' && i >= 5 && text.AsSpan(i - 5, 3).SequenceEqual("str");
+            var abbreviated = text[i - 2] == '.' && i >= 5 && text.AsSpan(i - 5, 3).Equals("str", StringComparison.OrdinalIgnoreCase);
             if (!char.IsAsciiDigit(text[i]) || text[i - 1] != ' ' || !(char.IsLetter(text[i - 2]) || abbreviated))
             {
                 continue;
@@ -268,6 +277,10 @@ internal static partial class InternationalAddresses
     [GeneratedRegex(@"(?<![\p{L}\d])(?:" + BeforeNumbered + @")\s+(?:(?:" + Word + @"|d[aeiou]s?|de[li]?|della|dei|des|du|la|le|los|las|y|e)\s+){0,4}?(?:" + Word + @")(?:,?\s+(?:(?:no|nr|No|Nr)\.?\s*)?\d{1,5}[A-Za-z]?\b|\s+s/n\.?)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex StreetBeforeNumbered();
 
+    /// <summary>German streets named with a preposition: "Zur alten Fabrik 41c", "An der Schusterinsel 934", "Im Grund 7".</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:Zur|Zum|Am|Im|Beim|(?:An|Auf|In|Unter|Hinter|Vor|Bei|Über) (?:der|dem|den))\s+(?:\p{Ll}+e[nmrs]?\s+)?(?:" + Word + @"\s+){0,2}?" + Word + @"\s+\d{1,4}[a-z]?\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex GermanStreet();
+
     /// <summary>Polish street abbreviations before the name, with a number: "ul. Marszałkowska 12/5", "al. Kuciński 84".</summary>
     [GeneratedRegex(@"(?<![\p{L}\d]|et\s)(?:ul|al|pl|os)\.\s+(?:" + Word + @"\s+){0,3}?" + Word + @"\s+\d{1,5}[A-Za-z]?(?:/\d{1,4})?\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex PolishStreet();
@@ -276,7 +289,7 @@ internal static partial class InternationalAddresses
     [GeneratedRegex(@"(?<=(?<![\p{L}\d])\d{1,6}\s+)(?:rue|rua|calle|avenida|avenue|via|viale|piazza|ul\.|ulica|al\.)\s+(?:(?:[\p{L}'’-]+)\s+){0,3}?" + Word, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex NumberedLowerStreet();
 
-    [GeneratedRegex(@"(?<=\s)(?:" + After + @")(?![\p{L}])\.?(?<n>\s+\d{1,5}[A-Za-z]?\b\.?)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=\s)(?:" + After + @")(?![\p{L}])\.?(?<n>,?\s+\d{1,5}[A-Za-z]?\b\.?)?", RegexOptions.CultureInvariant)]
     private static partial Regex StreetAfter();
 
     /// <summary>"86036 Maneeži 75": a house or block number, one to three name words and a number, then a line break or comma.</summary>
