@@ -46,6 +46,10 @@ internal static class EnglishNames
         "teach", "taught", "wish", "wished", "bring", "brought", "email", "emailed", "text", "texted",
     };
 
+    /// <summary>The particles of <see cref="PhiPatterns.ParticleName"/> (a cheap check before it).</summary>
+    private static readonly System.Buffers.SearchValues<string> Particles = System.Buffers.SearchValues.Create(
+        [" van ", " von ", " vom ", " ten ", " ter ", " vander "], StringComparison.Ordinal);
+
     /// <summary>Verbs of "seen by NAME" and the like.</summary>
     private static readonly HashSet<string> ByVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -110,8 +114,7 @@ internal static class EnglishNames
         }
 
         Coordinated(text, names);
-        if (text.Contains(" van ", StringComparison.Ordinal) || text.Contains(" von ", StringComparison.Ordinal) || text.Contains(" te", StringComparison.Ordinal)
-            || text.Contains(" vom ", StringComparison.Ordinal) || text.Contains(" vander ", StringComparison.Ordinal))
+        if (text.AsSpan().ContainsAny(Particles))
         {
             ParticleNames(text, names);
         }

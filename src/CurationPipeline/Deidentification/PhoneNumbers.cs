@@ -161,16 +161,15 @@ internal static class PhoneNumbers
                 pos++;
             }
 
-            if (shape.Groups < MaxGroups)
+            if (shape.Groups == MaxGroups)
             {
-                shape.Lengths[shape.Groups] = pos - groupStart;
-                shape.Starts[shape.Groups] = groupStart;
-            }
-            else
-            {
+                // No phone has this many groups; stopping here keeps a long table of numbers linear to scan.
                 shape.TooLong = true;
+                return pos;
             }
 
+            shape.Lengths[shape.Groups] = pos - groupStart;
+            shape.Starts[shape.Groups] = groupStart;
             shape.Groups++;
             shape.Digits += pos - groupStart;
             var sepStart = pos;
@@ -208,7 +207,8 @@ internal static class PhoneNumbers
                 pos++;
             }
 
-            // A closing bracket right after the last group belongs to the number ("(0)", "(968)") only when opened.
+            // The run ends before a separator that no digit follows or that is malformed (two spaces, a bracket
+            // closed that was never opened, a second one opened).
             if (!valid || pos >= text.Length || !char.IsAsciiDigit(text[pos]) || pos == sepStart)
             {
                 return sepStart;
