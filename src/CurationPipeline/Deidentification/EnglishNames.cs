@@ -42,7 +42,7 @@ internal static class EnglishNames
     private static readonly HashSet<string> GiveVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "give", "gives", "gave", "given", "giving", "send", "sent", "show", "showed", "shown", "hand", "handed", "offer",
-        "offered", "lend", "lent", "promise", "promised", "owe", "owed", "pay", "paid", "tell", "told", "ask", "asked",
+        "offered", "lend", "lent", "promise", "promised", "owe", "owed", "pay", "paid", "tell", "ask",
         "teach", "taught", "wish", "wished", "bring", "brought", "email", "emailed", "text", "texted",
     };
 
@@ -263,7 +263,7 @@ internal static class EnglishNames
             var given = true;
             foreach (var word in a.Value.Split(' '))
             {
-                given &= NameShape.PersonWord(word) && !NameShape.PlainWord(word) && !Titles.Contains(word) && !Cues.Contains(word);
+                given &= NameShape.PersonWord(word) && !Titles.Contains(word) && !Cues.Contains(word);
             }
 
             var end = b.Index + b.Length;
@@ -339,7 +339,7 @@ internal static class EnglishNames
             var cue = Cue(word, text, before);
             if (cue == 0 && GiveVerbs.Contains(word) && NameShape.InNameList(Word(k)) && PossessiveFollows(text, tokens[k].Start + tokens[k].Length))
             {
-                return 1; // "had given Belle his address", "told Angel her results"; not "given Heparin his usual dose"
+                return 1; // "had given Belle his address", "handed Angel her results"; not "given Heparin his usual dose"
             }
 
             // "Doctor: Since when?" is a speaker label, "Patient: John Smith" a field: after a colon a cue only

@@ -39,13 +39,16 @@ internal static class PhoneNumbers
 
     private static readonly string[] Labels = ["office", "fax", "mobile", "cell", "home", "work", "landline", "phone", "tel"];
 
-    private static readonly string[] Units =
-    [
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Units = new[]
+    {
         "mg", "mcg", "µg", "g", "kg", "ml", "l", "dl", "mmol", "µmol", "umol", "nmol", "mol", "iu", "u", "units", "cells",
         "copies", "mm", "cm", "m", "km", "mmhg", "bpm", "times", "tablets", "cases", "patients", "people", "years",
         "days", "hours", "steps", "words", "bytes", "kb", "mb", "gb", "usd", "eur", "rmb", "yuan", "dollars", "euros",
         "元", "万", "例", "人", "次", "个",
-    ];
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Extension markers, longest first: "ext. 4410", ", poste 442", "x12".</summary>
+    private static readonly string[] ExtensionMarkers = ["extension", "poste", "ext.", "ext", "x"];
 
     public static void Find(string text, CandidateSet found)
     {
@@ -70,7 +73,7 @@ internal static class PhoneNumbers
             var end = Read(text, i, out var shape);
             if (CanStart(text, i) && Judge(text, i, end, shape, AfterPhone(text, lastPhoneEnd, i)) is { } priority)
             {
-                var valueEnd = WithExtension(text, end);
+                var valueEnd = end + ExtensionLength(text, end);
                 found.Add(PhiCategory.Phone, i, valueEnd - i, priority);
                 i = lastPhoneEnd = valueEnd;
                 continue;
@@ -256,8 +259,9 @@ internal static class PhoneNumbers
         }
 
         // The cue is looked for only where the shape leaves the question open (most digit runs are not phones).
-        var cued = afterPhone || ((shape.Digits < MinDigits || shape.Slashes || !IsPhoneShape(text, shape)) && CueBefore(text, start));
-        if (shape.Digits < MinDigits && !(cued && shape.Groups >= 2) || IsOtherNumber(text, shape, cued))
+        var phoneShape = shape.Digits >= MinDigits && IsPhoneShape(text, shape);
+        var cued = afterPhone || ((!phoneShape || shape.Slashes) && CueBefore(text, start));
+        if ((shape.Digits < MinDigits && !(cued && shape.Groups >= 2)) || IsOtherNumber(text, shape, cued))
         {
             return null;
         }
@@ -267,7 +271,7 @@ internal static class PhoneNumbers
             return 81;
         }
 
-        if (cued || IsPhoneShape(text, shape) || (AloneOnLine(text, start, end) &&
+        if (cued || phoneShape || (AloneOnLine(text, start, end) &&
             (shape.Groups == 1 ? shape.Digits >= 9 : shape.Digits >= 9 || !IsThousands(text, shape))))
         {
             return 80;
@@ -284,8 +288,8 @@ internal static class PhoneNumbers
         var g2 = s.Groups > 2 ? s.Lengths[2] : 0;
         if (s.Groups == 1 && !s.Plus && !s.OpenParen)
         {
-            // One bare run of digits: a phone only with a cue (checked later) and never a year range "19902000".
-            return false;
+            return false; // one bare run of digits: its shape alone says nothing
+
         }
 
         if (s.Slashes)
@@ -397,7 +401,7 @@ internal static class PhoneNumbers
         }
 
         var c = text[end];
-        if (c == '%' || c == '‰' || (char.IsLetterOrDigit(c) && !ChineseLexicon.IsHan(c) && !IsExtensionAt(text, end)))
+        if (c == '%' || c == '‰' || (char.IsLetterOrDigit(c) && !ChineseLexicon.IsHan(c) && ExtensionLength(text, end) == 0))
         {
             return true;
         }
@@ -420,16 +424,7 @@ internal static class PhoneNumbers
             wordEnd = at + 1;
         }
 
-        var word = text.AsSpan(at, wordEnd - at);
-        foreach (var unit in Units)
-        {
-            if (word.Equals(unit, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Units.Contains(text.AsSpan(at, wordEnd - at));
     }
 
     /// <summary>A label right after the number: "082 490 1693-Office", "28-64-66-98 fax", "781 1704 (mobile)".</summary>
@@ -535,53 +530,26 @@ internal static class PhoneNumbers
         return true;
     }
 
-    private static bool IsExtensionAt(string text, int at) => ExtensionDigits(text, at) > 0;
-
-    /// <summary>The end of the number with an extension after it (" x12", " ext. 1234").</summary>
-    private static int WithExtension(string text, int end)
-    {
-        var n = ExtensionDigits(text, end);
-        return end + n;
-    }
-
-    /// <summary>The length of an extension at <paramref name="at"/>, or 0.</summary>
-    private static int ExtensionDigits(string text, int at)
+    /// <summary>The length of an extension at <paramref name="at"/> (" x12", " ext. 1234", ", poste 442"), or 0.</summary>
+    private static int ExtensionLength(string text, int at)
     {
         var pos = at;
-        if (pos < text.Length && text[pos] == ' ')
+        if (pos + 1 < text.Length && text[pos] == ',' && text[pos + 1] == ' ')
+        {
+            pos += 2;
+        }
+        else if (pos < text.Length && text[pos] == ' ')
         {
             pos++;
         }
 
-        if (pos == at && pos + 1 < text.Length && text[pos] == ',' && text[pos + 1] == ' ')
-        {
-            pos += 2; // "499-5017, poste 442"
-        }
-
-        var rest = text.AsSpan(pos);
-        int marker;
-        if (rest.StartsWith("poste", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("extension", StringComparison.OrdinalIgnoreCase))
-        {
-            marker = rest[0] is 'p' or 'P' ? 5 : 9;
-        }
-        else if (rest.StartsWith("ext.", StringComparison.OrdinalIgnoreCase))
-        {
-            marker = 4;
-        }
-        else if (rest.StartsWith("ext", StringComparison.OrdinalIgnoreCase))
-        {
-            marker = 3;
-        }
-        else if (rest.StartsWith("x", StringComparison.OrdinalIgnoreCase))
-        {
-            marker = 1;
-        }
-        else
+        var marker = Array.Find(ExtensionMarkers, m => text.AsSpan(pos).StartsWith(m, StringComparison.OrdinalIgnoreCase));
+        if (marker is null)
         {
             return 0;
         }
 
-        pos += marker;
+        pos += marker.Length;
         if (pos < text.Length && text[pos] == ' ')
         {
             pos++;
