@@ -114,6 +114,7 @@ internal static class EnglishNames
         }
 
         Coordinated(text, names);
+        LowercaseList(text, names);
         if (text.AsSpan().ContainsAny(Particles))
         {
             ParticleNames(text, names);
@@ -246,6 +247,81 @@ internal static class EnglishNames
                 {
                     names.AddRange(group);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A list of three or more single words in lower case ending in "and" ("silvana, adam, kristina, chad and caleb";
+    /// in text of one case, the copy with the name-list words capitalised)
+    /// whose words, capitalised, are all name-list words or have no English reading, at least half of them
+    /// name-list words that are not English words: a list of given names. Lists of drugs or symptoms fail the
+    /// name-list half.
+    /// </summary>
+    private static void LowercaseList(string text, List<(int Start, int Length)> names)
+    {
+        var group = new List<(int Start, int Length)>();
+        for (var k = text.IndexOf(" and ", StringComparison.Ordinal); k > 0; k = text.IndexOf(" and ", k + 1, StringComparison.Ordinal))
+        {
+            var a = k + 5;
+            var e = a;
+            while (e < text.Length && (char.IsLower(text[e]) || (e == a && char.IsUpper(text[e]))))
+            {
+                e++;
+            }
+
+            if (e == a || (e < text.Length && (char.IsLetterOrDigit(text[e]) || text[e] is '-' or '\'')))
+            {
+                continue;
+            }
+
+            group.Clear();
+            group.Add((a, e - a));
+            var pos = k > 0 && text[k - 1] == ',' ? k - 1 : k;
+            while (group.Count < 12)
+            {
+                var s = pos;
+                while (s > 0 && char.IsLower(text[s - 1]))
+                {
+                    s--;
+                }
+
+                if (s > 0 && char.IsUpper(text[s - 1]))
+                {
+                    s--;
+                }
+
+                if (s == pos || (s > 0 && (char.IsLetterOrDigit(text[s - 1]) || text[s - 1] is '-' or '\'')))
+                {
+                    break;
+                }
+
+                group.Add((s, pos - s));
+                if (s < 2 || text[s - 1] != ' ' || text[s - 2] != ',')
+                {
+                    break;
+                }
+
+                pos = s - 2;
+            }
+
+            if (group.Count < 3)
+            {
+                continue;
+            }
+
+            var listed = 0;
+            var all = true;
+            foreach (var (start, length) in group)
+            {
+                var w = string.Concat(char.ToUpperInvariant(text[start]).ToString(), text.AsSpan(start + 1, length - 1));
+                all &= NameShape.PersonWord(w) && !EnglishLexicon.NotNames.Contains(w);
+                listed += NameShape.SingleName(w) ? 1 : 0;
+            }
+
+            if (all && listed * 2 >= group.Count)
+            {
+                names.AddRange(group);
             }
         }
     }
@@ -503,7 +579,30 @@ internal static class EnglishNames
     private static bool PersonContext(string text, int start, int end) =>
         (end + 1 < text.Length && (text[end] is '\'' or '’' || (text[end] == ' ' && char.IsAsciiLetterLower(text[end + 1])))
             && PhiPatterns.PersonAfter().IsMatch(text.AsSpan(end)))
-        || SpeakerLabel(text, start, end) || Vocative(text, start, end);
+        || SpeakerLabel(text, start, end) || Vocative(text, start, end) || PersonPredicate(text, start, end);
+
+    /// <summary>"Shovda is very reliable", or "is Natasja so impulsive": see <see cref="PhiPatterns.PersonPredicateAfter"/>.</summary>
+    private static bool PersonPredicate(string text, int start, int end)
+    {
+        if (end + 2 >= text.Length || text[end] != ' ')
+        {
+            return false;
+        }
+
+        var m = PhiPatterns.PersonPredicateAfter().Match(text, end, text.Length - end);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        if (m.Groups["c"].Success)
+        {
+            return true;
+        }
+
+        var before = PreviousWord(text, start, out var at);
+        return at + before.Length == start - 1 && before is "is" or "Is" or "was" or "Was";
+    }
 
     private static bool SpeakerLabel(string text, int start, int end)
     {

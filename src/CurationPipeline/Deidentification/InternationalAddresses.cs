@@ -17,23 +17,24 @@ internal static partial class InternationalAddresses
         "katu", "kuja", "tie", "polku", "vej", "gade", "stræde", "straede", "gasse", "strasse", "straße", "weg", "laan", "straat",
         "gracht", "plein", "dijk", "gatan", "vägen", "vagen", "gata", "gränd", "stien", "veien", "vegen", "vei", "braut", "stræti",
         "straeti", "vegur", "stígur", "tún", "ulica", "iela", "allee", "platz", "str", "hof", "singel", "kade", "dreef", "steeg",
-        "markt", "baan", "plantsoen", "gate",
+        "markt", "baan", "plantsoen", "gate", "park", "sloot", "bakken", "svingen", "kroken", "toppen", "haugen", "åsen",
+        "løkka", "lokka", "vollen", "tunet", "jordet", "plassen", "dalen", "skogen", "sletta", "kollen", "brinken", "grenda", "torget",
     ];
 
     private const string Before = "Rua|Avenida|Av\\.?|Avda\\.?|Calle|C/|Carrer|Paseo|Plaza|Pla[çc]a|Pra[çc]a|Travessa|Largo|Estrada|Rodovia|Via|Viale|Vicolo|Piazza|Corso|Rue|Avenue|Boulevard|Bd|Chemin|Impasse|All[ée]e|Route|Ulica|Aleja|Odos|Leoforos"
         + "|Strada|Str\\.|Bulevardul|Aleea|Calea|Splaiul|Intrarea|Pia[țţt]a|[ȘŞS]oseaua|Jalan|Jl\\.|Jln\\.|Gg\\.|Kpg\\.|Psr\\.|Dk\\.";
 
-    private const string After = "t[ée]r|utca|u\\.|[úu]t|k[öo]r[úu]t|rkp\\.|sor|k[öo]z|str\\.?|Str\\.?|sokak|sok\\.|caddesi|cad\\."
-        + "|iela|dambis|gatve|prospekts|bulv[āa]ris|[šs]oseja|laukums|k[üu][çc]\\.|k[üu][çc][əe]si|prospekti|pr\\.|[şs]ossesi|V[äa]g|Gata|Gr[äa]nd|Torg|Gate|Vei|Veien";
+    private const string After = "t[ée]r|utca|u\\.|[úu]t|k[öo]r[úu]t|rkp\\.|sor|k[öo]z|str\\.?|Str\\.?|[Ss]okak|[Ss]oka[ğg][ıi]|[Ss]ok\\.|[Cc]addesi|[Cc]ad\\.|[Bb]ulvar[ıi]|Stra(?:ß|ss)e|Gasse|Allee|Platz|Weg"
+        + "|iela|dambis|gatve|g[āa]te|n[áa]mestie|n[áa]m[ěe]st[íi]|cesta|trieda|t[řr][íi]da|n[áa]b[řr]e[žz][íi]e?|prospekts|bulv[āa]ris|[šs]oseja|laukums|k[üu][çc]\\.|k[üu][çc][əe]si|prospekti|pr\\.|[şs]ossesi|V[äa]g|Gata|Gr[äa]nd|Torg|Gate|Vei|Veien";
 
     private const string Word = @"\p{Lu}[\p{L}'’.-]*";
 
     /// <summary>Unit, staircase and floor words of other languages that follow a street ("Bloc 09, Ap. 884", "Lgh. 848", "dz. 380").</summary>
-    private const string Units = "Bloc|Ap|Apto|Apt|Esc|Puerta|Piso|Edificio|Appartamento|Piano|Interno|Scala|Lgh|Leil|Oppgang|Stan|dz|Etage|Zimmer|Stock|T[üu]r|Top|Dpto|Depto|Lokal|Bus|bus|Hus|m";
+    private const string Units = "Bloco|Bloc|Lote|Casa|Ap|Apto|Apt|Esc|Puerta|Piso|Edificio|Appartamento|Piano|Interno|Scala|Lgh|Leil|Oppgang|Stan|dz|Etage|Zimmer|Stock|T[üu]r|Top|Dpto|Depto|Lokal|Bus|bus|Hus|Kat|m";
 
     /// <summary>Street types before the name that are also ordinary words elsewhere: taken only with a number ("Sector Tomás Valle, 84").</summary>
     private const string BeforeNumbered = "Sector|Pol[íi]gono|Rampa|Senda|Subida|Bajada|Ronda|Camino|Pasaje|Callej[óo]n|Calleja|Glorieta|Urbanizaci[óo]n|Barrio|Cuesta|Traves[íi]a|Carretera|Poblado|Solar|Rambla|Riera|Rinc[óo]n|Prolongaci[óo]n|Colonia|Manzana|Muelle|Partida|Ramal|Torrente|Explanada|Huerta|Jardines|Parque|Rotonda|Borgo|Contrada|Piazzale|Voie|Quai|Cours|Passage|Faubourg|Chauss[ée]e|Trg|Gran|Cam[íi]|Ruela|Beco|Alameda|Vila|Quinta|Vestre|[ØO]stre|Nordre|S[øo]ndre|[ØO]vre|Nedre"
-        + "|Aldea|Arrabal|Arroyo|Barranco|Bloque|Caser[íi]o|Conjunto|Entrada|Escalinata|Extramuros|Extrarradio|Ferrocarril|Grupo|Lado|Lugar|Mas[íi]a|Mercado|Monte|Municipio|Parcela|Puente|Salida|Secci[óo]n|Terrenos|Ds\\.|Ki\\.";
+        + "|Aldea|Arrabal|Arroyo|Barranco|Bloque|Caser[íi]o|Conjunto|Entrada|Escalinata|Extramuros|Extrarradio|Ferrocarril|Grupo|Lado|Lugar|Mas[íi]a|Mercado|Monte|Municipio|Parcela|Puente|Salida|Secci[óo]n|Terrenos|Ds\\.|Ki\\.|Jr\\.";
 
     // Cheap multi-string checks: a pattern runs only on texts holding one of the words it needs.
     private static readonly WordSet BeforeWords = new(
@@ -54,11 +55,20 @@ internal static partial class InternationalAddresses
             "S\u00f8ndre ", "Sondre ", "\u00d8vre ", "Ovre ", "Nedre ", "Aldea ", "Arrabal ", "Arroyo ", "Barranco ", "Bloque ",
             "Caser\u00edo ", "Caserio ", "Conjunto ", "Entrada ", "Escalinata ", "Extramuros ", "Extrarradio ", "Ferrocarril ", "Grupo ",
             "Lado ", "Lugar ", "Mas\u00eda ", "Masia ", "Mercado ", "Monte ", "Municipio ", "Parcela ", "Puente ", "Salida ",
-            "Secci\u00f3n ", "Seccion ", "Terrenos ", "Ds. ", "Ki. "],
+            "Secci\u00f3n ", "Seccion ", "Terrenos ", "Ds. ", "Ki. ", "Jr. "],
         StringComparison.Ordinal);
 
     private static readonly WordSet GermanPrepositions = new(
         ["Zur ", "Zum ", "Am ", "Im ", "An d", "Auf d", "In d", "Unter d", "Hinter d", "Vor d", "Bei d", "Beim ", "\u00dcber d"],
+        StringComparison.Ordinal);
+
+    private static readonly WordSet CzechPrepositions = new(
+        ["Na ", "Nad ", "Pod ", "Za ", "P\u0159ed ", "Pred ", "P\u0159i ", "Pri ", "Ke ", "Ve "], StringComparison.Ordinal);
+
+    /// <summary>French street types written after the house number ("4 Place de la Victoire", "53 Passage d'Abbeville").</summary>
+    private static readonly WordSet FrenchNumberedWords = new(
+        [" Voie ", " Place ", " Passage ", " Quai ", " Cours ", " Faubourg ", " Chauss", " Square ", " Cit", " Hameau ", " Sentier ",
+            " Parvis ", " Esplanade ", " Promenade ", " Villa ", " Impasse ", " All", " Chemin ", " Route "],
         StringComparison.Ordinal);
 
     private static readonly SearchValues<string> LowerWords = SearchValues.Create(
@@ -73,7 +83,8 @@ internal static partial class InternationalAddresses
 
     private static readonly WordSet AfterWords = new(
         [" t\u00e9r", " ter", " utca", " u.", " \u00fat", " ut", " k\u00f6r\u00fat", " korut", " rkp.", " sor", " k\u00f6z", " koz", " str", " Str", " sok", " cad",
-            " iela", " dambis", " gatve", " prospekt", " bulv", " \u0161oseja", " soseja", " laukums", " k\u00fc\u00e7", " kuc", " pr. ", " \u015fosse", " sosse", " V\u00e4g", " Vag ", " Gata", " Gr\u00e4nd", " Torg ", " Gate ", " Vei ", " Veien"],
+            " iela", " dambis", " gatve", " prospekt", " bulv", " \u0161oseja", " soseja", " laukums", " k\u00fc\u00e7", " kuc", " pr. ", " \u015fosse", " sosse", " V\u00e4g", " Vag ", " Gata", " Gr\u00e4nd", " Torg ", " Gate ", " Vei ", " Veien", " Sok", " Cad", " Bulv", " Stra", " Gasse", " Allee", " Platz", " Weg", " g\u0101te", " gate", " n\u00e1m", " nam", " cesta", " trieda",
+            " t\u0159\u00edda", " trida", " n\u00e1b", " nab"],
         StringComparison.Ordinal);
 
     public static void Run(string text, CandidateSet found)
@@ -89,6 +100,8 @@ internal static partial class InternationalAddresses
             span.ContainsAny(PolishWords) || span.StartsWith("ul. ") || span.StartsWith("al. ") ? PolishStreet() : null,
             BeforeNumberedWords.In(span, ascii) ? StreetBeforeNumbered() : null,
             GermanPrepositions.In(span, ascii) ? GermanStreet() : null,
+            CzechPrepositions.In(span, ascii) ? CzechStreet() : null,
+            FrenchNumberedWords.In(span, ascii) ? FrenchNumberedStreet() : null,
             NumberStreetNumber(),
             span.ContainsAny(AddressCues) ? CuedStreet() : null,
             box ? Military() : null,
@@ -184,9 +197,21 @@ internal static partial class InternationalAddresses
                 wordStart--;
             }
 
-            if (!char.IsUpper(text[wordStart]) || !EndsWithStreetType(text.AsSpan(wordStart, wordEnd - wordStart)))
+            if (!char.IsUpper(text[wordStart]))
             {
                 continue;
+            }
+
+            var word = text.AsSpan(wordStart, wordEnd - wordStart);
+            var adjective = false;
+            if (!EndsWithStreetType(word))
+            {
+                if (abbreviated || !SlavicStreetAdjective(text, wordStart, wordEnd))
+                {
+                    continue;
+                }
+
+                adjective = true;
             }
 
             var end = i;
@@ -205,9 +230,61 @@ internal static partial class InternationalAddresses
                 continue;
             }
 
+            // "Bajzova 81" is a street; "Bajzova 81 years" or "Bajzova 81 was seen" is not.
+            if (adjective && end + 1 < text.Length && text[end] == ' ' && char.IsLower(text[end + 1]))
+            {
+                continue;
+            }
+
             AddWithTail(text, found, wordStart, end < text.Length && text[end] == '.' ? end + 1 : end);
         }
     }
+
+    /// <summary>
+    /// A Czech, Slovak or Croatian street named by an adjective ("Bohdašínská 81", "Bajzova 81", "Lažanského 949",
+    /// "Jankovačka 8"): a word of five or more letters with such an ending that is no English word, and not right after a
+    /// capitalised word (then it is more likely a surname after a given name: "Jana Nováková 45").
+    /// </summary>
+    private static bool SlavicStreetAdjective(string text, int start, int end)
+    {
+        var word = text.AsSpan(start, end - start);
+        if (word.Length < 5 || word.IndexOf('-') >= 0 || !char.IsLower(word[^1]))
+        {
+            return false;
+        }
+
+        var ending = false;
+        foreach (var e in SlavicAdjectiveEndings)
+        {
+            ending |= word.EndsWith(e, StringComparison.Ordinal);
+        }
+
+        if (!ending || NameShape.PlainWord(word.ToString()))
+        {
+            return false;
+        }
+
+        var b = start;
+        while (b > 0 && text[b - 1] == ' ')
+        {
+            b--;
+        }
+
+        return b == start || b == 0 || !char.IsLetter(text[b - 1]) || !char.IsUpper(text[WordStartBefore(text, b)]);
+    }
+
+    private static int WordStartBefore(string text, int end)
+    {
+        var s = end;
+        while (s > 0 && char.IsLetter(text[s - 1]))
+        {
+            s--;
+        }
+
+        return s;
+    }
+
+    private static readonly string[] SlavicAdjectiveEndings = ["ská", "ský", "ské", "ska", "ského", "ého", "ova", "ová", "ovo", "ačka", "ečka", "ička", "ná", "ní"];
 
     private static bool EndsWithStreetType(ReadOnlySpan<char> word)
     {
@@ -281,6 +358,17 @@ internal static partial class InternationalAddresses
     [GeneratedRegex(@"(?<![\p{L}\d])(?:Zur|Zum|Am|Im|Beim|(?:An|Auf|In|Unter|Hinter|Vor|Bei|Über) (?:der|dem|den))\s+(?:\p{Ll}+e[nmrs]?\s+)?(?:" + Word + @"\s+){0,2}?" + Word + @"\s+\d{1,4}[a-z]?\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex GermanStreet();
 
+    /// <summary>
+    /// Czech and Slovak streets named with a preposition: "Na Viktorce 914", "Nad Rohatci 952/4". The name word has
+    /// at least three letters (not "Na K 4": lab values).
+    /// </summary>
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:Na|Nad|Pod|Za|P[řr]ed|P[řr]i|Ke|Ve)\s+\p{Lu}\p{Ll}{2,}(?:\s+\p{Ll}{3,})?\s+\d{1,4}[a-z]?(?:/\d{1,4})?\b(?![.,]\d)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex CzechStreet();
+
+    /// <summary>"4 Place de la Victoire", "53 Passage d'Abbeville", "3 Voie de la Pompe": number, French street type, name.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d.,])\d{1,5}(?:\s?(?:bis|ter))?,?\s+(?:Voie|Place|Passage|Quai|Cours|Faubourg|Chauss[ée]e|Square|Cit[ée]|Hameau|Sentier|Parvis|Esplanade|Promenade|Villa|Impasse|All[ée]e|Chemin|Route)\s+(?:(?:de\s+la|d[eu]s?|la|le|les)\s+|(?:d|l|de\s+l)['’])?" + Word + @"(?:\s+(?!(?:Apt|Apartment|Suite|Ste|Unit|" + Units + @")\b)" + Word + @"){0,3}", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex FrenchNumberedStreet();
+
     /// <summary>Polish street abbreviations before the name, with a number: "ul. Marszałkowska 12/5", "al. Kuciński 84".</summary>
     [GeneratedRegex(@"(?<![\p{L}\d]|et\s)(?:ul|al|pl|os)\.\s+(?:" + Word + @"\s+){0,3}?" + Word + @"\s+\d{1,5}[A-Za-z]?(?:/\d{1,4})?\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex PolishStreet();
@@ -289,7 +377,7 @@ internal static partial class InternationalAddresses
     [GeneratedRegex(@"(?<=(?<![\p{L}\d])\d{1,6}\s+)(?:rue|rua|calle|avenida|avenue|via|viale|piazza|ul\.|ulica|al\.)\s+(?:(?:[\p{L}'’-]+)\s+){0,3}?" + Word, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex NumberedLowerStreet();
 
-    [GeneratedRegex(@"(?<=\s)(?:" + After + @")(?![\p{L}])\.?(?<n>,?\s+\d{1,5}[A-Za-z]?\b\.?)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=\s)(?:" + After + @")(?![\p{L}])\.?(?<n>,?\s+\d{1,5}[A-Za-z]?\b\.?(?:\s?-\s?\d{1,4}\b)?)?", RegexOptions.CultureInvariant)]
     private static partial Regex StreetAfter();
 
     /// <summary>"86036 Maneeži 75": a house or block number, one to three name words and a number, then a line break or comma.</summary>
@@ -309,7 +397,7 @@ internal static partial class InternationalAddresses
     /// One segment after an address: a separator (comma, two or more spaces, '>', '???' or a line break) and a
     /// unit, a city or country (ending at a separator), a state abbreviation, "nan", or a postal code.
     /// </summary>
-    [GeneratedRegex(@"\G(?:\s*,\s*|[ \t]{2,}|\s*>\s*|\s*\?\?\?\s*|[ \t]*(?:\r?\n[ \t]*){1,2}|[ \t](?=(?:Apt|Suite|Unit|\d|" + Units + @")))(?:(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|" + Units + @")\.?\s*#?\d+[A-Za-z]?(?:\s*-\s*\d+)?|\d{1,3}\.?\s*(?:OG|hoog|[ée]tage|Stock|piso|andar)\b(?:\s+(?:achter|voor|links|rechts))?|(?:(?!(?:Box|APO|FPO|DPO|PO)\b)\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*(?:[ -](?:\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*|d[aeiou]s?|de[li]?|nad|pod|am|an|im|sur|upon|on|u))*?|nan)(?:\s+(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?(?:\s[A-Z]{2}\b)?))?(?=\s*(?:$|[,.;!?)>\r\n]|[ \t]{2}|\?\?\?|\s\d))|(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?)(?!\d))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\G(?:\s*,\s*|[ \t]{2,}|\s*>\s*|\s*\?\?\?\s*|[ \t]*(?:\r?\n[ \t]*){1,2}|[ \t](?=(?:Apt|Suite|Unit|\d|" + Units + @")))(?:(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|" + Units + @")\.?\s*#?\d+[A-Za-z]?(?:\s*-\s*\d+)?|\d{1,3}(?:\.|e|de|ste|er|re|ème|º|ª|st|nd|rd|th)?\s*(?:OG|hoog|[ée]tage|Stock|piso|andar|verdieping|[Ff]loor)\b(?:\s+(?:achter|voor|links|rechts))?|(?:(?!(?:Box|APO|FPO|DPO|PO)\b)\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*(?:[ -](?:\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*|d[aeiou]s?|de[li]?|nad|pod|am|an|im|sur|upon|on|u))*?|nan)(?:\s+(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?(?:\s[A-Z]{2}\b)?))?(?=\s*(?:$|[,.;!?)>\r\n]|[ \t]{2}|\?\?\?|\s\d))|(?<zip>\d{3,6}(?:-\d{3,4}|\s\d{2}(?!\d))?)(?!\d))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex TailSegment();
 
     /// <summary>

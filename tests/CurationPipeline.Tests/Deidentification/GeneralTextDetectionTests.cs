@@ -71,6 +71,21 @@ public sealed class GeneralTextDetectionTests
     [InlineData("The clinic is at Bajada Fernando Javier 208.", PhiCategory.Address, "Bajada Fernando Javier 208")]
     [InlineData("Our office: Goethestr. 41, Berlin", PhiCategory.Address, "Goethestr. 41, Berlin")]
     [InlineData("Mailed to Jl. Merdeka no 17, Bandung.", PhiCategory.Address, "Jl. Merdeka no 17, Bandung")]
+    [InlineData("Tolulope seems very anxious about the results.", PhiCategory.Name, "Tolulope")]
+    [InlineData("Why is Ingeborga so impulsive?", PhiCategory.Name, "Ingeborga")]
+    [InlineData("present at the meeting: ngozi, adaeze, mary and john.", PhiCategory.Name, "adaeze")]
+    [InlineData("Adresa: Bajzova 81, Bratislava", PhiCategory.Address, "Bajzova 81, Bratislava")]
+    [InlineData("Bydlí Na Viktorce 914.", PhiCategory.Address, "Na Viktorce 914")]
+    [InlineData("Dulovo námestie 8", PhiCategory.Address, "Dulovo námestie 8")]
+    [InlineData("Lađarska 3 Kat 8", PhiCategory.Address, "Lađarska 3 Kat 8")]
+    [InlineData("53 Passage d'Abbeville", PhiCategory.Address, "53 Passage d'Abbeville")]
+    [InlineData("4 Place de la Victoire Apt. 450", PhiCategory.Address, "4 Place de la Victoire Apt. 450")]
+    [InlineData("Eikekroken 2 Leil. 092", PhiCategory.Address, "Eikekroken 2 Leil. 092")]
+    [InlineData("Address: Dürnrohrer Straße 81", PhiCategory.Address, "Dürnrohrer Straße 81")]
+    [InlineData("Mevlana Sokak 79 Apt. 4", PhiCategory.Address, "Mevlana Sokak 79 Apt. 4")]
+    [InlineData("Sūnu iela 15 - 774", PhiCategory.Address, "Sūnu iela 15 - 774")]
+    [InlineData("Beekpark 721 3e verdieping", PhiCategory.Address, "Beekpark 721 3e verdieping")]
+    [InlineData("Jr. Frami no 21", PhiCategory.Address, "Jr. Frami no 21")]
     public void Finds_personal_data_in_general_text(string text, PhiCategory category, string value) =>
         Assert.Contains((category, value), Found(text));
 
@@ -105,8 +120,22 @@ public sealed class GeneralTextDetectionTests
     [InlineData("The Sector Manager will call.")]
     [InlineData("We reviewed the Passage Report with the team.")]
     [InlineData("Results et al. Smith cohort were similar.")]
+    [InlineData("Ortho is happy with the alignment.")]
+    [InlineData("Sertraline is well tolerated and she is less anxious.")]
+    [InlineData("nausea, vomiting, fever and chills resolved.")]
+    [InlineData("aspirin, metformin, lisinopril and atorvastatin were continued.")]
+    [InlineData("themes of the talk: hope, grace, faith and joy.")]
+    [InlineData("Na 140, K 4.2, Cl 101.")]
     public void Leaves_general_and_clinical_words_alone(string text) =>
         Assert.Empty(Found(text));
+
+    [Fact]
+    public void A_surname_with_a_number_after_a_given_name_is_no_street()
+    {
+        var found = Found("Jana Nováková 45 was admitted; Petrova 45 years old.");
+        Assert.Contains((PhiCategory.Name, "Jana Nováková"), found);
+        Assert.DoesNotContain(found, f => f.Category == PhiCategory.Address);
+    }
 
     [Fact]
     public void A_cued_name_does_not_make_a_department_a_name()
