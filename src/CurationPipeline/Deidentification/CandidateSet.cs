@@ -21,7 +21,7 @@ internal sealed class CandidateSet(string text)
     public void AddAll(Regex regex, PhiCategory category, int priority, Func<Group, bool>? accept = null)
     {
         var valueGroup = regex.GroupNumberFromName("v");
-        foreach (Match m in regex.Matches(Text))
+        for (var m = regex.Match(Text); m.Success; m = m.NextMatch())
         {
             var g = valueGroup >= 0 && m.Groups[valueGroup] is { Success: true } v ? v : (Group)m;
             if (accept is null || accept(g))

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace CurationPipeline.Deidentification;
 
 /// <summary>Chinese person names: surname + 1-2 given characters after a cue, before a title, or before 男/女.</summary>
@@ -8,7 +6,7 @@ internal static class ChineseNames
     public static void Run(string text, CandidateSet found)
     {
         var names = new List<(int Start, int Length)>();
-        foreach (Match m in PhiPatterns.ZhNameCue().Matches(text))
+        for (var m = PhiPatterns.ZhNameCue().Match(text); m.Success; m = m.NextMatch())
         {
             var len = NameLengthAt(text, m.Index + m.Length);
             if (len > 0)
@@ -17,7 +15,7 @@ internal static class ChineseNames
             }
         }
 
-        foreach (Match m in PhiPatterns.ZhNameGender().Matches(text))
+        for (var m = PhiPatterns.ZhNameGender().Match(text); m.Success; m = m.NextMatch())
         {
             // "张三，男，" : the name is the end of the Chinese run before the comma ("患者张三" -> "张三").
             var runEnd = m.Index;
@@ -38,7 +36,7 @@ internal static class ChineseNames
             }
         }
 
-        foreach (Match m in PhiPatterns.ZhNameBeforeTitle().Matches(text))
+        for (var m = PhiPatterns.ZhNameBeforeTitle().Match(text); m.Success; m = m.NextMatch())
         {
             // Up to four Chinese characters before the title: "由王明医生", "李主任", "欧阳建华教授".
             var end = m.Index;
@@ -91,7 +89,7 @@ internal static class ChineseNames
     /// </summary>
     private static void SubjectBeforeVerb(string text, List<(int Start, int Length)> names)
     {
-        foreach (Match m in PhiPatterns.ZhReportingVerb().Matches(text))
+        for (var m = PhiPatterns.ZhReportingVerb().Match(text); m.Success; m = m.NextMatch())
         {
             for (var start = Math.Max(0, m.Index - 4); start <= m.Index - 2; start++)
             {

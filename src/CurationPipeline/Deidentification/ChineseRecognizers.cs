@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace CurationPipeline.Deidentification;
 
 /// <summary>Recognisers of Chinese addresses and employers/schools (context-driven); names are in <see cref="ChineseNames"/>.</summary>
@@ -11,12 +9,12 @@ internal static class ChineseRecognizers
     public static void Run(string text, CandidateSet found)
     {
         ChineseNames.Run(text, found);
-        foreach (Match m in PhiPatterns.ZhCuedAddress().Matches(text))
+        for (var m = PhiPatterns.ZhCuedAddress().Match(text); m.Success; m = m.NextMatch())
         {
             AddAddress(found, text, m.Groups["v"].Index, m.Groups["v"].Length, requireTwoParts: false);
         }
 
-        foreach (Match m in PhiPatterns.ZhAddressStart().Matches(text))
+        for (var m = PhiPatterns.ZhAddressStart().Match(text); m.Success; m = m.NextMatch())
         {
             AddAddress(found, text, m.Index, m.Length, requireTwoParts: true);
         }
@@ -45,7 +43,7 @@ internal static class ChineseRecognizers
             }
         }
 
-        foreach (Match m in PhiPatterns.ZhOrganization().Matches(text))
+        for (var m = PhiPatterns.ZhOrganization().Match(text); m.Success; m = m.NextMatch())
         {
             var v = m.Groups["v"];
             var cut = LastSuffixEnd(v.Value, OrgEnds);

@@ -73,28 +73,70 @@ internal static class DateRecognizer
     }
 
     /// <summary>
-    /// True when a date pattern's match over a whole text is a valid date: built from the match's own groups,
-    /// not parsed again from its value. In surrogate mode the parsed date is kept for the shift.
+    /// True when a date pattern's match is a valid date, read from the match's own groups. In surrogate mode the
+    /// date is also built and kept for the shift, so that it is not parsed again from its value.
     /// </summary>
     public static bool IsDate(Match m, string text)
     {
+        if (t_parsed is not { } parsed)
+        {
+            return IsValid(m); // mask mode: only whether it is a date, nothing built
+        }
+
         var date = Build(m, text);
         if (!date.IsValid)
         {
             return false;
         }
 
-        if (t_parsed is { } parsed)
-        {
-            var start = StartOf(m);
-            parsed.TryAdd(text.Substring(start, m.Index + m.Length - start), date);
-        }
-
+        var start = StartOf(m);
+        parsed.TryAdd(text.Substring(start, m.Index + m.Length - start), date);
         return true;
     }
 
+    /// <summary>Whether a match's groups make a real calendar date, read from the groups without allocating.</summary>
+    private static bool IsValid(Match m)
+    {
+        var groups = m.Groups;
+        int year = -1, month = 0, day = -1;
+        if (groups["y"] is { Success: true } y)
+        {
+            year = DateText.ParseYear(y.ValueSpan);
+        }
+
+        if (groups["M"] is { Success: true } mo)
+        {
+            month = int.Parse(mo.ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (groups["N"] is { Success: true } n)
+        {
+            month = DateText.MonthFromName(n.ValueSpan);
+        }
+
+        if (groups["d"] is { Success: true } d)
+        {
+            day = DateText.ParseDay(d.ValueSpan);
+        }
+
+        if (groups["a"] is { Success: true } a && groups["b"] is { Success: true } b)
+        {
+            var av = int.Parse(a.ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            var bv = int.Parse(b.ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            (month, day) = DayFirst(av, bv, groups["sep"]) ? (bv, av) : (av, bv);
+        }
+
+        return DateText.IsValidDate(year, month, day);
+    }
+
+    /// <summary>Day first when the month cannot be first, or with '.'/'-' separators (05.03.2023); else US order.</summary>
+    private static bool DayFirst(int a, int b, Group separator) => a > 12 || (b <= 12 && !separator.ValueSpan.SequenceEqual("/"));
+
     /// <summary>Where a date match starts: a day written before the month name is matched by a lookbehind.</summary>
     public static int StartOf(Match m) => m.Groups["d"] is { Success: true } d && d.Index < m.Index ? d.Index : m.Index;
+
+    /// <summary>The groups that hold a date's fields: year, month number, month name, day, and the two numbers whose order the separator decides.</summary>
+    private static readonly string[] FieldGroups = ["y", "M", "N", "d", "a", "b"];
 
     private static DateText Build(Match m, string text)
     {
@@ -105,32 +147,39 @@ internal static class DateRecognizer
         {
             var av = int.Parse(a.ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
             var bv = int.Parse(b.ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-            // Day first when the month cannot be first, or with '.'/'-' separators (05.03.2023); else US order.
-            var dayFirst = av > 12 || (bv <= 12 && m.Groups["sep"].Value != "/");
-            (aField, bField) = dayFirst ? ('d', 'M') : ('M', 'd');
+            (aField, bField) = DayFirst(av, bv, m.Groups["sep"]) ? ('d', 'M') : ('M', 'd');
         }
 
-        var fields = new List<(char Field, Group Group)>();
-        foreach (var (name, field) in new[] { ("y", 'y'), ("M", 'M'), ("N", 'N'), ("d", 'd'), ("a", aField), ("b", bField) })
+        // The fields in text order (at most four of the six groups take part in one match).
+        Span<(int Index, int Length, char Field)> fields = stackalloc (int, int, char)[6];
+        var count = 0;
+        for (var k = 0; k < FieldGroups.Length; k++)
         {
-            if (m.Groups[name] is { Success: true } g)
+            if (m.Groups[FieldGroups[k]] is { Success: true } g)
             {
-                fields.Add((field, g));
+                var field = k == 4 ? aField : k == 5 ? bField : FieldGroups[k][0];
+                var at = count++;
+                while (at > 0 && fields[at - 1].Index > g.Index)
+                {
+                    fields[at] = fields[at - 1];
+                    at--;
+                }
+
+                fields[at] = (g.Index, g.Length, field);
             }
         }
 
-        fields.Sort((x, y) => x.Group.Index.CompareTo(y.Group.Index));
         var date = new DateText();
         var pos = StartOf(m);
-        foreach (var (field, g) in fields)
+        foreach (var (index, length, field) in fields[..count])
         {
-            if (g.Index > pos)
+            if (index > pos)
             {
-                date.Literal(text[pos..g.Index]);
+                date.Literal(text[pos..index]);
             }
 
-            date.Field(field, g.Value);
-            pos = g.Index + g.Length;
+            date.Field(field, text.Substring(index, length));
+            pos = index + length;
         }
 
         if (pos < m.Index + m.Length)

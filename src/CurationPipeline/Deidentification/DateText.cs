@@ -28,8 +28,7 @@ internal sealed class DateText
         switch (field)
         {
             case 'y':
-                var y = int.Parse(text, CultureInfo.InvariantCulture);
-                Year = text.Length == 2 ? (y > 30 ? 1900 + y : 2000 + y) : y;
+                Year = ParseYear(text);
                 break;
             case 'M':
                 Month = int.Parse(text, CultureInfo.InvariantCulture);
@@ -38,24 +37,34 @@ internal sealed class DateText
                 Month = MonthFromName(text);
                 break;
             case 'd':
-                Day = int.Parse(text.TrimEnd('s', 't', 'n', 'd', 'r', 'h'), CultureInfo.InvariantCulture);
+                Day = ParseDay(text);
                 break;
         }
     }
 
     /// <summary>True when the fields make a real calendar date.</summary>
-    public bool IsValid
-    {
-        get
-        {
-            if (Month is < 1 or > 12)
-            {
-                return false;
-            }
+    public bool IsValid => IsValidDate(Year, Month, Day);
 
-            var y = Year > 0 ? Year : 2024; // leap reference year when the text gives none
-            return Day < 0 || (Day >= 1 && Day <= DateTime.DaysInMonth(y, Month));
+    /// <summary>A year as written: two digits are 1931–2030.</summary>
+    public static int ParseYear(ReadOnlySpan<char> text)
+    {
+        var y = int.Parse(text, CultureInfo.InvariantCulture);
+        return text.Length == 2 ? (y > 30 ? 1900 + y : 2000 + y) : y;
+    }
+
+    /// <summary>A day as written, with or without an ordinal suffix ("3rd").</summary>
+    public static int ParseDay(ReadOnlySpan<char> text) => int.Parse(text.TrimEnd("stndrh"), CultureInfo.InvariantCulture);
+
+    /// <summary>True when year (or -1), month and day (or -1) make a real calendar date.</summary>
+    public static bool IsValidDate(int year, int month, int day)
+    {
+        if (month is < 1 or > 12)
+        {
+            return false;
         }
+
+        var y = year > 0 ? year : 2024; // leap reference year when the text gives none
+        return day < 0 || (day >= 1 && day <= DateTime.DaysInMonth(y, month));
     }
 
     /// <summary>Writes the date moved by <paramref name="days"/>, keeping every piece's format.</summary>
@@ -100,12 +109,12 @@ internal sealed class DateText
         };
     }
 
-    private static int MonthFromName(string name)
+    public static int MonthFromName(ReadOnlySpan<char> name)
     {
         var key = name.TrimEnd('.');
         for (var i = 0; i < 12; i++)
         {
-            if (MonthNames[i].StartsWith(key.Length >= 3 ? key[..3] : key, StringComparison.OrdinalIgnoreCase))
+            if (MonthNames[i].AsSpan().StartsWith(key.Length >= 3 ? key[..3] : key, StringComparison.OrdinalIgnoreCase))
             {
                 return i + 1;
             }

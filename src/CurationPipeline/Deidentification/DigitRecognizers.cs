@@ -52,7 +52,7 @@ internal static class DigitRecognizers
     /// <summary>The matches of a date pattern that are valid dates (a day written before a month name included).</summary>
     private static void Dates(string text, CandidateSet found, System.Text.RegularExpressions.Regex pattern, int priority)
     {
-        foreach (System.Text.RegularExpressions.Match m in pattern.Matches(text))
+        for (var m = pattern.Match(text); m.Success; m = m.NextMatch())
         {
             if (DateRecognizer.IsDate(m, text))
             {

@@ -5,7 +5,7 @@ using Bogus.Bson;
 namespace CurationPipeline.Deidentification;
 
 /// <summary>Word lists for English names and addresses; the name lists come from Bogus's en locale.</summary>
-internal static class EnglishLexicon
+internal static partial class EnglishLexicon
 {
     /// <summary>Capitalised words that are never a name token (sentence starts, clinical words, eponyms).</summary>
     public static readonly FrozenSet<string> NotNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -40,20 +40,41 @@ internal static class EnglishLexicon
     /// Text after a capitalised word that makes it an eponym, not a person (Parkinson disease, Murphy's sign,
     /// Glasgow Coma Scale): such a candidate is dropped.
     /// </summary>
-    public static readonly Regex EponymFollower = new(
-        @"^(?:'s)?(?:[ \t]+|-)(?:\p{Lu}[\p{L}]*[ \t]+)?(?:disease|syndrome|sign|test|score|scale|criteria|classification|maneuver|manoeuvre|catheter|procedure|operation|palsy|lymphoma|sarcoma|tumou?r|phenomenon|reflex|fracture|esophagus|diverticulum|tear|repair|stain|drain|line|monitor|respiration|breathing|node|triad|ulcer|chart|staging|coma|disorder|anomaly|tube|bag|device|technique|approach|incision|position|grade|method|protocol|equation|formula)\b",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    [GeneratedRegex(@"^(?:'s)?(?:[ \t]+|-)(?:\p{Lu}[\p{L}]*[ \t]+)?(?:disease|syndrome|sign|test|score|scale|criteria|classification|maneuver|manoeuvre|catheter|procedure|operation|palsy|lymphoma|sarcoma|tumou?r|phenomenon|reflex|fracture|esophagus|diverticulum|tear|repair|stain|drain|line|monitor|respiration|breathing|node|triad|ulcer|chart|staging|coma|disorder|anomaly|tube|bag|device|technique|approach|incision|position|grade|method|protocol|equation|formula)\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    public static partial Regex EponymFollower();
 
-    /// <summary>Street-type words (Bogus en street suffixes plus common abbreviations).</summary>
-    public static readonly IReadOnlyList<string> StreetSuffixes = [.. Load("address", "street_suffix", "en")
-        .Concat(["St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy", "Sq", "Trl", "Way", "Close", "Crescent", "Gardens", "Grove", "Terrace"])
-        .Distinct(StringComparer.Ordinal)
-        .OrderByDescending(s => s.Length)];
+    /// <summary>Common street-type abbreviations, added to Bogus's en street suffixes.</summary>
+    internal static readonly string[] StreetAbbreviations =
+        ["St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy", "Sq", "Trl", "Way", "Close", "Crescent", "Gardens", "Grove", "Terrace"];
 
-    /// <summary>The street-address pattern, unanchored (declared first: static fields initialise in order).</summary>
-    internal static readonly string StreetAddressPattern =
+    /// <summary>
+    /// Street-type words: Bogus's en street suffixes and <see cref="StreetAbbreviations"/>, longest first. Written out
+    /// so that the address pattern is compiled at build time (compiling it at run time took about a second of every
+    /// process's start); a test checks it against the Bogus list.
+    /// </summary>
+    private const string StreetSuffixAlternation =
+        "Expressway|Extensions|Throughway|Trafficway|Crossroad|Extension|Junctions|Mountains|Stravenue|"
+        + "Underpass|Causeway|Crescent|Crossing|Junction|Motorway|Mountain|Overpass|Parkways|Turnpike|Villages|"
+        + "Centers|Circles|Corners|Estates|Freeway|Gardens|Gateway|Harbors|Heights|Highway|Islands|Landing|"
+        + "Meadows|Mission|Orchard|Parkway|Passage|Prairie|Springs|Squares|Station|Streets|Terrace|Valleys|"
+        + "Viaduct|Village|Avenue|Branch|Bridge|Brooks|Bypass|Canyon|Center|Circle|Cliffs|Common|Corner|Course|"
+        + "Courts|Divide|Drives|Estate|Fields|Forest|Forges|Garden|Greens|Groves|Harbor|Hollow|Island|Knolls|"
+        + "Lights|Manors|Meadow|Plains|Points|Radial|Rapids|Ridges|Shoals|Shores|Skyway|Spring|Square|Stream|"
+        + "Street|Summit|Tunnel|Unions|Valley|Alley|Brook|Burgs|Cliff|Court|Coves|Creek|Crest|Curve|Drive|"
+        + "Falls|Ferry|Field|Flats|Fords|Forge|Forks|Glens|Green|Grove|Haven|Hills|Inlet|Knoll|Lakes|Light|"
+        + "Locks|Lodge|Manor|Mills|Mount|Parks|Pines|Place|Plain|Plaza|Point|Ports|Ranch|Rapid|Ridge|River|"
+        + "Roads|Route|Shoal|Shore|Spurs|Trace|Track|Trail|Union|Views|Ville|Vista|Walks|Wells|Close|Burg|Camp|"
+        + "Cape|Club|Cove|Dale|Fall|Flat|Ford|Fork|Fort|Glen|Hill|Isle|Keys|Lake|Land|Lane|Loaf|Lock|Loop|Mall|"
+        + "Mews|Mill|Neck|Oval|Park|Pass|Path|Pike|Pine|Port|Ramp|Rest|Road|Spur|View|Walk|Wall|Ways|Well|Blvd|"
+        + "Pkwy|Dam|Key|Row|Rue|Run|Via|Way|Ave|Ter|Cir|Hwy|Trl|St|Rd|Ln|Dr|Ct|Pl|Sq";
+
+    public static readonly IReadOnlyList<string> StreetSuffixes = StreetSuffixAlternation.Split('|');
+
+    /// <summary>The street-address pattern, unanchored.</summary>
+    internal const string StreetAddressPattern =
         @"\b\d{1,6}[A-Za-z]?(?:-\d+)?\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\p{L}'.-]*\s+){0,3}(?:"
-        + string.Join('|', StreetSuffixes.Select(Regex.Escape))
+        + StreetSuffixAlternation
         + @")\b\.?(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|#)\.?\s*#?[\w-]+)?(?:,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2}(?:,\s*[A-Z]{2}\b)?)?"
         + @"|\b\d{1,6}\s+(?:\p{Lu}[\p{L}'.-]*\s+){1,3}\d{0,5}\s*(?:Apt|Apartment|Suite|Unit)\.?\s*#?\d+[A-Za-z]?";
 
@@ -62,9 +83,8 @@ internal static class EnglishLexicon
     /// \G: it is tried only where <see cref="StreetAddresses"/> finds a number that could start one, since
     /// trying the long alternation of street types at every number of a note is slow.
     /// </summary>
-    private static readonly Regex StreetAddressAt = new(
-        @"\G(?:" + StreetAddressPattern + ")",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    [GeneratedRegex(@"\G(?:" + StreetAddressPattern + ")", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex StreetAddressAt();
 
     /// <summary>
     /// The street addresses of <paramref name="text"/>, left to right and not overlapping (as
@@ -81,7 +101,7 @@ internal static class EnglishLexicon
                 continue;
             }
 
-            var m = StreetAddressAt.Match(text, p);
+            var m = StreetAddressAt().Match(text, p);
             if (m.Success && m.Length > 0)
             {
                 yield return (p, p + m.Length);

@@ -149,7 +149,7 @@ internal static class EnglishNames
             {
                 var end = k + token.Length;
                 if ((k == 0 || !char.IsLetter(text[k - 1])) && (end == text.Length || !char.IsLetter(text[end]))
-                    && !EnglishLexicon.EponymFollower.IsMatch(text.AsSpan(end)))
+                    && !EnglishLexicon.EponymFollower().IsMatch(text.AsSpan(end)))
                 {
                     found.Add(PhiCategory.Name, k, token.Length, 39);
                 }
@@ -163,7 +163,7 @@ internal static class EnglishNames
     /// </summary>
     private static void LowercaseAfterCue(string text, List<(int Start, int Length)> names)
     {
-        foreach (System.Text.RegularExpressions.Match m in PhiPatterns.LowercaseNameAfterCue().Matches(text))
+        for (var m = PhiPatterns.LowercaseNameAfterCue().Match(text); m.Success; m = m.NextMatch())
         {
             var v = m.Groups["v"];
             foreach (var word in v.Value.Split(' '))
@@ -332,7 +332,7 @@ internal static class EnglishNames
     /// </summary>
     private static void ParticleNames(string text, List<(int Start, int Length)> names)
     {
-        foreach (System.Text.RegularExpressions.Match m in PhiPatterns.ParticleName().Matches(text))
+        for (var m = PhiPatterns.ParticleName().Match(text); m.Success; m = m.NextMatch())
         {
             var a = m.Groups["a"];
             var b = m.Groups["b"];
@@ -343,7 +343,7 @@ internal static class EnglishNames
             }
 
             var end = b.Index + b.Length;
-            if (given && !EnglishLexicon.NotNames.Contains(b.Value) && !EnglishLexicon.EponymFollower.IsMatch(text.AsSpan(end))
+            if (given && !EnglishLexicon.NotNames.Contains(b.Value) && !EnglishLexicon.EponymFollower().IsMatch(text.AsSpan(end))
                 && !EnglishLexicon.IsPlace(text.AsSpan(a.Index, end - a.Index)))
             {
                 names.Add((a.Index, end - a.Index));
@@ -483,7 +483,7 @@ internal static class EnglishNames
         var end = tokens[last].Start + tokens[last].Length;
         // A country or state ("Costa Rica", "Sri Lanka") is not a name, nor a part of it ("Rica").
         if (!accept || (tokens.Count > 1 && EnglishLexicon.IsPlace(text.AsSpan(tokens[0].Start, tokens[^1].Start + tokens[^1].Length - tokens[0].Start)))
-            || EnglishLexicon.EponymFollower.IsMatch(text.AsSpan(end)) || (cue < 2 && (NameShape.BeforeDose(text, end) || NameShape.InHanText(text, start, end))))
+            || EnglishLexicon.EponymFollower().IsMatch(text.AsSpan(end)) || (cue < 2 && (NameShape.BeforeDose(text, end) || NameShape.InHanText(text, start, end))))
         {
             return;
         }

@@ -50,7 +50,7 @@ internal static class EnglishRecognizers
 
         if (UncoveredStreetType(text, found))
         {
-            foreach (Match m in PhiPatterns.NamedStreet().Matches(text))
+            for (var m = PhiPatterns.NamedStreet().Match(text); m.Success; m = m.NextMatch())
             {
                 var v = m.Groups["v"];
                 var firstWord = v.Value[..v.Value.IndexOf(' ')];
@@ -64,17 +64,13 @@ internal static class EnglishRecognizers
         var roles = text.Contains("CEO", StringComparison.Ordinal) || text.Contains("ounder", StringComparison.Ordinal)
             || text.Contains("irector", StringComparison.Ordinal) || text.Contains("resident", StringComparison.Ordinal)
             || text.Contains("hairman", StringComparison.Ordinal) || text.Contains("mployee", StringComparison.Ordinal);
-        foreach (Match m in roles ? PhiPatterns.EnOrganization().Matches(text).Concat(PhiPatterns.EnOrganizationRole().Matches(text)) : PhiPatterns.EnOrganization().Matches(text))
+        CuedOrganizations(text, found, PhiPatterns.EnOrganization());
+        if (roles)
         {
-            var v = m.Groups["v"];
-            var len = OrganizationLength(v.Value);
-            if (len >= 2 && !EnglishLexicon.NotNames.Contains(v.Value[..len]))
-            {
-                found.Add(PhiCategory.Organization, v.Index, len, 45);
-            }
+            CuedOrganizations(text, found, PhiPatterns.EnOrganizationRole());
         }
 
-        foreach (Match m in PhiPatterns.EnOrganizationSuffix().Matches(text))
+        for (var m = PhiPatterns.EnOrganizationSuffix().Match(text); m.Success; m = m.NextMatch())
         {
             // One to four capitalised words before the suffix: "Acme Widget Corporation".
             var start = m.Index;
@@ -105,6 +101,19 @@ internal static class EnglishRecognizers
         if (text.Contains('\n'))
         {
             SignatureBlockOrganization(text, found);
+        }
+    }
+
+    private static void CuedOrganizations(string text, CandidateSet found, Regex pattern)
+    {
+        for (var m = pattern.Match(text); m.Success; m = m.NextMatch())
+        {
+            var v = m.Groups["v"];
+            var len = OrganizationLength(v.Value);
+            if (len >= 2 && !EnglishLexicon.NotNames.Contains(v.Value[..len]))
+            {
+                found.Add(PhiCategory.Organization, v.Index, len, 45);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace CurationPipeline.Deidentification;
@@ -102,7 +103,6 @@ internal static partial class InternationalAddresses
             GermanPrepositions.In(span, ascii) ? GermanStreet() : null,
             CzechPrepositions.In(span, ascii) ? CzechStreet() : null,
             FrenchNumberedWords.In(span, ascii) ? FrenchNumberedStreet() : null,
-            NumberStreetNumber(),
             span.ContainsAny(AddressCues) ? CuedStreet() : null,
             box ? Military() : null,
             ship ? Ship() : null,
@@ -115,26 +115,73 @@ internal static partial class InternationalAddresses
                 continue;
             }
 
-            foreach (Match m in regex.Matches(text))
+            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
             {
                 var g = m.Groups["v"] is { Success: true } v ? v : (Group)m;
                 AddWithTail(text, found, g.Index, g.Index + g.Length);
             }
         }
 
+        NumbersAroundWords(text, found);
         GluedStreets(text, found);
-        if (!AfterWords.In(span, ascii))
-        {
-            return;
-        }
 
-        foreach (Match m in StreetAfter().Matches(text))
+        // The street type after the name is tried only where one of its words stands after a space.
+        for (var i = AfterWords.IndexIn(span, ascii); i >= 0;)
         {
-            var start = CapitalisedWordsBefore(text, m.Index, 3);
-            if (start < m.Index && (m.Groups["n"].Success || HouseNumberBefore(text, start) < start))
+            var m = StreetAfterAt().Match(text, i + 1);
+            var next = i + 1;
+            if (m.Success)
             {
-                AddWithTail(text, found, start, m.Index + m.Length);
+                var start = CapitalisedWordsBefore(text, m.Index, 3);
+                if (start < m.Index && (m.Groups["n"].Success || HouseNumberBefore(text, start) < start))
+                {
+                    AddWithTail(text, found, start, m.Index + m.Length);
+                }
+
+                next = m.Index + Math.Max(1, m.Length);
             }
+
+            var rest = next < span.Length ? AfterWords.IndexIn(span[next..], ascii) : -1;
+            i = rest < 0 ? -1 : next + rest;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="NumberStreetNumberAt"/> tried only where a run of two to six digits at a word start is followed by
+    /// whitespace and a capital letter (running the pattern over the whole text tries every digit).
+    /// </summary>
+    private static void NumbersAroundWords(string text, CandidateSet found)
+    {
+        var span = text.AsSpan();
+        var p = span.IndexOfAnyInRange('0', '9');
+        while (p >= 0)
+        {
+            var e = p;
+            while (e < span.Length && char.IsAsciiDigit(span[e]))
+            {
+                e++;
+            }
+
+            var boundary = p == 0 || !(char.IsLetterOrDigit(span[p - 1]) || span[p - 1] is '.' or ',' or '/' or '-');
+            var w = e;
+            while (w < span.Length && char.IsWhiteSpace(span[w]))
+            {
+                w++;
+            }
+
+            var next = e;
+            if (boundary && e - p is >= 2 and <= 6 && w > e && w < span.Length && char.IsUpper(span[w]))
+            {
+                var m = NumberStreetNumberAt().Match(text, p);
+                if (m.Success)
+                {
+                    AddWithTail(text, found, m.Index, m.Index + m.Length);
+                    next = m.Index + m.Length;
+                }
+            }
+
+            var rest = next < span.Length ? span[next..].IndexOfAnyInRange('0', '9') : -1;
+            p = rest < 0 ? -1 : next + rest;
         }
     }
 
@@ -286,9 +333,20 @@ internal static partial class InternationalAddresses
 
     private static readonly string[] SlavicAdjectiveEndings = ["ská", "ský", "ské", "ska", "ského", "ého", "ova", "ová", "ovo", "ačka", "ečka", "ička", "ná", "ní"];
 
+    /// <summary>The glued street types by their last three letters: most words meet none, after one lookup.</summary>
+    private static readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> GluedTypesByEnding =
+        GluedTypes.GroupBy(t => t[^3..], StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static bool EndsWithStreetType(ReadOnlySpan<char> word)
     {
-        foreach (var type in GluedTypes)
+        if (word.Length < 5 || !GluedTypesByEnding.TryGetValue(word[^3..], out var types))
+        {
+            return false;
+        }
+
+        foreach (var type in types)
         {
             if (word.Length > type.Length + 1 && word.EndsWith(type, StringComparison.OrdinalIgnoreCase))
             {
@@ -377,12 +435,12 @@ internal static partial class InternationalAddresses
     [GeneratedRegex(@"(?<=(?<![\p{L}\d])\d{1,6}\s+)(?:rue|rua|calle|avenida|avenue|via|viale|piazza|ul\.|ulica|al\.)\s+(?:(?:[\p{L}'’-]+)\s+){0,3}?" + Word, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex NumberedLowerStreet();
 
-    [GeneratedRegex(@"(?<=\s)(?:" + After + @")(?![\p{L}])\.?(?<n>,?\s+\d{1,5}[A-Za-z]?\b\.?(?:\s?-\s?\d{1,4}\b)?)?", RegexOptions.CultureInvariant)]
-    private static partial Regex StreetAfter();
+    [GeneratedRegex(@"\G(?:" + After + @")(?![\p{L}])\.?(?<n>,?\s+\d{1,5}[A-Za-z]?\b\.?(?:\s?-\s?\d{1,4}\b)?)?", RegexOptions.CultureInvariant)]
+    private static partial Regex StreetAfterAt();
 
     /// <summary>"86036 Maneeži 75": a house or block number, one to three name words and a number, then a line break or comma.</summary>
-    [GeneratedRegex(@"(?<![\p{L}\d.,/-])\d{2,6}\s+(?:" + Word + @"\s+){1,3}\d{1,5}[A-Za-z]?(?=\s*(?:,|\r?\n|$|\s{2}|>|\?\?\?|(?:Apt|Suite|Unit)\b))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex NumberStreetNumber();
+    [GeneratedRegex(@"\G\d{2,6}\s+(?:" + Word + @"\s+){1,3}\d{1,5}[A-Za-z]?(?=\s*(?:,|\r?\n|$|\s{2}|>|\?\?\?|(?:Apt|Suite|Unit)\b))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex NumberStreetNumberAt();
 
     [GeneratedRegex(@"\b(?i:lives? (?:at|on)|living at|address(?: is)?\s*:?|moved to|located at|office is at|send (?:it|them) to|ship (?:it )?to)\s+(?:the corner of\s+)?(?<v>(?:\d{1,6}\s+)?(?:" + Word + @"\s+){1,3}\d{1,5}[A-Za-z]?\b)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex CuedStreet();
@@ -404,11 +462,45 @@ internal static partial class InternationalAddresses
     /// Cue words for a cheap check before a pattern. A set with non-ASCII words is searched by a slower algorithm, so
     /// texts of ASCII only (most English notes) are checked against the ASCII words alone.
     /// </summary>
-    private sealed class WordSet(string[] words, StringComparison comparison)
+    /// <summary>
+    /// Words to look for before a pattern is run. A set holding non-ASCII words ("Über d", " út") is much slower to
+    /// search than an ASCII one, so those are kept apart and looked for only in a text that has one of their
+    /// non-ASCII letters.
+    /// </summary>
+    private sealed class WordSet
     {
-        private readonly SearchValues<string> _all = SearchValues.Create(words, comparison);
-        private readonly SearchValues<string> _ascii = SearchValues.Create([.. words.Where(w => System.Text.Ascii.IsValid(w))], comparison);
+        private readonly SearchValues<string> _ascii;
+        private readonly SearchValues<string>? _other;
+        private readonly SearchValues<char> _otherLetters;
 
-        public bool In(ReadOnlySpan<char> text, bool textIsAscii) => text.ContainsAny(textIsAscii ? _ascii : _all);
+        public WordSet(string[] words, StringComparison comparison)
+        {
+            _ascii = SearchValues.Create([.. words.Where(w => System.Text.Ascii.IsValid(w))], comparison);
+            string[] other = [.. words.Where(w => !System.Text.Ascii.IsValid(w))];
+            _other = other.Length > 0 ? SearchValues.Create(other, comparison) : null;
+            var letters = other.SelectMany(w => w).Where(c => c > 0x7F).Distinct();
+            if (comparison == StringComparison.OrdinalIgnoreCase)
+            {
+                letters = letters.SelectMany(c => new[] { char.ToLowerInvariant(c), char.ToUpperInvariant(c) }).Distinct();
+            }
+
+            _otherLetters = SearchValues.Create([.. letters]);
+        }
+
+        public bool In(ReadOnlySpan<char> text, bool textIsAscii) =>
+            text.ContainsAny(_ascii) || (!textIsAscii && _other is not null && text.ContainsAny(_otherLetters) && text.ContainsAny(_other));
+
+        /// <summary>The index of the first word of the set in <paramref name="text"/>, or -1.</summary>
+        public int IndexIn(ReadOnlySpan<char> text, bool textIsAscii)
+        {
+            var a = text.IndexOfAny(_ascii);
+            if (textIsAscii || _other is null || !text.ContainsAny(_otherLetters))
+            {
+                return a;
+            }
+
+            var b = text.IndexOfAny(_other);
+            return a < 0 ? b : b < 0 ? a : Math.Min(a, b);
+        }
     }
 }

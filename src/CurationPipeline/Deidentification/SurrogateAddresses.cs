@@ -1,9 +1,10 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CurationPipeline.Deidentification;
 
 /// <summary>Surrogate addresses and organisations that keep the original's level of detail.</summary>
-internal static class SurrogateAddresses
+internal static partial class SurrogateAddresses
 {
     private static readonly string[] ZhOrgSuffixes =
         ["有限公司", "公司", "集团", "大学", "学院", "中学", "小学", "幼儿园", "学校", "医院", "研究所", "研究院", "银行", "中心", "厂", "局", "事务所"];
@@ -64,7 +65,7 @@ internal static class SurrogateAddresses
         sb.Append(rng.Next(1, 9999)).Append(' ')
             .Append(SurrogateLists.EnLastNames[rng.Next(SurrogateLists.EnLastNames.Length)]).Append(' ')
             .Append(SurrogateLists.EnStreetSuffixes[rng.Next(SurrogateLists.EnStreetSuffixes.Length)]);
-        if (System.Text.RegularExpressions.Regex.IsMatch(original, @"\b(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm)\b|#"))
+        if (UnitWord().IsMatch(original))
         {
             sb.Append(", Apt ").Append(rng.Next(1, 999));
         }
@@ -74,7 +75,7 @@ internal static class SurrogateAddresses
         {
             sb.Append(", ").Append(SurrogateLists.EnFirstNames[rng.Next(SurrogateLists.EnFirstNames.Length)])
                 .Append(SurrogateLists.EnCitySuffixes[rng.Next(SurrogateLists.EnCitySuffixes.Length)]);
-            if (System.Text.RegularExpressions.Regex.IsMatch(original, @",\s*[A-Z]{2}$"))
+            if (StateAtEnd().IsMatch(original))
             {
                 sb.Append(", ").Append(SurrogateLists.EnStates[rng.Next(SurrogateLists.EnStates.Length)]);
             }
@@ -82,6 +83,12 @@ internal static class SurrogateAddresses
 
         return sb.ToString();
     }
+
+    [GeneratedRegex(@"\b(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm)\b|#", RegexOptions.CultureInvariant)]
+    private static partial Regex UnitWord();
+
+    [GeneratedRegex(@",\s*[A-Z]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex StateAtEnd();
 
     public static string Organization(string original, KeyedRandom rng)
     {

@@ -28,4 +28,14 @@ public class StreetAddressScanTests
             Assert.Equal(Unanchored.Matches(text).Select(m => (m.Index, m.Index + m.Length)), EnglishLexicon.StreetAddresses(text));
         }
     }
+
+    [Fact]
+    public void The_written_out_street_types_are_bogus_en_suffixes_and_the_abbreviations_longest_first()
+    {
+        var bogus = (Bogus.Bson.BArray)Bogus.Database.Get("address", "street_suffix", "en");
+        var expected = Enumerable.Range(0, bogus.Count).Select(i => bogus[i].StringValue).Concat(EnglishLexicon.StreetAbbreviations).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), EnglishLexicon.StreetSuffixes.Order(StringComparer.Ordinal));
+        Assert.Equal(EnglishLexicon.StreetSuffixes.Count, EnglishLexicon.StreetSuffixes.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(EnglishLexicon.StreetSuffixes.OrderByDescending(s => s.Length), EnglishLexicon.StreetSuffixes);
+    }
 }
