@@ -9,6 +9,8 @@ namespace CurationPipeline.Deidentification;
 /// </summary>
 internal sealed class DateText
 {
+    private static readonly System.Buffers.SearchValues<char> UpperLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     private static readonly string[] MonthNames =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -73,7 +75,7 @@ internal sealed class DateText
         var refYear = Year > 0 ? Year : (Month == 2 && Day == 29 ? 2024 : 2023);
         var day = Day > 0 ? Day : 15; // month-only dates shift from mid-month
         var shifted = new DateOnly(refYear, Month, day).AddDays(days);
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(24);
         foreach (var (field, text) in _pieces)
         {
             sb.Append(field switch
@@ -91,13 +93,14 @@ internal sealed class DateText
 
     private static string Pad(int value, string original)
     {
-        var digits = original.TakeWhile(char.IsAsciiDigit).Count();
+        var digits = original.AsSpan().IndexOfAnyExceptInRange('0', '9');
+        digits = digits < 0 ? original.Length : digits;
         return value.ToString(digits >= 2 && original[0] == '0' ? "D2" : "D1", CultureInfo.InvariantCulture);
     }
 
     private static string OrdinalSuffix(int day, string original)
     {
-        if (original.All(char.IsAsciiDigit))
+        if (!original.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return "";
         }
@@ -128,7 +131,7 @@ internal sealed class DateText
         var full = MonthNames[month - 1];
         var core = original.TrimEnd('.');
         var name = core.Length > 3 && core.Length >= full.Length - 1 ? full : (month == 9 && core.Length == 4 ? "Sept" : full[..3]);
-        if (core.All(char.IsUpper))
+        if (!core.AsSpan().ContainsAnyExcept(UpperLetters))
         {
             name = name.ToUpperInvariant();
         }

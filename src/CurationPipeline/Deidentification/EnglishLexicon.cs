@@ -40,9 +40,46 @@ internal static partial class EnglishLexicon
     /// Text after a capitalised word that makes it an eponym, not a person (Parkinson disease, Murphy's sign,
     /// Glasgow Coma Scale): such a candidate is dropped.
     /// </summary>
-    [GeneratedRegex(@"^(?:'s)?(?:[ \t]+|-)(?:\p{Lu}[\p{L}]*[ \t]+)?(?:disease|syndrome|sign|test|score|scale|criteria|classification|maneuver|manoeuvre|catheter|procedure|operation|palsy|lymphoma|sarcoma|tumou?r|phenomenon|reflex|fracture|esophagus|diverticulum|tear|repair|stain|drain|line|monitor|respiration|breathing|node|triad|ulcer|chart|staging|coma|disorder|anomaly|tube|bag|device|technique|approach|incision|position|grade|method|protocol|equation|formula)\b",
+    [GeneratedRegex(@"^(?:'s)?(?:[ \t]+|-)(?:\p{Lu}[\p{L}]*[ \t]+)?(?:" + EponymWords + @")\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    public static partial Regex EponymFollower();
+    private static partial Regex EponymFollower();
+
+    private const string EponymWords = "disease|syndrome|sign|test|score|scale|criteria|classification|maneuver|manoeuvre|catheter|procedure|operation|palsy|lymphoma|sarcoma|tumou?r|phenomenon|reflex|fracture|esophagus|diverticulum|tear|repair|stain|drain|line|monitor|respiration|breathing|node|triad|ulcer|chart|staging|coma|disorder|anomaly|tube|bag|device|technique|approach|incision|position|grade|method|protocol|equation|formula";
+
+    /// <summary>The words of <see cref="EponymWords"/> ("tumou?r" read as both spellings).</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EponymWordSet =
+        EponymWords.Replace("tumou?r", "tumor|tumour", StringComparison.Ordinal).Split('|')
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// True when the text at <paramref name="end"/> (right after a capitalised word) makes the word an eponym: see
+    /// <see cref="EponymFollower"/>. The pattern runs only when one of the next two words is an eponym word, which
+    /// is rare: it is asked about every name candidate.
+    /// </summary>
+    public static bool IsEponymAt(string text, int end)
+    {
+        var p = text.AsSpan(end).StartsWith("'s", StringComparison.OrdinalIgnoreCase) ? end + 2 : end;
+        for (var word = 0; word < 2; word++)
+        {
+            while (p < text.Length && !char.IsLetter(text[p]))
+            {
+                p++;
+            }
+
+            var s = p;
+            while (p < text.Length && char.IsLetter(text[p]))
+            {
+                p++;
+            }
+
+            if (p > s && EponymWordSet.Contains(text.AsSpan(s, p - s)))
+            {
+                return EponymFollower().IsMatch(text.AsSpan(end));
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Common street-type abbreviations, added to Bogus's en street suffixes.</summary>
     internal static readonly string[] StreetAbbreviations =

@@ -149,7 +149,7 @@ internal static class EnglishNames
             {
                 var end = k + token.Length;
                 if ((k == 0 || !char.IsLetter(text[k - 1])) && (end == text.Length || !char.IsLetter(text[end]))
-                    && !EnglishLexicon.EponymFollower().IsMatch(text.AsSpan(end)))
+                    && !EnglishLexicon.IsEponymAt(text, end))
                 {
                     found.Add(PhiCategory.Name, k, token.Length, 39);
                 }
@@ -343,7 +343,7 @@ internal static class EnglishNames
             }
 
             var end = b.Index + b.Length;
-            if (given && !EnglishLexicon.NotNames.Contains(b.Value) && !EnglishLexicon.EponymFollower().IsMatch(text.AsSpan(end))
+            if (given && !EnglishLexicon.NotNames.Contains(b.Value) && !EnglishLexicon.IsEponymAt(text, end)
                 && !EnglishLexicon.IsPlace(text.AsSpan(a.Index, end - a.Index)))
             {
                 names.Add((a.Index, end - a.Index));
@@ -483,7 +483,7 @@ internal static class EnglishNames
         var end = tokens[last].Start + tokens[last].Length;
         // A country or state ("Costa Rica", "Sri Lanka") is not a name, nor a part of it ("Rica").
         if (!accept || (tokens.Count > 1 && EnglishLexicon.IsPlace(text.AsSpan(tokens[0].Start, tokens[^1].Start + tokens[^1].Length - tokens[0].Start)))
-            || EnglishLexicon.EponymFollower().IsMatch(text.AsSpan(end)) || (cue < 2 && (NameShape.BeforeDose(text, end) || NameShape.InHanText(text, start, end))))
+            || EnglishLexicon.IsEponymAt(text, end) || (cue < 2 && (NameShape.BeforeDose(text, end) || NameShape.InHanText(text, start, end))))
         {
             return;
         }
@@ -585,6 +585,17 @@ internal static class EnglishNames
     private static bool PersonPredicate(string text, int start, int end)
     {
         if (end + 2 >= text.Length || text[end] != ' ')
+        {
+            return false;
+        }
+
+        var w = end + 1;
+        while (w < text.Length && (char.IsAsciiLetterLower(text[w]) || text[w] == '-'))
+        {
+            w++;
+        }
+
+        if (!PhiPatterns.PersonPredicateStarts.Contains(text.AsSpan(end + 1, w - end - 1)))
         {
             return false;
         }

@@ -23,7 +23,9 @@ internal sealed class KeyedHash
         _k1 = BinaryPrimitives.ReadUInt64LittleEndian(key.AsSpan(8));
     }
 
-    public ulong Hash(string patientKey, string purpose, string value)
+    public ulong Hash(string patientKey, string purpose, string value) => Hash(patientKey, purpose, value.AsSpan());
+
+    public ulong Hash(string patientKey, string purpose, ReadOnlySpan<char> value)
     {
         // UTF-16 code units of the three strings, separated by U+001F, hashed as bytes.
         var length = patientKey.Length + purpose.Length + value.Length + 2;
@@ -33,7 +35,7 @@ internal sealed class KeyedHash
         buffer[patientKey.Length] = '\u001f';
         purpose.AsSpan().CopyTo(buffer[(patientKey.Length + 1)..]);
         buffer[patientKey.Length + 1 + purpose.Length] = '\u001f';
-        value.AsSpan().CopyTo(buffer[(patientKey.Length + purpose.Length + 2)..]);
+        value.CopyTo(buffer[(patientKey.Length + purpose.Length + 2)..]);
         var h = SipHash24(MemoryMarshal.AsBytes(buffer));
         if (rented is not null)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace CurationPipeline.Deidentification;
@@ -102,8 +103,15 @@ internal static partial class PhiPatterns
     /// words, then an adjective of character, mood, civil or bodily state. Adjectives that also describe places,
     /// drugs or findings (friendly, lovely, effective, tender, stable) are left out.
     /// </summary>
-    [GeneratedRegex(@"^\s+(?<c>(?:is|was|seems|seemed|looks|looked|appears|appeared|feels|felt|became|becomes|remains|remained|gets|got|has\s+been|had\s+been)\s+)?" + DegreeWords + @"(?:" + PersonAdjectives + @")\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^\s+(?<c>(?:" + Copulas + @")\s+)?" + DegreeWords + @"(?:" + PersonAdjectives + @")\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     public static partial Regex PersonPredicateAfter();
+
+    private const string Copulas = @"is|was|seems|seemed|looks|looked|appears|appeared|feels|felt|became|becomes|remains|remained|gets|got|has\s+been|had\s+been";
+
+    /// <summary>Every word that can start <see cref="PersonPredicateAfter"/> (a cheap check before the pattern).</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonPredicateStarts =
+        Regex.Matches(Copulas + "|" + DegreeWords + "|" + PersonAdjectives, "[a-z][a-z-]*").Select(m => m.Value)
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private const string DegreeWords =
         @"(?:(?:very|so|quite|rather|extremely|really|always|usually|often|sometimes|now|still|increasingly|too|not|never|somewhat|fairly|pretty|more|less|markedly|visibly|generally|a\s+bit|a\s+little)\s+){0,2}";

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -46,30 +47,56 @@ internal sealed class SurrogateFactory(DeidOptions options)
             return s + given[..Math.Min(given.Length, value.Length - surnameLength)];
         }
 
-        var tokens = value.Split(' ');
-        for (var i = 0; i < tokens.Length; i++)
+        // Each space-separated word is replaced on its own (keyed by its lower-case form, so "SMITH" and "Smith" agree).
+        var span = value.AsSpan();
+        var words = span.Count(' ') + 1;
+        var sb = new StringBuilder(value.Length + 8);
+        Span<char> lower = stackalloc char[64];
+        var i = 0;
+        foreach (var range in span.Split(' '))
         {
-            var t = tokens[i];
-            if (t.Length == 0)
+            if (i > 0)
             {
-                continue;
+                sb.Append(' ');
             }
 
+            var t = span[range];
             var bare = t.TrimEnd('.');
-            if (bare.Length == 1)
+            if (t.Length > 0 && bare.Length == 1)
             {
-                tokens[i] = (char)('A' + (int)(_hash.Hash(patientKey, "initial", bare) % 26)) + t[1..];
-                continue;
+                sb.Append((char)('A' + (int)(_hash.Hash(patientKey, "initial", bare) % 26))).Append(t[1..]);
+            }
+            else if (t.Length > 0)
+            {
+                var asFirst = words > 1 ? i < words - 1 : FirstNames.Contains(bare) && !LastNames.Contains(bare);
+                var list = asFirst ? SurrogateLists.EnFirstNames : SurrogateLists.EnLastNames;
+                var key = bare.Length <= lower.Length ? lower[..bare.Length] : new char[bare.Length];
+                bare.ToLowerInvariant(key);
+                var sur = Different(list, _hash.Hash(patientKey, asFirst ? "en-first" : "en-last", key), bare);
+                sb.Append(HasLower(bare) ? sur : sur.ToUpperInvariant());
             }
 
-            var asFirst = tokens.Length > 1 ? i < tokens.Length - 1 : EnglishLexicon.FirstNames.Contains(bare) && !EnglishLexicon.LastNames.Contains(bare);
-            var list = asFirst ? SurrogateLists.EnFirstNames : SurrogateLists.EnLastNames;
-            var key = bare.ToLowerInvariant();
-            var sur = Different(list, _hash.Hash(patientKey, asFirst ? "en-first" : "en-last", key), bare);
-            tokens[i] = bare.All(c => !char.IsLower(c)) ? sur.ToUpperInvariant() : sur;
+            i++;
         }
 
-        return string.Join(' ', tokens);
+        return sb.ToString();
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstNames = EnglishLexicon.FirstNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LastNames = EnglishLexicon.LastNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool HasLower(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLower(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private string IdNumber(string value, string patientKey)
@@ -155,10 +182,10 @@ internal sealed class SurrogateFactory(DeidOptions options)
         return digits >= 11 ? digits - 8 : Math.Max(1, digits - Math.Max(4, digits - 3));
     }
 
-    private static string Different(string[] list, ulong h, string original)
+    private static string Different(string[] list, ulong h, ReadOnlySpan<char> original)
     {
         var pick = SurrogateLists.Pick(list, h);
-        return string.Equals(pick, original, StringComparison.OrdinalIgnoreCase) ? SurrogateLists.Pick(list, h + 1) : pick;
+        return pick.AsSpan().Equals(original, StringComparison.OrdinalIgnoreCase) ? SurrogateLists.Pick(list, h + 1) : pick;
     }
 
     internal static bool ContainsHan(string s) => s.AsSpan().IndexOfAnyInRange('\u4e00', '\u9fff') >= 0;
