@@ -581,7 +581,7 @@ internal static class EnglishNames
             && PhiPatterns.PersonAfter().IsMatch(text.AsSpan(end)))
         || SpeakerLabel(text, start, end) || Vocative(text, start, end) || PersonPredicate(text, start, end);
 
-    /// <summary>"Shovda is very reliable", or "is Natasja so impulsive": see <see cref="PhiPatterns.PersonPredicateAfter"/>.</summary>
+    /// <summary>"Shovda is very reliable", or "is Natasja so impulsive": see <see cref="Deidentification.PersonPredicate"/>.</summary>
     private static bool PersonPredicate(string text, int start, int end)
     {
         if (end + 2 >= text.Length || text[end] != ' ')
@@ -589,26 +589,10 @@ internal static class EnglishNames
             return false;
         }
 
-        var w = end + 1;
-        while (w < text.Length && (char.IsAsciiLetterLower(text[w]) || text[w] == '-'))
+        var kind = Deidentification.PersonPredicate.After(text, end);
+        if (kind != 1)
         {
-            w++;
-        }
-
-        if (!PhiPatterns.PersonPredicateStarts.Contains(text.AsSpan(end + 1, w - end - 1)))
-        {
-            return false;
-        }
-
-        var m = PhiPatterns.PersonPredicateAfter().Match(text, end, text.Length - end);
-        if (!m.Success)
-        {
-            return false;
-        }
-
-        if (m.Groups["c"].Success)
-        {
-            return true;
+            return kind == 2;
         }
 
         var before = PreviousWord(text, start, out var at);

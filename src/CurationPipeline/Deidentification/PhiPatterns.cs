@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace CurationPipeline.Deidentification;
@@ -96,34 +95,6 @@ internal static partial class PhiPatterns
     /// <summary>Words after a name that only a person takes: speech, living, origin, kinship ("'s daughter").</summary>
     [GeneratedRegex(@"^(?:(?:'s|’s)\s+(?:(?:late|former|eldest|oldest|youngest|younger|older|only|new|ex-)\s+)?(?:daughters?|sons?|wife|husband|mother|father|brothers?|sisters?|parents|children|child|kids?|boyfriend|girlfriend|fianc[eé]e?|partner|widow|widower|grand(?:mother|father|daughter|son|children)|aunt|uncle|niece|nephew|cousin|mum|mom|dad|family|caregiver|carer|friend|boss|colleague|lawyer|attorney|assistant|secretary)\b|\s+(?:(?:then|also|later|never|always|often|just|finally|suddenly|quietly|has|had)\s+)?(?:lives|lived|shouted|yelled|whispered|said|says|asked|asks|told|tells|replied|replies|explained|explains|answered|insisted|began|begins|was\s+born|is\s+from|comes\s+from|came\s+from|works|worked|died|married|studied|wrote|writes|reports|reported|denies|denied|states|stated|complains|complained|thanked|smiled|laughed|cried|wept|sighed|nodded)\b)", RegexOptions.CultureInvariant)]
     public static partial Regex PersonAfter();
-
-    /// <summary>
-    /// A predicate that only a person takes, after the name ("Shovda is very reliable", "Anwar was tearful and
-    /// withdrawn") or, in a question, after "is NAME" ("Why is Natasja so impulsive?"): a copula, up to two degree
-    /// words, then an adjective of character, mood, civil or bodily state. Adjectives that also describe places,
-    /// drugs or findings (friendly, lovely, effective, tender, stable) are left out.
-    /// </summary>
-    [GeneratedRegex(@"^\s+(?<c>(?:" + Copulas + @")\s+)?" + DegreeWords + @"(?:" + PersonAdjectives + @")\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    public static partial Regex PersonPredicateAfter();
-
-    private const string Copulas = @"is|was|seems|seemed|looks|looked|appears|appeared|feels|felt|became|becomes|remains|remained|gets|got|has\s+been|had\s+been";
-
-    /// <summary>Every word that can start <see cref="PersonPredicateAfter"/> (a cheap check before the pattern).</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonPredicateStarts =
-        Regex.Matches(Copulas + "|" + DegreeWords + "|" + PersonAdjectives, "[a-z][a-z-]*").Select(m => m.Value)
-            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private const string DegreeWords =
-        @"(?:(?:very|so|quite|rather|extremely|really|always|usually|often|sometimes|now|still|increasingly|too|not|never|somewhat|fairly|pretty|more|less|markedly|visibly|generally|a\s+bit|a\s+little)\s+){0,2}";
-
-    private const string PersonAdjectives =
-        "reliable|unreliable|impulsive|anxious|tearful|cooperative|uncooperative|agitated|confused|depressed|lonely|"
-        + "polite|rude|shy|stubborn|honest|dishonest|lazy|selfish|jealous|angry|upset|worried|afraid|scared|frightened|"
-        + "nervous|proud|ashamed|grateful|thankful|married|divorced|widowed|engaged|pregnant|retired|unemployed|homeless|"
-        + "oriented|disoriented|drowsy|unconscious|awake|asleep|tired|exhausted|hungry|thirsty|intelligent|clever|talented|"
-        + "brave|arrogant|cheerful|grumpy|irritable|restless|distressed|withdrawn|talkative|ambulatory|afebrile|allergic|"
-        + "fluent|bilingual|deaf|sad|excited|embarrassed|frustrated|annoyed|bored|lucky|impatient|"
-        + "paranoid|suicidal|sober|drunk|intoxicated|left-handed|right-handed|vegetarian|vegan";
 
     /// <summary>A name with a Dutch or German particle: "Willemine ten Pas", "Anna van der Berg", "Karl von Brandt".</summary>
     [GeneratedRegex(@"\b(?<a>\p{Lu}[\p{Ll}'-]+(?: \p{Lu}[\p{Ll}'-]+)?) (?:van der|van den|van de|von der|von dem|van|von|vom|ten|ter|vander) (?<b>\p{Lu}[\p{L}'-]+)", Opt)]
