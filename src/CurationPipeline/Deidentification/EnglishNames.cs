@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace CurationPipeline.Deidentification;
 
 /// <summary>English person names: titles, cue words, name lexicons, and repeats of a found name.</summary>
@@ -35,7 +37,7 @@ internal static class EnglishNames
     /// <summary>Words before a name that make it one only when the word looks like a name (weak cues).</summary>
     private static readonly HashSet<string> WeakCues = new(StringComparer.Ordinal)
     {
-        "named", "called", "said", "says", "asked", "told", "replied", "thanked", "met", "married",
+        "named", "called", "said", "says", "asked", "told", "replied", "thanked", "met", "married", "starring", "featuring",
     };
 
     /// <summary>Verbs with a person as first object: a cue when a possessive follows the word ("given Belle his address").</summary>
@@ -50,10 +52,27 @@ internal static class EnglishNames
     private static readonly System.Buffers.SearchValues<string> Particles = System.Buffers.SearchValues.Create(
         [" van ", " von ", " vom ", " ten ", " ter ", " vander "], StringComparison.Ordinal);
 
+    /// <summary>Creative works: "a song by NAME", "the NAME novel".</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WorkNouns = new[]
+    {
+        "song", "songs", "novel", "novels", "book", "books", "album", "albums", "film", "films", "movie", "movies", "play", "plays",
+        "poem", "poems", "painting", "paintings", "biography", "memoir", "memoirs", "symphony", "opera", "story", "stories",
+        "essay", "essays", "sonata", "concerto", "quartet", "portrait", "sculpture", "photograph",
+    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Verbs of "seen by NAME" and the like.</summary>
     private static readonly HashSet<string> ByVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "signed", "seen", "referred", "reviewed", "dictated", "examined", "accompanied", "performed", "written", "approved",
+        "directed", "produced", "composed", "arranged", "sung", "painted", "edited", "translated", "illustrated", "narrated",
+        "interviewed", "photographed", "coached",
+    };
+
+    /// <summary>Verbs of speech whose addressee follows "to" or "at": "shouted at Pavor", "whispered to Anneke".</summary>
+    private static readonly HashSet<string> AddressVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "say", "says", "shouted", "yelled", "whispered", "replied", "talked", "talking", "spoke", "speaking", "wrote", "waved",
+        "smiled", "explained", "complained", "lied", "listened", "apologised", "apologized", "introduced", "married", "engaged",
     };
 
     /// <summary>
@@ -243,7 +262,11 @@ internal static class EnglishNames
                     listed |= NameShape.InNameList(w);
                 }
 
-                if (all && (strong >= 1 || (unlisted && listed)) && (nounLike == 0 || (support >= 2 && nounLike == 1)))
+                // Or words that can all be names, followed by what only people do or are ("Kobela and Gavenda were
+                // precision engineers").
+                var last = group[0];
+                if (all && (nounLike == 0 || (support >= 2 && nounLike == 1))
+                    && (strong >= 1 || (unlisted && listed) || (support == group.Count && PersonContext(text, last.Start, last.Start + last.Length))))
                 {
                     names.AddRange(group);
                 }
@@ -255,8 +278,8 @@ internal static class EnglishNames
     /// A list of three or more single words in lower case ending in "and" ("silvana, adam, kristina, chad and caleb";
     /// in text of one case, the copy with the name-list words capitalised)
     /// whose words, capitalised, are all name-list words or have no English reading, at least half of them
-    /// name-list words that are not English words: a list of given names. Lists of drugs or symptoms fail the
-    /// name-list half.
+    /// name-list words that are not English words or have non-English letters (bravić, šarkez): a list of names.
+    /// Lists of drugs or symptoms fail that half.
     /// </summary>
     private static void LowercaseList(string text, List<(int Start, int Length)> names)
     {
@@ -316,7 +339,7 @@ internal static class EnglishNames
             {
                 var w = string.Concat(char.ToUpperInvariant(text[start]).ToString(), text.AsSpan(start + 1, length - 1));
                 all &= NameShape.PersonWord(w) && !EnglishLexicon.NotNames.Contains(w);
-                listed += NameShape.SingleName(w) ? 1 : 0;
+                listed += NameShape.SingleName(w) || NameShape.Foreign(w) ? 1 : 0;
             }
 
             if (all && listed * 2 >= group.Count)
@@ -408,7 +431,8 @@ internal static class EnglishNames
         {
             if (k > 0)
             {
-                return Cue(Word(k - 1), text, tokens[k - 1].Start);
+                // "by ex-Zombie Sedej", "ex-Marine Okafor": a former role or affiliation before the name.
+                return FormerRole(text, tokens[k - 1].Start) ? 1 : Cue(Word(k - 1), text, tokens[k - 1].Start);
             }
 
             var word = PreviousWord(text, tokens[k].Start, out var before);
@@ -424,7 +448,8 @@ internal static class EnglishNames
         }
 
         var first = 0;
-        while (first < tokens.Count && (tokens[first].Length == 1 || Titles.Contains(Word(first)) || !EnglishLexicon.IsNameToken(Word(first))))
+        while (first < tokens.Count && (tokens[first].Length == 1 || Titles.Contains(Word(first)) || !EnglishLexicon.IsNameToken(Word(first))
+            || (first + 1 < tokens.Count && FormerRole(text, tokens[first].Start))))
         {
             first++;
         }
@@ -579,7 +604,35 @@ internal static class EnglishNames
     private static bool PersonContext(string text, int start, int end) =>
         (end + 1 < text.Length && (text[end] is '\'' or '’' || (text[end] == ' ' && char.IsAsciiLetterLower(text[end + 1])))
             && PhiPatterns.PersonAfter().IsMatch(text.AsSpan(end)))
-        || SpeakerLabel(text, start, end) || Vocative(text, start, end) || PersonPredicate(text, start, end);
+        || SpeakerLabel(text, start, end) || Vocative(text, start, end) || PersonPredicate(text, start, end) || WorkOf(text, start, end);
+
+    /// <summary>"ex-" right before a capitalised word: "ex-Zombie", "ex-Marine".</summary>
+    private static bool FormerRole(string text, int wordStart) =>
+        wordStart >= 3 && text[wordStart - 1] == '-' && text.AsSpan(wordStart - 3, 2).Equals("ex", StringComparison.OrdinalIgnoreCase)
+        && (wordStart == 3 || !char.IsLetter(text[wordStart - 4]));
+
+    /// <summary>"the Ronner novel", "Sabljo's song": a creative work named after its author.</summary>
+    private static bool WorkOf(string text, int start, int end)
+    {
+        var possessive = end + 3 < text.Length && text[end] is '\'' or '’' && text[end + 1] == 's' && text[end + 2] == ' ';
+        if (possessive)
+        {
+            end += 2;
+        }
+        else if (end + 2 >= text.Length || text[end] != ' ' || start < 4 || text[start - 1] != ' '
+            || !text.AsSpan(start - 4, 3).Equals("the", StringComparison.OrdinalIgnoreCase) || (start > 4 && char.IsLetter(text[start - 5])))
+        {
+            return false;
+        }
+
+        var e = end + 1;
+        while (e < text.Length && char.IsAsciiLetterLower(text[e]))
+        {
+            e++;
+        }
+
+        return (e == text.Length || !char.IsLetterOrDigit(text[e])) && WorkNouns.Contains(text.AsSpan(end + 1, e - end - 1));
+    }
 
     /// <summary>"Shovda is very reliable", or "is Natasja so impulsive": see <see cref="Deidentification.PersonPredicate"/>.</summary>
     private static bool PersonPredicate(string text, int start, int end)
@@ -678,7 +731,17 @@ internal static class EnglishNames
             return 2;
         }
 
-        if (word.Equals("me", StringComparison.OrdinalIgnoreCase) && previous.Equals("call", StringComparison.OrdinalIgnoreCase))
+        if (word.Equals("by", StringComparison.OrdinalIgnoreCase) && WorkNouns.Contains(previous))
+        {
+            return 1; // "a song by Ahtisaari", "the novel by Roeterdink"
+        }
+
+        if (word is "to" or "at" && (AddressVerbs.Contains(previous) || RoleCues.Contains(previous)))
+        {
+            return 1; // "shouted at Pavor", "assistant to Lelas"
+        }
+
+        if (word.Equals("me", StringComparison.OrdinalIgnoreCase) && previous is "call" or "Call" or "calls" or "called")
         {
             return 1;
         }

@@ -5,7 +5,7 @@ namespace CurationPipeline.Deidentification;
 /// <summary>
 /// A predicate that only a person takes, after a name ("Shovda is very reliable", "Anwar was tearful and withdrawn")
 /// or, in a question, after "is NAME" ("Why is Natasja so impulsive?"): a copula, up to two degree words, then an
-/// adjective of character, mood, civil or bodily state. Adjectives that also describe places, drugs, findings or
+/// adjective of character, mood, civil or bodily state; or a copula and a person noun ("is a very sympathetic person"). Adjectives that also describe places, drugs, findings or
 /// services (friendly, lovely, effective, tender, stable, happy: "Ortho is happy with the alignment") are left out.
 /// Read word by word: it is asked about many name candidates, most followed by "is" or "was".
 /// </summary>
@@ -13,7 +13,7 @@ internal static class PersonPredicate
 {
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Copulas = Set(
         "is", "was", "seems", "seemed", "looks", "looked", "appears", "appeared", "feels", "felt", "became", "becomes", "remains",
-        "remained", "gets", "got");
+        "remained", "gets", "got", "are", "were");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Degrees = Set(
         "very", "so", "quite", "rather", "extremely", "really", "always", "usually", "often", "sometimes", "now", "still",
@@ -30,6 +30,22 @@ internal static class PersonPredicate
         "allergic", "fluent", "bilingual", "deaf", "sad", "excited", "embarrassed", "frustrated", "annoyed",
         "bored", "lucky", "impatient", "paranoid", "suicidal", "sober", "drunk", "intoxicated", "left-handed",
         "right-handed", "vegetarian", "vegan");
+
+    /// <summary>Nouns only a person is: "Buranji is a very sympathetic person", "Anwar is a 67-year-old man".</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonNouns = Set(
+        "person", "man", "woman", "boy", "girl", "guy", "lady", "gentleman", "fan", "friend", "listener", "kid", "child", "teenager",
+        "student", "singer", "songwriter", "writer", "actor", "actress", "mother", "father", "husband", "wife", "son", "daughter",
+        "grandmother", "grandfather", "widow", "widower", "smoker", "nonsmoker", "non-smoker", "vegetarian", "vegan", "retiree",
+        "engineer", "teacher", "nurse", "farmer", "musician", "painter", "poet", "journalist", "colleague", "partner", "neighbour",
+        "neighbor", "people", "men", "women", "boys", "girls", "guys", "ladies", "fans", "friends", "listeners", "kids", "children",
+        "teenagers", "students", "singers", "songwriters", "writers", "actors", "engineers", "teachers", "nurses", "farmers",
+        "musicians", "painters", "poets", "journalists", "colleagues", "partners", "neighbours", "neighbors", "brothers", "sisters",
+        "twins", "siblings", "cousins", "parents", "spouses");
+
+    /// <summary>Words that end a modifier run before a person noun: "was given to the son" is about someone else.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWords = Set(
+        "to", "by", "the", "of", "for", "with", "from", "at", "in", "on", "his", "her", "their", "its", "my", "your", "our", "and", "or",
+        "but", "than", "as", "that", "which", "who");
 
     /// <summary>
     /// 2 when <paramref name="text"/> at <paramref name="end"/> reads " [copula] [degree words] adjective", 1 when it
@@ -54,6 +70,11 @@ internal static class PersonPredicate
         {
             copula = 2;
             p = Space(text, Space(text, p + word) + 4);
+        }
+
+        if (copula == 2 && IsPersonNounPhrase(text, p))
+        {
+            return 2;
         }
 
         for (var degree = 0; degree < 2; degree++)
@@ -87,6 +108,53 @@ internal static class PersonPredicate
             || (hyphenated > p + word && Adjectives.Contains(text.AsSpan(p, hyphenated - p)) && Boundary(text, hyphenated))
             ? copula
             : 0;
+    }
+
+    /// <summary>
+    /// "a very sympathetic person", "an 82-year-old woman", "precision engineers": an optional article, up to three
+    /// modifiers (no function words), then a person noun.
+    /// </summary>
+    private static bool IsPersonNounPhrase(string text, int p)
+    {
+        var article = Word(text, p);
+        if (text.AsSpan(p, article) is "a" or "an" && Space(text, p + article) > p + article)
+        {
+            p = Space(text, p + article);
+        }
+
+        for (var words = 0; words < 4; words++)
+        {
+            var e = p;
+            while (e < text.Length && (char.IsAsciiLetterLower(text[e]) || char.IsAsciiDigit(text[e]) || text[e] == '-'))
+            {
+                e++;
+            }
+
+            if (e == p)
+            {
+                return false;
+            }
+
+            if (PersonNouns.Contains(text.AsSpan(p, e - p)) && Boundary(text, e))
+            {
+                return true;
+            }
+
+            if (FunctionWords.Contains(text.AsSpan(p, e - p)))
+            {
+                return false;
+            }
+
+            var next = Space(text, e);
+            if (next == e)
+            {
+                return false;
+            }
+
+            p = next;
+        }
+
+        return false;
     }
 
     private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(params string[] words) =>

@@ -86,6 +86,16 @@ public sealed class GeneralTextDetectionTests
     [InlineData("Sūnu iela 15 - 774", PhiCategory.Address, "Sūnu iela 15 - 774")]
     [InlineData("Beekpark 721 3e verdieping", PhiCategory.Address, "Beekpark 721 3e verdieping")]
     [InlineData("Jr. Frami no 21", PhiCategory.Address, "Jr. Frami no 21")]
+    [InlineData("Buranji is a very sympathetic person.", PhiCategory.Name, "Buranji")]
+    [InlineData("Kobela and Gavenda were precision engineers.", PhiCategory.Name, "Gavenda")]
+    [InlineData("My name is Hermanutz but everyone calls me Dabnjak", PhiCategory.Name, "Dabnjak")]
+    [InlineData("(though Sabljo's song was about a boat)", PhiCategory.Name, "Sabljo")]
+    [InlineData("Unlike the Roeterdinck novel, it is short.", PhiCategory.Name, "Roeterdinck")]
+    [InlineData("This song by ex-Zombie Kivimaki is a classic.", PhiCategory.Name, "Kivimaki")]
+    [InlineData("Then Ivanka shouted at Pavor: what now?", PhiCategory.Name, "Pavor")]
+    [InlineData("they had 4: bravić, mauhar, bertolan and šarkez.", PhiCategory.Name, "mauhar")]
+    [InlineData("The film was directed by Kolutac.", PhiCategory.Name, "Kolutac")]
+    [InlineData("a comedy starring Hatwagner", PhiCategory.Name, "Hatwagner")]
     public void Finds_personal_data_in_general_text(string text, PhiCategory category, string value) =>
         Assert.Contains((category, value), Found(text));
 
@@ -126,6 +136,10 @@ public sealed class GeneralTextDetectionTests
     [InlineData("aspirin, metformin, lisinopril and atorvastatin were continued.")]
     [InlineData("themes of the talk: hope, grace, faith and joy.")]
     [InlineData("Na 140, K 4.2, Cl 101.")]
+    [InlineData("Lasix and Zofran were given to the patient.")]
+    [InlineData("Zofran and Reglan are antiemetics.")]
+    [InlineData("Keppra and Depakote were stopped; Vimpat is a newer agent.")]
+    [InlineData("Ondansetron was given to the woman.")]
     public void Leaves_general_and_clinical_words_alone(string text) =>
         Assert.Empty(Found(text));
 
