@@ -32,6 +32,8 @@ internal static class EnglishNames
         "pharmacist", "therapist", "physiotherapist", "dentist", "midwife", "paramedic", "technician", "officer",
         "detective", "counsellor", "counselor", "interpreter", "translator", "chaplain", "dietitian", "worker", "inspector",
         "judge", "reporter", "journalist", "editor", "actor", "actress", "artist", "player", "captain", "sergeant",
+        "founders", "authors", "directors", "managers", "producers", "singers", "writers",
+        "players", "actors", "students", "teachers", "colleagues",
     };
 
     /// <summary>Words before a name that make it one only when the word looks like a name (weak cues).</summary>
@@ -264,9 +266,11 @@ internal static class EnglishNames
 
                 // Or words that can all be names, followed by what only people do or are ("Kobela and Gavenda were
                 // precision engineers").
+                // Or after a cue ("our 3 founders: Radeljak, Bakija and Nera").
                 var last = group[0];
                 if (all && (nounLike == 0 || (support >= 2 && nounLike == 1))
-                    && (strong >= 1 || (unlisted && listed) || (support == group.Count && PersonContext(text, last.Start, last.Start + last.Length))))
+                    && (strong >= 1 || (unlisted && listed)
+                        || (support == group.Count && (PersonContext(text, last.Start, last.Start + last.Length) || CuedGroup(text, group[^1].Start)))))
                 {
                     names.AddRange(group);
                 }
@@ -437,9 +441,10 @@ internal static class EnglishNames
 
             var word = PreviousWord(text, tokens[k].Start, out var before);
             var cue = Cue(word, text, before);
-            if (cue == 0 && GiveVerbs.Contains(word) && NameShape.InNameList(Word(k)) && PossessiveFollows(text, tokens[k].Start + tokens[k].Length))
+            if (cue == 0 && GiveVerbs.Contains(word) && PossessiveFollows(text, tokens[k].Start + tokens[k].Length)
+                && (NameShape.InNameList(Word(k)) || (NameShape.PersonWord(Word(k)) && !Passive(text, before))))
             {
-                return 1; // "had given Belle his address", "handed Angel her results"; not "given Heparin his usual dose"
+                return 1; // "had given Belle his address", "had given Kolutac his address"; not "was given Zofran her usual dose"
             }
 
             // "Doctor: Since when?" is a speaker label, "Patient: John Smith" a field: after a colon a cue only
@@ -606,6 +611,13 @@ internal static class EnglishNames
             && PhiPatterns.PersonAfter().IsMatch(text.AsSpan(end)))
         || SpeakerLabel(text, start, end) || Vocative(text, start, end) || PersonPredicate(text, start, end) || WorkOf(text, start, end);
 
+    /// <summary>A title or cue word right before the first word of a group ("founders: Radeljak, ...").</summary>
+    private static bool CuedGroup(string text, int firstStart)
+    {
+        var word = PreviousWord(text, firstStart, out var start);
+        return Cue(word, text, start) > 0;
+    }
+
     /// <summary>"ex-" right before a capitalised word: "ex-Zombie", "ex-Marine".</summary>
     private static bool FormerRole(string text, int wordStart) =>
         wordStart >= 3 && text[wordStart - 1] == '-' && text.AsSpan(wordStart - 3, 2).Equals("ex", StringComparison.OrdinalIgnoreCase)
@@ -693,6 +705,10 @@ internal static class EnglishNames
         return (b == 0 || text[b - 1] is '.' or '!' or '?' or '\n') && PhiPatterns.VocativeAfter().IsMatch(text.AsSpan(end));
     }
 
+    /// <summary>A passive auxiliary right before the verb at <paramref name="verbStart"/> ("was given", "been sent").</summary>
+    private static bool Passive(string text, int verbStart) =>
+        PreviousWord(text, verbStart, out _) is "was" or "were" or "is" or "are" or "be" or "been" or "being" or "get" or "got";
+
     private static bool PossessiveFollows(string text, int end)
     {
         var rest = text.AsSpan(end);
@@ -725,7 +741,7 @@ internal static class EnglishNames
             return 1;
         }
 
-        var previous = PreviousWord(text, wordStart, out _);
+        var previous = PreviousWord(text, wordStart, out var previousStart);
         if (word.Equals("by", StringComparison.OrdinalIgnoreCase) && ByVerbs.Contains(previous))
         {
             return 2;
@@ -739,6 +755,16 @@ internal static class EnglishNames
         if (word is "to" or "at" && (AddressVerbs.Contains(previous) || RoleCues.Contains(previous)))
         {
             return 1; // "shouted at Pavor", "assistant to Lelas"
+        }
+
+        if (word is "to" && previous.Length > 1 && char.IsUpper(previous[0]) && AddressVerbs.Contains(PreviousWord(text, previousStart, out _)))
+        {
+            return 1; // "said Rini to Antaruk"
+        }
+
+        if (word is "him" or "her" && previous is "named" or "called" or "call" or "calls")
+        {
+            return 1; // "She named him Mihnjak"
         }
 
         if (word.Equals("me", StringComparison.OrdinalIgnoreCase) && previous is "call" or "Call" or "calls" or "called")

@@ -111,8 +111,8 @@ internal static class PersonPredicate
     }
 
     /// <summary>
-    /// "a very sympathetic person", "an 82-year-old woman", "precision engineers": an optional article, up to three
-    /// modifiers (no function words), then a person noun.
+    /// "a very sympathetic person", "an 82-year-old woman", "a huge Bizacky Maran fan", "precision engineers": an
+    /// optional article, up to three modifiers (no function words), then a person noun.
     /// </summary>
     private static bool IsPersonNounPhrase(string text, int p)
     {
@@ -125,7 +125,7 @@ internal static class PersonPredicate
         for (var words = 0; words < 4; words++)
         {
             var e = p;
-            while (e < text.Length && (char.IsAsciiLetterLower(text[e]) || char.IsAsciiDigit(text[e]) || text[e] == '-'))
+            while (e < text.Length && (char.IsLetterOrDigit(text[e]) || text[e] == '-'))
             {
                 e++;
             }

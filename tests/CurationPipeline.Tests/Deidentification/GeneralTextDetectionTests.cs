@@ -96,6 +96,12 @@ public sealed class GeneralTextDetectionTests
     [InlineData("they had 4: bravić, mauhar, bertolan and šarkez.", PhiCategory.Name, "mauhar")]
     [InlineData("The film was directed by Kolutac.", PhiCategory.Name, "Kolutac")]
     [InlineData("a comedy starring Hatwagner", PhiCategory.Name, "Hatwagner")]
+    [InlineData("Dravec had given Vadnjak his address.", PhiCategory.Name, "Vadnjak")]
+    [InlineData("She named him Mihnjak.", PhiCategory.Name, "Mihnjak")]
+    [InlineData("I'm so jealous! said Rini to Antaruk", PhiCategory.Name, "Antaruk")]
+    [InlineData("As promised, here's Klauz's address:", PhiCategory.Name, "Klauz")]
+    [InlineData("You can tell Nago was a huge Hager Bertalanic fan.", PhiCategory.Name, "Nago")]
+    [InlineData("Our 3 founders: Radeljak, Bakija and Nera.", PhiCategory.Name, "Bakija")]
     public void Finds_personal_data_in_general_text(string text, PhiCategory category, string value) =>
         Assert.Contains((category, value), Found(text));
 
@@ -140,6 +146,8 @@ public sealed class GeneralTextDetectionTests
     [InlineData("Zofran and Reglan are antiemetics.")]
     [InlineData("Keppra and Depakote were stopped; Vimpat is a newer agent.")]
     [InlineData("Ondansetron was given to the woman.")]
+    [InlineData("Patient was given Zofran her usual dose.")]
+    [InlineData("Zofran had given him some relief.")]
     public void Leaves_general_and_clinical_words_alone(string text) =>
         Assert.Empty(Found(text));
 
