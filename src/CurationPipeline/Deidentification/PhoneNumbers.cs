@@ -84,10 +84,10 @@ internal static class PhoneNumbers
         }
     }
 
-    /// <summary>"+3", "(0", "(+9": a sign or bracket right before a number's first digit.</summary>
+    /// <summary>"+3", "(0", "(+9", "+(3": a sign or bracket right before a number's first digit.</summary>
     private static bool OpensNumber(string text, int at) =>
         (at + 1 < text.Length && char.IsAsciiDigit(text[at + 1])) ||
-        (text[at] == '(' && at + 2 < text.Length && text[at + 1] == '+' && char.IsAsciiDigit(text[at + 2]));
+        (at + 2 < text.Length && ((text[at] == '(' && text[at + 1] == '+') || (text[at] == '+' && text[at + 1] == '(')) && char.IsAsciiDigit(text[at + 2]));
 
     /// <summary>"555 1234 or 555 5678": a number listed right after a phone is cued by it.</summary>
     private static bool AfterPhone(string text, int lastPhoneEnd, int start)
@@ -141,6 +141,13 @@ internal static class PhoneNumbers
         {
             shape.Plus = true;
             pos++;
+            if (pos + 1 < text.Length && text[pos] == '(' && char.IsAsciiDigit(text[pos + 1]))
+            {
+                // "+(370) 45772277": the country code in brackets after the plus.
+                shape.OpenParen = true;
+                parenOpen = true;
+                pos++;
+            }
         }
         else if (text[pos] == '(')
         {
@@ -294,13 +301,17 @@ internal static class PhoneNumbers
 
         if (s.Slashes)
         {
-            // Only one slash, after the area code: "089/1234567", "0452/013 003", or after a cue "231/898 009".
+            // Only one slash, after the area code: "089/1234567", "0452/013 003", "(19)/173-5361", "06-59/641 4713",
+            // or after a cue "231/898 009".
             var slash = text.IndexOf('/', s.FirstGroupStart + g0);
-            var one = slash == s.FirstGroupStart + g0 && text.IndexOf('/', slash + 1, s.Starts[s.Groups - 1] - slash - 1) < 0;
-            return !(one && !s.Plus && (cued || (text[s.FirstGroupStart] == '0' && g0 is >= 3 and <= 5)));
+            var afterArea = slash == s.FirstGroupStart + g0 || (slash == s.FirstGroupStart + g0 + 1 && text[slash - 1] == ')')
+                || (s.Groups > 2 && slash == s.Starts[1] + g1 && g0 + g1 <= 5);
+            var one = afterArea && text.IndexOf('/', slash + 1, s.Starts[s.Groups - 1] - slash - 1) < 0;
+            var area = slash > s.Starts[1] ? g0 + g1 : g0;
+            return !(one && !s.Plus && (cued || (text[s.FirstGroupStart] == '0' && area is >= 3 and <= 5)));
         }
 
-        if (s.Groups == 4 && s.Dots && !s.Spaces && !s.Dashes && !s.Parens && MaxLength(s) <= 3)
+        if (s.Groups == 4 && s.Dots && !s.Spaces && !s.Dashes && !s.Parens && !s.Plus && MaxLength(s) <= 3)
         {
             return true; // an IPv4 address
         }

@@ -15,6 +15,10 @@ public sealed class PhoneNumberTests
 
     [Theory]
     [InlineData("Call me at +33 168309795 tomorrow.", "+33 168309795")]
+    [InlineData("Tel. +(370) 45772277 (mobile)", "+(370) 45772277")]
+    [InlineData("+61.493.414.073", "+61.493.414.073")]
+    [InlineData("You can reach her on (19)/173-5361 or by e-mail.", "(19)/173-5361")]
+    [InlineData("Anna Kovács\n06-59/641 4713\nBudapest", "06-59/641 4713")]
     [InlineData("Rufnummer (07253) 4357727 bitte", "(07253) 4357727")]
     [InlineData("Her line is +49-0325-99460366.", "+49-0325-99460366")]
     [InlineData("Звоните (968)309-79-50 вечером", "(968)309-79-50")]
