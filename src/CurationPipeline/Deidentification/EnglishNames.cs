@@ -265,8 +265,7 @@ internal static class EnglishNames
                 }
 
                 // Or words that can all be names, followed by what only people do or are ("Kobela and Gavenda were
-                // precision engineers").
-                // Or after a cue ("our 3 founders: Radeljak, Bakija and Nera").
+                // precision engineers") or after a cue ("our 3 founders: Radeljak, Bakija and Nera").
                 var last = group[0];
                 if (all && (nounLike == 0 || (support >= 2 && nounLike == 1))
                     && (strong >= 1 || (unlisted && listed)
@@ -279,11 +278,10 @@ internal static class EnglishNames
     }
 
     /// <summary>
-    /// A list of three or more single words in lower case ending in "and" ("silvana, adam, kristina, chad and caleb";
-    /// in text of one case, the copy with the name-list words capitalised)
-    /// whose words, capitalised, are all name-list words or have no English reading, at least half of them
-    /// name-list words that are not English words or have non-English letters (bravić, šarkez): a list of names.
-    /// Lists of drugs or symptoms fail that half.
+    /// A list of three or more single lower-case words ending in "and" ("silvana, adam, kristina, chad and caleb"; in
+    /// text of one case the name-list words of the copy searched are capitalised) whose words, capitalised, are all
+    /// name-list words or have no English reading, at least half of them name-list words that are not English words
+    /// or words with non-English letters (bravić, šarkez): a list of names. Lists of drugs or symptoms fail that half.
     /// </summary>
     private static void LowercaseList(string text, List<(int Start, int Length)> names)
     {
