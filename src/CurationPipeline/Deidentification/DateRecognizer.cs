@@ -80,7 +80,7 @@ internal static class DateRecognizer
     {
         if (t_parsed is not { } parsed)
         {
-            return IsValid(m); // mask mode: only whether it is a date, nothing built
+            return IsValid(m, text); // mask mode: only whether it is a date, nothing built
         }
 
         var date = Build(m, text);
@@ -94,36 +94,14 @@ internal static class DateRecognizer
         return true;
     }
 
-    /// <summary>Whether a match's groups make a real calendar date, read from the groups without allocating.</summary>
-    private static bool IsValid(Match m)
+    /// <summary>Whether a match's fields make a real calendar date, read without allocating.</summary>
+    private static bool IsValid(Match m, string text)
     {
-        var groups = m.Groups;
+        Span<(int Index, int Length, char Field)> fields = stackalloc (int, int, char)[FieldGroups.Length];
         int year = -1, month = 0, day = -1;
-        if (groups["y"] is { Success: true } y)
+        foreach (var (index, length, field) in fields[..Fields(m, fields)])
         {
-            year = DateText.ParseYear(y.ValueSpan);
-        }
-
-        if (groups["M"] is { Success: true } mo)
-        {
-            month = int.Parse(mo.ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (groups["N"] is { Success: true } n)
-        {
-            month = DateText.MonthFromName(n.ValueSpan);
-        }
-
-        if (groups["d"] is { Success: true } d)
-        {
-            day = DateText.ParseDay(d.ValueSpan);
-        }
-
-        if (groups["a"] is { Success: true } a && groups["b"] is { Success: true } b)
-        {
-            var av = int.Parse(a.ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-            var bv = int.Parse(b.ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-            (month, day) = DayFirst(av, bv, groups["sep"]) ? (bv, av) : (av, bv);
+            DateText.Read(field, text.AsSpan(index, length), ref year, ref month, ref day);
         }
 
         return DateText.IsValidDate(year, month, day);
@@ -138,7 +116,8 @@ internal static class DateRecognizer
     /// <summary>The groups that hold a date's fields: year, month number, month name, day, and the two numbers whose order the separator decides.</summary>
     private static readonly string[] FieldGroups = ["y", "M", "N", "d", "a", "b"];
 
-    private static DateText Build(Match m, string text)
+    /// <summary>The fields of a date match in text order: position, length, and 'y', 'M', 'N' or 'd'; their count.</summary>
+    private static int Fields(Match m, Span<(int Index, int Length, char Field)> fields)
     {
         var a = m.Groups["a"];
         var b = m.Groups["b"];
@@ -150,8 +129,7 @@ internal static class DateRecognizer
             (aField, bField) = DayFirst(av, bv, m.Groups["sep"]) ? ('d', 'M') : ('M', 'd');
         }
 
-        // The fields in text order (at most four of the six groups take part in one match).
-        Span<(int Index, int Length, char Field)> fields = stackalloc (int, int, char)[6];
+        // At most four of the six groups take part in one match; insertion keeps them in text order.
         var count = 0;
         for (var k = 0; k < FieldGroups.Length; k++)
         {
@@ -169,6 +147,13 @@ internal static class DateRecognizer
             }
         }
 
+        return count;
+    }
+
+    private static DateText Build(Match m, string text)
+    {
+        Span<(int Index, int Length, char Field)> fields = stackalloc (int, int, char)[FieldGroups.Length];
+        var count = Fields(m, fields);
         var date = new DateText();
         var pos = StartOf(m);
         foreach (var (index, length, field) in fields[..count])

@@ -27,19 +27,27 @@ internal sealed class DateText
     public void Field(char field, string text)
     {
         _pieces.Add((field, text));
+        int year = Year, month = Month, day = Day;
+        Read(field, text, ref year, ref month, ref day);
+        (Year, Month, Day) = (year, month, day);
+    }
+
+    /// <summary>Sets the year, month or day that <paramref name="field"/> (as in <see cref="Field"/>) gives.</summary>
+    public static void Read(char field, ReadOnlySpan<char> text, ref int year, ref int month, ref int day)
+    {
         switch (field)
         {
             case 'y':
-                Year = ParseYear(text);
+                year = ParseYear(text);
                 break;
             case 'M':
-                Month = int.Parse(text, CultureInfo.InvariantCulture);
+                month = int.Parse(text, CultureInfo.InvariantCulture);
                 break;
             case 'N':
-                Month = MonthFromName(text);
+                month = MonthFromName(text);
                 break;
             case 'd':
-                Day = ParseDay(text);
+                day = ParseDay(text);
                 break;
         }
     }

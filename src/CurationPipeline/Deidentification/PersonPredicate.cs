@@ -66,10 +66,14 @@ internal static class PersonPredicate
             copula = 2;
             p = Space(text, p + word);
         }
-        else if (text.AsSpan(p, word) is "has" or "had" && Word(text, Space(text, p + word)) == 4 && text.AsSpan(Space(text, p + word), 4) is "been")
+        else if (text.AsSpan(p, word) is "has" or "had")
         {
-            copula = 2;
-            p = Space(text, Space(text, p + word) + 4);
+            var been = Space(text, p + word);
+            if (been > p + word && text.AsSpan(been, Word(text, been)) is "been")
+            {
+                copula = 2;
+                p = Space(text, been + 4);
+            }
         }
 
         if (copula == 2 && IsPersonNounPhrase(text, p))
@@ -81,19 +85,26 @@ internal static class PersonPredicate
         {
             word = Word(text, p);
             var next = Space(text, p + word);
-            if (next > p + word && Degrees.Contains(text.AsSpan(p, word)))
-            {
-                p = next;
-            }
-            else if (next > p + word && text.AsSpan(p, word) is "a" && Word(text, next) is var w2 && text.AsSpan(next, w2) is "bit" or "little"
-                && Space(text, next + w2) > next + w2)
-            {
-                p = Space(text, next + w2);
-            }
-            else
+            if (next == p + word)
             {
                 break;
             }
+
+            if (Degrees.Contains(text.AsSpan(p, word)))
+            {
+                p = next;
+                continue;
+            }
+
+            // "a bit", "a little"
+            var second = Word(text, next);
+            var after = Space(text, next + second);
+            if (text.AsSpan(p, word) is not "a" || text.AsSpan(next, second) is not ("bit" or "little") || after == next + second)
+            {
+                break;
+            }
+
+            p = after;
         }
 
         // The adjective as a whole word; "left-handed" and the like with their hyphen.
