@@ -30,6 +30,12 @@ internal static class PhoneNumbers
         "phone", "telephone", "tel", "tél", "tlf", "tfn", "ph", "call", "dial", "sms", "reach", "contact",
         "mobile", "mob", "cell", "fax", "number", "no", "nr", "num", "whatsapp", "pager", "bleep", "ext", "landline",
         "office", "home", "work", "desk", "direct", "switchboard", "hotline", "helpline", "answering", "registered",
+
+        // The same words bent: "messages to", "texting", "called on", "reachable at", "numbers are". Not "text", which
+        // names a field more often than it asks for a message.
+        "phones", "phoned", "phoning", "telephoned", "cellphone", "calls", "called", "calling", "dialed", "dialled",
+        "dialing", "dialling", "ring", "rang", "message", "messages", "messaging", "texted", "texting",
+        "reached", "reachable", "contacted", "contacting", "numbers", "faxed", "faxes",
         "handy", "telefon", "telefone", "teléfono", "téléphone", "puhelin", "puh", "telefono", "telefoon",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -267,13 +273,18 @@ internal static class PhoneNumbers
 
         // The cue is looked for only where the shape leaves the question open (most digit runs are not phones).
         var phoneShape = shape.Digits >= MinDigits && IsPhoneShape(text, shape);
-        var cued = afterPhone || ((!phoneShape || shape.Slashes) && CueBefore(text, start));
+        var labelled = LabelAfter(text, end);
+
+        // A label after a short run cues it only when the run cannot be a month and year: "774 792-Office" but not
+        // "03/2019 home visit".
+        var cued = afterPhone || (labelled && (shape.Digits >= MinDigits || !MayBeMonthYear(text, shape))) ||
+            ((!phoneShape || shape.Slashes) && CueBefore(text, start));
         if ((shape.Digits < MinDigits && !(cued && shape.Groups >= 2)) || IsOtherNumber(text, shape, cued))
         {
             return null;
         }
 
-        if (LabelAfter(text, end))
+        if (labelled)
         {
             return 81;
         }
@@ -378,6 +389,25 @@ internal static class PhoneNumbers
                text[s.Starts[offset]] is >= '2' and <= '9';
     }
 
+    /// <summary>"03/2019", "2019-03", "12 2019": a short run with a slash or a year group.</summary>
+    private static bool MayBeMonthYear(string text, in Shape s)
+    {
+        if (s.Slashes)
+        {
+            return true;
+        }
+
+        for (var g = 0; g < s.Groups; g++)
+        {
+            if (s.Lengths[g] == 4 && IsYear(text, s.Starts[g]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsYear(string text, int at) =>
         (text[at] == '1' && text[at + 1] == '9') || (text[at] == '2' && text[at + 1] == '0');
 
@@ -473,6 +503,13 @@ internal static class PhoneNumbers
         // The window starts after the last line break or digit in the 28 characters before the number.
         var from = Math.Max(0, start - 28);
         var stop = text.AsSpan(from, start - from).LastIndexOfAny(LineBreakOrDigit);
+        if (stop >= 0 && text[from + stop] is '\n' or '\r' && text.AsSpan(from + stop, start - from - stop).IsWhiteSpace() &&
+            LabelLineEnd(text, from + stop) is var labelEnd and > 0)
+        {
+            // The number opens its line and the line before is a label ("Phone:\n774 792"): the label is the window.
+            return CueBefore(text, labelEnd);
+        }
+
         from += stop + 1;
         var window = text.AsSpan(from, start - from);
 
@@ -511,6 +548,26 @@ internal static class PhoneNumbers
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Where the line ending at the break <paramref name="lineBreak"/> ends in a colon ("Phone:"), the colon's
+    /// position; otherwise 0.
+    /// </summary>
+    private static int LabelLineEnd(string text, int lineBreak)
+    {
+        var end = lineBreak;
+        if (end > 0 && text[end] == '\n' && text[end - 1] == '\r')
+        {
+            end--;
+        }
+
+        while (end > 0 && text[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        return end > 0 && text[end - 1] is ':' or '：' ? end - 1 : 0;
     }
 
     /// <summary>The number is the whole line (a signature block's phone line).</summary>

@@ -41,6 +41,12 @@ public sealed class PhoneNumberTests
     [InlineData("Kim Lee\nNurse\n31 64 83 57\nWard 4", "31 64 83 57")]
     [InlineData("联系电话：0571-88234567", "0571-88234567")]
     [InlineData("Name: Kamila Červinková\nPhone: 451 5986", "451 5986")]
+    [InlineData("I would like to stop receiving messages to 374 780 163", "374 780 163")]
+    [InlineData("Her son texted 211 8 578 last night.", "211 8 578")]
+    [InlineData("She is reachable at 9469 9966 after five.", "9469 9966")]
+    [InlineData("Budapest\nHungary 34796\n59/465-2676-Office", "59/465-2676")]
+    [InlineData("Pietersburg\nSouth Africa 89082\n774 792-Office", "774 792")]
+    [InlineData("Personal Info:\nPhone:\n774 792\n\nE-mail:", "774 792")]
     public void Finds_phone_numbers_of_many_countries(string text, string phone) =>
         Assert.Contains(phone, Phones(text));
 
@@ -81,6 +87,10 @@ public sealed class PhoneNumberTests
     [InlineData("患者于2020-03就诊于某医学检查中心。")]
     [InlineData("年发病率更高，每100 000男性中2058例。")]
     [InlineData("See the text 2123456 on page 4.")]
+    [InlineData("Seen 03/2019 home visit, stable.")]
+    [InlineData("Labs 12/2019 work-up pending.")]
+    [InlineData("Seen 03-2019 home visit, stable.")]
+    [InlineData("Weight:\n72 500 g at birth")]
     public void Leaves_clinical_numbers_alone(string text) =>
         Assert.Empty(Phones(text));
 }
