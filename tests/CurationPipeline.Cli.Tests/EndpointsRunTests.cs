@@ -6,28 +6,9 @@ namespace CurationPipeline.Cli.Tests;
 /// <summary>`curate run --endpoints` against a loopback OpenAI-compatible server scripted as a model.</summary>
 public class EndpointsRunTests
 {
-    private static string Pipeline(TempDirectory dir)
-    {
-        string Repo(string p) => CliHarness.RepoFile(p).Replace("\\", "/", StringComparison.Ordinal);
-        File.WriteAllText(dir.File("llm.yaml"), $"""
-            name: llm-demo
-            deidentification: {"{"} gate: false {"}"}
-            sources:
-              - {"{"} name: diseases, path: "{Repo("raw/knowledge/diseases.csv")}", format: csv, kind: knowledge {"}"}
-              - {"{"} name: ehr, path: "{Repo("raw/ehr/notes.jsonl")}", format: jsonl, kind: ehr {"}"}
-            datasets:
-              - {"{"} name: MAExam, primary: FundCap, secondary: MedKQA, task: Med. Knowledge, paradigm: P1, source: proprietary, type: multiple-choice, scoring: accuracy, target_n: 3, inputs: [diseases], prompt: "{Repo("pipelines/prompts/p1-knowledge.md")}", options: {"{"} variant: exam {"}"} {"}"}
-              - {"{"} name: MAEESymp, primary: FundCap, secondary: MedRU, task: Info. Extraction, paradigm: P3, source: proprietary, type: open-ended, scoring: micro-f1, target_n: 3, inputs: [ehr], departments: false, prompt: "{Repo("pipelines/prompts/p3-extraction.md")}", options: {"{"} entity_type: symptom {"}"} {"}"}
-            """);
-        return dir.File("llm.yaml");
-    }
+    private static string Pipeline(TempDirectory dir) => LlmTestPipeline.Write(dir, "llm-demo", 3);
 
-    /// <summary>The source text of a prompt: the first fenced block.</summary>
-    private static string SourceOf(string prompt)
-    {
-        var start = prompt.IndexOf("```\n", StringComparison.Ordinal) + 4;
-        return prompt[start..prompt.IndexOf("\n```", start, StringComparison.Ordinal)];
-    }
+    private static string SourceOf(string prompt) => LlmTestPipeline.SourceOf(prompt);
 
     [Fact]
     public async Task The_llm_engines_produce_the_same_item_shapes_and_bad_answers_become_rejects_with_the_raw_text()
@@ -56,15 +37,9 @@ public class EndpointsRunTests
 
             return asked[prompt] == 1
                 ? TestReply.Text("Sure! Here is a question about it.") // the first answer is prose: re-asked
-                : TestReply.Json(new { question = "以下哪项是该病最常见的表现？", options = new[] { "关节肿痛", "视物模糊", "持续发热", "皮肤瘙痒", "耳鸣耳聋" }, answer = "C", explanation = "依据原文。", also_true = Array.Empty<string>() });
+                : LlmTestPipeline.ExamAnswer();
         };
-        File.WriteAllText(dir.File("endpoints.yaml"), $"""
-            endpoints:
-              - name: local
-                base_url: {server.BaseUrl}
-                model: test-model
-                max_concurrency: 4
-            """);
+        LlmTestPipeline.WriteEndpoints(dir, server);
 
         var (exit, output) = await CliHarness.RunAsync("run", Pipeline(dir), "--out", dir.File("out"), "--endpoints", dir.File("endpoints.yaml"),
             "--limit", "4", "--raw", CliHarness.RepoFile("raw"));
