@@ -25,18 +25,35 @@ internal static class PhoneNumbers
 
     private static readonly SearchValues<char> RunStarts = SearchValues.Create("0123456789+(");
 
+    /// <summary>Words that ask for a phone wherever they stand in the window before the number ("Call Dr. Lee at").</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueWords = new[]
     {
-        "phone", "telephone", "tel", "tél", "tlf", "tfn", "ph", "call", "dial", "sms", "reach", "contact",
-        "mobile", "mob", "cell", "fax", "number", "no", "nr", "num", "whatsapp", "pager", "bleep", "ext", "landline",
-        "office", "home", "work", "desk", "direct", "switchboard", "hotline", "helpline", "answering", "registered",
+        "phone", "telephone", "tel", "tél", "tlf", "tfn", "call", "dial", "sms", "reach", "contact", "mobile", "fax",
+        "whatsapp", "pager", "bleep", "landline", "switchboard", "hotline", "helpline",
+        "telefon", "telefone", "teléfono", "téléphone", "puhelin", "puh", "telefono", "telefoon",
 
-        // The same words bent: "messages to", "texting", "called on", "reachable at", "numbers are". Not "text", which
-        // names a field more often than it asks for a message.
-        "phones", "phoned", "phoning", "telephoned", "cellphone", "calls", "called", "calling", "dialed", "dialled",
-        "dialing", "dialling", "ring", "rang", "message", "messages", "messaging", "texted", "texting",
-        "reached", "reachable", "contacted", "contacting", "numbers", "faxed", "faxes",
-        "handy", "telefon", "telefone", "teléfono", "téléphone", "puhelin", "puh", "telefono", "telefoon",
+        // The same words bent: "texting", "called on", "reachable at", "contacted on".
+        "phones", "phoned", "phoning", "telephoned", "cellphone", "called", "calling", "dialed", "dialled", "dialing",
+        "dialling", "messaging", "texted", "texting", "reachable", "contacted", "contacting", "faxed",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Words that ask for a phone only when nothing but <see cref="Fillers"/> stands between them and the number: "His
+    /// number is", "messages to", "Office:", "registered"; not "Home glucose 145 162 178", "Direct bilirubin 12 15 18",
+    /// "No. of episodes 12 14 16", "cell count". "numbers" is none: "glucose numbers 145 162 178" are readings.
+    /// </summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NearCueWords = new[]
+    {
+        "ph", "mob", "cell", "number", "no", "nr", "num", "ext", "office", "home", "work", "desk", "direct", "answering",
+        "registered", "handy", "calls", "ring", "rang", "message", "messages", "reached", "faxes",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words that may stand between a near cue and the number.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Fillers = new[]
+    {
+        "at", "on", "to", "is", "are", "was", "were", "be", "me", "us", "her", "him", "them", "you", "my", "his", "their",
+        "our", "your", "via", "please", "line", "or", "and", "the", "a", "new", "preferred", "main", "daytime", "after",
+        "hours",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly SearchValues<char> LineBreakOrDigit = SearchValues.Create("\n\r0123456789");
@@ -487,7 +504,14 @@ internal static class PhoneNumbers
             if (text.AsSpan(at).StartsWith(label, StringComparison.OrdinalIgnoreCase) &&
                 (at + label.Length == text.Length || !char.IsLetter(text[at + label.Length])))
             {
-                return true;
+                // A label ends the line or its part; a word after it makes it a noun's modifier ("... home readings").
+                var next = at + label.Length;
+                while (next < text.Length && text[next] is ' ' or '\t')
+                {
+                    next++;
+                }
+
+                return next == text.Length || !char.IsLetter(text[next]);
             }
         }
 
@@ -513,6 +537,7 @@ internal static class PhoneNumbers
         from += stop + 1;
         var window = text.AsSpan(from, start - from);
 
+        var near = false;
         for (var k = 0; k < window.Length;)
         {
             if (!char.IsLetter(window[k]))
@@ -528,12 +553,20 @@ internal static class PhoneNumbers
             }
 
             // A word cut by the window's start is no cue ("...phone" of "Microphone").
-            if ((k > 0 || from == 0 || !char.IsLetter(text[from - 1])) && CueWords.Contains(window[k..end]))
+            var word = window[k..end];
+            var whole = k > 0 || from == 0 || !char.IsLetter(text[from - 1]);
+            if (whole && CueWords.Contains(word))
             {
                 return true;
             }
 
+            near = (whole && NearCueWords.Contains(word)) || (near && Fillers.Contains(word));
             k = end;
+        }
+
+        if (near)
+        {
+            return true;
         }
 
         if (window.IndexOfAnyInRange('\u4e00', '\u9fff') >= 0)

@@ -47,6 +47,8 @@ public sealed class PhoneNumberTests
     [InlineData("Budapest\nHungary 34796\n59/465-2676-Office", "59/465-2676")]
     [InlineData("Pietersburg\nSouth Africa 89082\n774 792-Office", "774 792")]
     [InlineData("Personal Info:\nPhone:\n774 792\n\nE-mail:", "774 792")]
+    [InlineData("Direct line: 374 780 163", "374 780 163")]
+    [InlineData("Home (preferred): 374 780 163", "374 780 163")]
     public void Finds_phone_numbers_of_many_countries(string text, string phone) =>
         Assert.Contains(phone, Phones(text));
 
@@ -91,6 +93,13 @@ public sealed class PhoneNumberTests
     [InlineData("Labs 12/2019 work-up pending.")]
     [InlineData("Seen 03-2019 home visit, stable.")]
     [InlineData("Weight:\n72 500 g at birth")]
+    [InlineData("Home glucose 145 162 178 this week.")]
+    [InlineData("Glucose numbers 145 162 178 over the week.")]
+    [InlineData("Office BP 142 138 151, repeat in a month")]
+    [InlineData("BP 142 138 151 home readings")]
+    [InlineData("Direct bilirubin 12 15 18 over three days")]
+    [InlineData("No. of episodes 12 14 16 per month")]
+    [InlineData("Cell count 12 14 16 in the fluid")]
     public void Leaves_clinical_numbers_alone(string text) =>
         Assert.Empty(Phones(text));
 }
