@@ -27,6 +27,21 @@ internal static partial class EnglishLexicon
         "Right", "Bilateral", "Acute", "Chronic", "Normal", "Negative", "Positive", "Mild", "Moderate", "Severe",
         "Emergency", "Intensive", "Care", "General", "Internal", "Medicine", "Surgery", "Cardiology", "Oncology",
         "Christmas", "Easter", "Thanksgiving", "English", "Chinese", "American", "British", "Spanish", "French",
+
+        // Section headings of notes ("Meds:", "Neuro: GCS 15").
+        "Meds", "Med", "Neuro", "Cardio", "Resp", "Pulm", "Abd", "Ext", "Extremities", "HEENT", "Psych", "Derm", "Dispo",
+        "HPI", "ROS", "PMH", "PSH", "Rx", "Dx", "Ddx", "Sx", "Tx", "Hx",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Eponyms that name a test, device or score on their own and are seldom surnames ("Karnofsky 70", "Doppler:",
+    /// "Holter ordered", "Babinski negative"): not a name alone unless a title stands before it ("Dr. Romberg").
+    /// </summary>
+    public static readonly FrozenSet<string> EponymTerms = new[]
+    {
+        "Doppler", "Holter", "Karnofsky", "Apgar", "Mallampati", "Killip", "Breslow", "Babinski", "Romberg", "Kernig",
+        "Brudzinski", "Lachman", "Trendelenburg", "Valsalva", "Epley", "Heimlich", "Papanicolaou", "Tinel", "Phalen",
+        "Homans",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Latin-script Bogus locales whose names are recognised (patients are international).</summary>
@@ -58,7 +73,8 @@ internal static partial class EnglishLexicon
     /// </summary>
     public static bool IsEponymAt(string text, int end)
     {
-        var p = text.AsSpan(end).StartsWith("'s", StringComparison.OrdinalIgnoreCase) ? end + 2 : end;
+        var possessive = text.AsSpan(end).StartsWith("'s", StringComparison.OrdinalIgnoreCase);
+        var p = possessive ? end + 2 : end;
         for (var word = 0; word < 2; word++)
         {
             while (p < text.Length && !char.IsLetter(text[p]))
@@ -76,10 +92,53 @@ internal static partial class EnglishLexicon
             {
                 return EponymFollower().IsMatch(text.AsSpan(end));
             }
+
+            if (word == 0 && s == (possessive ? end + 3 : end + 1) && text[s - 1] == ' ' && ConditionSuffix(text.AsSpan(s, p - s)))
+            {
+                // A condition right after: "Hashimoto thyroiditis", "Takayasu arteritis"; after "'s" only for a name that
+                // is known for a disease ("Hashimoto's thyroiditis", not "John's arthritis").
+                var nameStart = end;
+                while (nameStart > 0 && char.IsLetter(text[nameStart - 1]))
+                {
+                    nameStart--;
+                }
+
+                return !possessive || EponymDiseaseNames.Contains(text.AsSpan(nameStart, end - nameStart));
+            }
         }
 
         return false;
     }
+
+    /// <summary>The endings of names of conditions and procedures: -itis, -osis, -pathy, -oma, -ectomy ...</summary>
+    private static bool ConditionSuffix(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 6 || char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        foreach (var suffix in ConditionSuffixes)
+        {
+            if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ConditionSuffixes =
+        ["itis", "osis", "pathy", "oma", "emia", "aemia", "ectomy", "otomy", "ostomy", "plasty", "plication", "algia", "orrhea", "orrhoea"];
+
+    /// <summary>Names known for a disease, which stay eponyms before "'s" and a condition ("Crohn's ileitis").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EponymDiseaseNames = new[]
+    {
+        "Hashimoto", "Crohn", "Graves", "Takayasu", "Wegener", "Kawasaki", "Paget", "Hodgkin", "Kaposi", "Wernicke",
+        "Reiter", "Behcet", "Behçet", "Sjogren", "Sjögren", "Raynaud", "Addison", "Cushing", "Alzheimer", "Parkinson",
+        "Huntington", "Buerger", "Bechterew", "Peyronie", "Dupuytren", "Hirschsprung", "Meniere", "Ménière", "Barrett",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Common street-type abbreviations, added to Bogus's en street suffixes.</summary>
     internal static readonly string[] StreetAbbreviations =

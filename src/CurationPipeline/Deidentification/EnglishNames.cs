@@ -149,6 +149,11 @@ internal static class EnglishNames
         var seen = new HashSet<string>(names.Count * 2, StringComparer.Ordinal);
         foreach (var (start, length) in names)
         {
+            if (EnglishLexicon.EponymTerms.Contains(text.Substring(start, length)) && !AfterTitle(text, start))
+            {
+                continue; // "Karnofsky 70", "Doppler:", "Babinski negative"
+            }
+
             found.Add(PhiCategory.Name, start, length, 40);
             for (int t = start, end = start + length; t < end;)
             {
@@ -511,7 +516,8 @@ internal static class EnglishNames
         var end = tokens[last].Start + tokens[last].Length;
         // A country or state ("Costa Rica", "Sri Lanka") is not a name, nor a part of it ("Rica").
         if (!accept || (tokens.Count > 1 && EnglishLexicon.IsPlace(text.AsSpan(tokens[0].Start, tokens[^1].Start + tokens[^1].Length - tokens[0].Start)))
-            || EnglishLexicon.IsEponymAt(text, end) || (cue < 2 && (NameShape.BeforeDose(text, end) || NameShape.InHanText(text, start, end))))
+            || (!AfterTitle(text, start) && EnglishLexicon.IsEponymAt(text, end))
+            || (cue < 2 && (NameShape.BeforeDose(text, end) || NameShape.InHanText(text, start, end))))
         {
             return;
         }
@@ -721,12 +727,24 @@ internal static class EnglishNames
         return false;
     }
 
+    /// <summary>A title right before <paramref name="start"/>: "Dr. Romberg", "Mr Smith's disease" (a person, not an eponym).</summary>
+    private static bool AfterTitle(string text, int start)
+    {
+        var word = PreviousWord(text, start, out _);
+        return word.Length > 0 && Titles.Contains(word) && char.IsUpper(word[0]);
+    }
+
     /// <summary>2: a title or strong cue; 1: a weak cue (named, called, "name is"); 0: none.</summary>
     private static int Cue(string word, string text, int wordStart)
     {
         if (word.Length == 0)
         {
             return 0;
+        }
+
+        if (word == "ms" && wordStart >= 2 && text[wordStart - 1] == ' ' && char.IsAsciiDigit(text[wordStart - 2]))
+        {
+            return 0; // "QRS 98 ms, QTc 452 ms": milliseconds, not a title
         }
 
         if (Titles.Contains(word) || Cues.Contains(word))

@@ -70,6 +70,13 @@ internal static class PhoneNumbers
         "元", "万", "例", "人", "次", "个",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Names of codes that are not phones: drug, procedure, diagnosis, trial, publication, vaccine lot.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherCodes = new[]
+    {
+        "ndc", "cpt", "hcpcs", "icd", "loinc", "snomed", "rxcui", "nct", "isbn", "issn", "doi", "pmid", "pmcid", "lot",
+        "batch", "catalogue", "catalog", "page", "pages", "version",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Extension markers, longest first: "ext. 4410", ", poste 442", "x12".</summary>
     private static readonly string[] ExtensionMarkers = ["extension", "poste", "ext.", "ext", "x"];
 
@@ -94,6 +101,12 @@ internal static class PhoneNumbers
             }
 
             var end = Read(text, i, out var shape);
+            if (CodeBefore(text, i))
+            {
+                i = end; // the whole run is that code ("ISBN 978 0 19 852663 6")
+                continue;
+            }
+
             if (CanStart(text, i) && Judge(text, i, end, shape, AfterPhone(text, lastPhoneEnd, i)) is { } priority)
             {
                 var valueEnd = end + ExtensionLength(text, end);
@@ -344,6 +357,17 @@ internal static class PhoneNumbers
             return true; // an IPv4 address
         }
 
+        if (s.Dots && s.Spaces)
+        {
+            for (var g = 0; g < s.Groups - 1; g++)
+            {
+                if (s.Lengths[g] == 1 && text[s.Starts[g] + 1] == '.')
+                {
+                    return true; // decimals in a row: "0.04 0.12 0.35"
+                }
+            }
+        }
+
         if (s.Groups == 3 && !s.Plus && !s.OpenParen &&
             ((g0 == 4 && IsYear(text, s.Starts[0]) && g1 <= 2 && g2 <= 2) || (g0 <= 2 && g1 <= 2 && g2 == 4 && IsYear(text, s.Starts[2]))))
         {
@@ -448,6 +472,50 @@ internal static class PhoneNumbers
         }
 
         return min;
+    }
+
+    /// <summary>
+    /// The number is a code of another kind, named right before it: "NDC 0071-0155-23", "Lot number 4521873", "ISBN
+    /// 978 0 19 852663 6", "PMID: 31234567". Device serial numbers are not here: they are personal data.
+    /// </summary>
+    private static bool CodeBefore(string text, int start)
+    {
+        var wordEnd = start;
+        for (var words = 0; words < 2; words++)
+        {
+            while (wordEnd > 0 && text[wordEnd - 1] is ' ' or ':' or '#' or '.' or '\u00A0')
+            {
+                wordEnd--;
+            }
+
+            var wordStart = wordEnd;
+            while (wordStart > 0 && char.IsAsciiLetter(text[wordStart - 1]))
+            {
+                wordStart--;
+            }
+
+            var word = text.AsSpan(wordStart, wordEnd - wordStart);
+            if (word.IsEmpty || (wordStart > 0 && char.IsLetterOrDigit(text[wordStart - 1])))
+            {
+                return false;
+            }
+
+            if (OtherCodes.Contains(word))
+            {
+                return true;
+            }
+
+            // "Lot number 4521873", "Batch no. 12 345 678": the word before "number" names the code.
+            if (!word.Equals("number", StringComparison.OrdinalIgnoreCase) && !word.Equals("no", StringComparison.OrdinalIgnoreCase) &&
+                !word.Equals("nr", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            wordEnd = wordStart;
+        }
+
+        return false;
     }
 
     /// <summary>"12345678 mg", "1 000 000 IU", "12345678%": an amount, not a phone.</summary>

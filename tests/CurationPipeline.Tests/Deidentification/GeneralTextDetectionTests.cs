@@ -22,6 +22,9 @@ public sealed class GeneralTextDetectionTests
     [InlineData("She called me Bożena.", PhiCategory.Name, "Bożena")]
     [InlineData("This is Oleg's car.", PhiCategory.Name, "Oleg")]
     [InlineData("Erzsébet Kovácsné sent the form.", PhiCategory.Name, "Erzsébet Kovácsné")]
+    [InlineData("Seen by Dr. Romberg today.", PhiCategory.Name, "Romberg")]
+    [InlineData("Mr. Smith's disease progressed.", PhiCategory.Name, "Smith")]
+    [InlineData("Anna Kowalski's arthritis flared.", PhiCategory.Name, "Anna Kowalski")]
     [InlineData("She moved to 4412 Mannerheimintie 12, Helsinki.", PhiCategory.Address, "4412 Mannerheimintie 12, Helsinki")]
     [InlineData("The shop is on Rua das Flores 221, Lisboa.", PhiCategory.Address, "Rua das Flores 221, Lisboa")]
     [InlineData("Send it to Kossuth Lajos utca 12. today", PhiCategory.Address, "Kossuth Lajos utca 12.")]
@@ -148,6 +151,13 @@ public sealed class GeneralTextDetectionTests
     [InlineData("Ondansetron was given to the woman.")]
     [InlineData("Patient was given Zofran her usual dose.")]
     [InlineData("Zofran had given him some relief.")]
+    [InlineData("ECG: PR 160 ms, QRS 98 ms, QTc 452 ms.")]
+    [InlineData("Meds: metoprolol 25 mg daily.")]
+    [InlineData("Neuro: GCS 15, Babinski negative.")]
+    [InlineData("Doppler: no DVT in either leg.")]
+    [InlineData("Karnofsky 70, ECOG 1.")]
+    [InlineData("Mother has Hashimoto's thyroiditis.")]
+    [InlineData("Takayasu arteritis was diagnosed.")]
     public void Leaves_general_and_clinical_words_alone(string text) =>
         Assert.Empty(Found(text));
 
@@ -165,5 +175,65 @@ public sealed class GeneralTextDetectionTests
         var found = Found("Dr. Chen and Radiology reviewed the films.");
         Assert.Contains((PhiCategory.Name, "Chen"), found);
         Assert.DoesNotContain((PhiCategory.Name, "Radiology"), found);
+    }
+
+    [Fact]
+    public void A_clinical_note_keeps_its_numbers_eponyms_and_headings()
+    {
+        // Only the two doctors, the bed number and the employer are personal data here.
+        const string Note = """
+        Assessment: 67 yo M with HFrEF (EF 25%), CKD stage 3b, admitted for ADHF.
+        Plan: furosemide 40 mg IV BID, daily weights, strict I/O, K > 4.0, Mg > 2.0.
+        Labs: Na 134, K 3.6, Cr 1.8 (baseline 1.5), BNP 1250, troponin 0.03.
+        CXR: bilateral pleural effusions, cephalization. Echo 2023: LVEF 25-30%.
+        Meds: metoprolol succinate 25 mg daily, sacubitril/valsartan 24/26 mg BID, spironolactone 12.5 mg.
+        Allergies: penicillin (rash), sulfa.
+        Social: lives with wife, former smoker 30 pack-years, quit 2010.
+        Neuro: GCS 15, CN II-XII intact, strength 5/5 throughout, Babinski negative.
+        Abdomen: soft, Murphy sign negative, no McBurney point tenderness.
+        Patient seen with Dr. Alvarez from Cardiology; discussed with Renal.
+        Follow up in Heart Failure Clinic in 1-2 weeks, repeat BMP in 3 days.
+        Wells score 2, PERC negative, D-dimer 0.45.
+        Started Eliquis 5 mg BID; Coumadin held. Insulin glargine 20 units qHS.
+        Vancomycin trough 15.2, goal 15-20. Zosyn 4.5 g q6h.
+        HbA1c 8.4% (was 7.9% in March). LDL 132.
+        Blood cultures x2 pending, urine culture >100,000 CFU E. coli.
+        CT head: no acute intracranial process. MRI L-spine: L4-L5 disc protrusion.
+        Pain 6/10, improved to 3/10 with Tylenol 1 g q8h.
+        Hospital course complicated by AKI, resolved with IV fluids (LR 1 L bolus).
+        Discharged to SNF on hospital day 5.
+        PT/OT recommend home with services; Case Management following.
+        Pulmonary function: FEV1 1.2 L (45% predicted), FEV1/FVC 0.58.
+        Foley removed POD 2; tolerating regular diet. JP drain output 30 mL.
+        Colonoscopy 2019 with 2 tubular adenomas; repeat in 3 years.
+        Glasgow Coma Scale 14 on arrival, Apgar 8 and 9.
+        Hepatitis B surface antigen negative, HIV 1/2 Ab negative.
+        Bed 12, Ward 4B, Room 3021.
+        Mother has Hashimoto thyroiditis; father had Parkinson disease.
+        BP 128/76, HR 84, RR 18, T 37.1 C, SpO2 97% RA, weight 82.4 kg, BMI 27.5.
+        ANA 1:160 speckled, RF 24, anti-CCP 85.
+        Ferritin 12, iron sat 8%, TIBC 450; started ferrous sulfate 325 mg daily.
+        Plan discussed with patient and daughter at bedside, all questions answered.
+        Seen and examined with the team, agree with plan as outlined by Dr. Patel.
+        Doppler: no DVT in bilateral lower extremities.
+        Received Moderna booster, Lot 045C21A, left deltoid.
+        Tdap 2018, Shingrix series completed, Prevnar 20 given today.
+        EKG: sinus rhythm 72 bpm, PR 168 ms, QRS 102 ms, QTc 448 ms, no ST changes.
+        Hb 7.2 -> transfused 1 unit PRBC -> Hb 8.1.
+        INR 3.4 on warfarin 5 mg, hold tonight, recheck in AM.
+        Creatinine trend: 1.2, 1.6, 2.1, 1.8, 1.4.
+        Glucose log: 210 185 240 198 175 mg/dL fasting.
+        Weights: 84.1 83.2 82.4 kg over three days.
+        Apple Watch showed irregular rhythm; Holter ordered.
+        Patient works at Walmart as a cashier; drinks 2 beers on weekends.
+        Referred to Johns Hopkins for second opinion.
+        Uses CPAP 12 cm H2O nightly; AHI 32 on PSG.
+        Tumor board: T2N1M0, stage IIB; plan neoadjuvant FOLFIRINOX x 4 cycles.
+        Karnofsky 70, ECOG 1.
+        """;
+        var found = Found(Note);
+        Assert.Equal(
+            [(PhiCategory.Name, "Alvarez"), (PhiCategory.RecordNumber, "12"), (PhiCategory.Name, "Patel"), (PhiCategory.Organization, "Walmart")],
+            found);
     }
 }

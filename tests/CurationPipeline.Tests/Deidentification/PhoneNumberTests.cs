@@ -100,6 +100,10 @@ public sealed class PhoneNumberTests
     [InlineData("Direct bilirubin 12 15 18 over three days")]
     [InlineData("No. of episodes 12 14 16 per month")]
     [InlineData("Cell count 12 14 16 in the fluid")]
+    [InlineData("Troponin 0.04 0.12 0.35 over 6 hours")]
+    [InlineData("Lot number 4521873 of the vaccine")]
+    [InlineData("NDC 0071-0155-23 dispensed")]
+    [InlineData("Cited from ISBN 978 0 19 852663 6.")]
     public void Leaves_clinical_numbers_alone(string text) =>
         Assert.Empty(Phones(text));
 }
