@@ -8,8 +8,6 @@ public class EndpointsRunTests
 {
     private static string Pipeline(TempDirectory dir) => LlmTestPipeline.Write(dir, "llm-demo", 3);
 
-    private static string SourceOf(string prompt) => LlmTestPipeline.SourceOf(prompt);
-
     [Fact]
     public async Task The_llm_engines_produce_the_same_item_shapes_and_bad_answers_become_rejects_with_the_raw_text()
     {
@@ -27,10 +25,10 @@ public class EndpointsRunTests
             if (prompt.Contains("\"entities\"", StringComparison.Ordinal))
             {
                 // Offsets deliberately wrong: the engine must locate the text itself.
-                return TestReply.Json(new { entities = new[] { new { type = "symptom", text = SourceOf(prompt)[..2], start = 9999, end = 10001 } } });
+                return TestReply.Json(new { entities = new[] { new { type = "symptom", text = LlmTestPipeline.SourceOf(prompt)[..2], start = 9999, end = 10001 } } });
             }
 
-            if (SourceOf(prompt).Contains("D001", StringComparison.Ordinal) || prompt.Contains("record D001", StringComparison.Ordinal))
+            if (LlmTestPipeline.SourceOf(prompt).Contains("D001", StringComparison.Ordinal) || prompt.Contains("record D001", StringComparison.Ordinal))
             {
                 return TestReply.NotRequestedJson(); // this record never gets a usable answer
             }

@@ -37,12 +37,12 @@ internal static partial class EnglishLexicon
     /// Eponyms that name a test, device or score on their own and are seldom surnames ("Karnofsky 70", "Doppler:",
     /// "Holter ordered", "Babinski negative"): not a name alone unless a title stands before it ("Dr. Romberg").
     /// </summary>
-    public static readonly FrozenSet<string> EponymTerms = new[]
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EponymTerms = new[]
     {
         "Doppler", "Holter", "Karnofsky", "Apgar", "Mallampati", "Killip", "Breslow", "Babinski", "Romberg", "Kernig",
         "Brudzinski", "Lachman", "Trendelenburg", "Valsalva", "Epley", "Heimlich", "Papanicolaou", "Tinel", "Phalen",
         "Homans",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Latin-script Bogus locales whose names are recognised (patients are international).</summary>
     private static readonly string[] NameLocales =

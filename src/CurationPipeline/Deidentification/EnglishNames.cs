@@ -149,7 +149,7 @@ internal static class EnglishNames
         var seen = new HashSet<string>(names.Count * 2, StringComparer.Ordinal);
         foreach (var (start, length) in names)
         {
-            if (EnglishLexicon.EponymTerms.Contains(text.Substring(start, length)) && !AfterTitle(text, start))
+            if (EnglishLexicon.EponymTerms.Contains(text.AsSpan(start, length)) && !AfterTitle(text, start))
             {
                 continue; // "Karnofsky 70", "Doppler:", "Babinski negative"
             }
@@ -516,7 +516,7 @@ internal static class EnglishNames
         var end = tokens[last].Start + tokens[last].Length;
         // A country or state ("Costa Rica", "Sri Lanka") is not a name, nor a part of it ("Rica").
         if (!accept || (tokens.Count > 1 && EnglishLexicon.IsPlace(text.AsSpan(tokens[0].Start, tokens[^1].Start + tokens[^1].Length - tokens[0].Start)))
-            || (!AfterTitle(text, start) && EnglishLexicon.IsEponymAt(text, end))
+            || (EnglishLexicon.IsEponymAt(text, end) && !AfterTitle(text, start))
             || (cue < 2 && (NameShape.BeforeDose(text, end) || NameShape.InHanText(text, start, end))))
         {
             return;
