@@ -52,7 +52,7 @@ internal static class JsonCompare
         }
     }
 
-    /// <summary>BIGINT arrives as a JSON string, INTEGER as a number.</summary>
+    /// <summary>An integer DuckDB returned, as a JSON number or a numeric string.</summary>
     public static long AsLong(JsonElement value) => value.ValueKind == JsonValueKind.String
         ? long.Parse(value.GetString()!, CultureInfo.InvariantCulture)
         : value.GetInt64();

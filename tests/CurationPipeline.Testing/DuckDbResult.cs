@@ -4,6 +4,6 @@ namespace CurationPipeline.Testing;
 
 /// <summary>
 /// The result of <see cref="DuckDb.RunAsync"/>: the last statement's rows, and per statement the wall time and
-/// the CPU time of the DuckDB process (all threads), in milliseconds.
+/// the CPU time of the process running DuckDB in process (all threads), in milliseconds.
 /// </summary>
 public sealed record DuckDbResult(IReadOnlyList<JsonElement> Rows, IReadOnlyList<double> Millis, IReadOnlyList<double> CpuMillis);
