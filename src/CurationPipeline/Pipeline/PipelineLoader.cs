@@ -5,6 +5,8 @@ using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
+using CurationPipeline.Sources;
+
 namespace CurationPipeline.Pipeline;
 
 /// <summary>Reads a pipeline file, binds it strictly and validates it; every problem names the file, line and key.</summary>
@@ -78,12 +80,20 @@ public static partial class PipelineLoader
         return definition;
     }
 
-    /// <summary>Expands <c>${VAR}</c> and <c>${VAR:-default}</c> from the environment.</summary>
+    /// <summary>
+    /// Expands <c>${VAR}</c> and <c>${VAR:-default}</c> from the environment. <c>${CURATE_EXTERNAL_DATA}</c>
+    /// without a default of its own is the public datasets folder (<see cref="PublicDataFolder"/>).
+    /// </summary>
     public static string ExpandVariables(string text) =>
         Variable().Replace(text, m =>
         {
             var value = Environment.GetEnvironmentVariable(m.Groups[1].Value);
-            return string.IsNullOrEmpty(value) ? m.Groups[3].Value : value;
+            if (!string.IsNullOrEmpty(value))
+            {
+                return value;
+            }
+
+            return !m.Groups[2].Success && m.Groups[1].Value == PublicDataFolder.Variable ? PublicDataFolder.Default : m.Groups[3].Value;
         });
 
     /// <summary>Turns a validator property path (<c>Datasets[3].TargetN</c>) into the YAML key path (<c>datasets[3].target_n</c>).</summary>

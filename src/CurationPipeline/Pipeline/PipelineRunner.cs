@@ -152,9 +152,11 @@ public sealed class PipelineRunner
     private async Task ProduceAsync(IReadOnlyList<(SourceDefinition Source, string Path, string Display)> sources,
         ITargetBlock<SourceRecord> target, StageCounters read, RejectSink rejects, CancellationToken ct)
     {
+        // --limit counts records per source, over all the files a source's pattern matched.
+        var takenBySource = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (source, path, display) in sources)
         {
-            var taken = 0;
+            var taken = takenBySource.GetValueOrDefault(source.Name);
             await foreach (var r in SourceReader.ReadAsync(source, path, display, ct))
             {
                 if (_options.Limit is { } limit && taken >= limit)
@@ -163,6 +165,7 @@ public sealed class PipelineRunner
                 }
 
                 taken++;
+                takenBySource[source.Name] = taken;
                 read.OnReceived(_options.Time.GetTimestamp());
                 if (r.Reject is { } reject)
                 {
@@ -189,19 +192,20 @@ public sealed class PipelineRunner
         foreach (var source in _definition.Sources.Where(s => used.Contains(s.Name)))
         {
             var path = _definition.ResolvePath(source.Path);
-            var display = DisplayPath(path);
-            if (!File.Exists(path))
+            var files = SourcePaths.Expand(path);
+            if (files.Count == 0)
             {
                 if (!source.Optional)
                 {
-                    throw new PipelineConfigException($"{_definition.FilePath}: source '{source.Name}': file not found: {display}");
+                    var what = SourcePaths.IsPattern(path) ? "no file matches" : "file not found";
+                    throw new PipelineConfigException($"{_definition.FilePath}: source '{source.Name}': {what}: {DisplayPath(path)}");
                 }
 
                 MissingSources.Add(source.Name);
                 continue;
             }
 
-            list.Add((source, path, display));
+            list.AddRange(files.Select(f => (source, f, DisplayPath(f))));
         }
 
         return list;
