@@ -17,8 +17,10 @@ namespace CurationPipeline.Bench;
 /// </summary>
 internal sealed partial class DeidBenchmark : IBenchmark
 {
-    private const string PresidioDefault = "/work/shared/data/external/presidio-synth-pii/synth_dataset_v2.json";
-    private const string CehrnerDefault = "/work/shared/data/external/cehrner";
+    // Defaults: the CURATE_EXTERNAL_DATA folder's copy when there, else the sample vendored under tests/data/external.
+    private static string PresidioDefault => TestData.ExternalOrSample("presidio-synth-pii/synth_dataset_v2.json");
+
+    private static string CehrnerDefault => TestData.ExternalOrSample("cehrner");
 
     public string Name => "deid";
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CurationPipeline.Departments;
 using CurationPipeline.Sources;
+using CurationPipeline.Testing;
 
 namespace CurationPipeline.Bench;
 
@@ -21,9 +22,10 @@ internal sealed class TaggerBenchmark : IBenchmark
 
     public Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var root = RepoRoot();
-        var external = Arg(args, "--external") ?? Environment.GetEnvironmentVariable("CURATE_EXTERNAL_DATA") ?? Path.Combine(root, "..", "shared", "data", "external");
-        var raw = Arg(args, "--raw") ?? Path.Combine(root, "raw");
+        // The held-out rule counts positions in the very files train.tsv was derived from: the vendored samples
+        // (a full upstream file has other positions), unless --external names a folder holding the same files.
+        var external = Arg(args, "--external") ?? TestData.Samples;
+        var raw = Arg(args, "--raw") ?? Path.Combine(TestData.RepositoryRoot, "raw");
         var map = ExternalDepartmentMap.Load(Path.Combine(raw, "departments", "external-map.tsv"));
         var trained = TrainingFile.ReadRecords(Path.Combine(raw, "departments", "train.tsv")).Select(r => (r.Source, r.Record)).ToHashSet();
         var records = ReadCmtMedQa(external).Concat(ReadToyhom(external)).ToList();
@@ -121,18 +123,5 @@ internal sealed class TaggerBenchmark : IBenchmark
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CurationPipeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 }

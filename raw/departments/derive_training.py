@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Derives train.tsv (the offline department tagger's labelled text) from the two public samples.
 
-Usage: python3 raw/departments/derive_training.py /path/to/shared/data/external > raw/departments/train.tsv
+Usage: python3 raw/departments/derive_training.py tests/data/external > raw/departments/train.tsv
+(the folder of the vendored CMtMedQA and Toyhom samples, tests/data/README.md)
 
 Split rule (the tagger benchmark applies the same rule and also skips every record listed in train.tsv):
 records at even positions (0-based, per source, counting only records with a department label) are

@@ -2,6 +2,7 @@ using CurationPipeline.Calibration;
 using CurationPipeline.Calibration.Offline;
 using CurationPipeline.Items;
 using CurationPipeline.Sampling;
+using CurationPipeline.Testing;
 using Xunit.Abstractions;
 
 namespace CurationPipeline.Tests.Calibration;
@@ -9,15 +10,28 @@ namespace CurationPipeline.Tests.Calibration;
 public sealed class OfflinePanelTests(ITestOutputHelper output)
 {
     /// <summary>The raw folder of the repository, or CURATE_RAW_DIR when set (to measure with other knowledge tables).</summary>
-    private static string RawDirectory => Environment.GetEnvironmentVariable("CURATE_RAW_DIR") ?? Path.Combine(PublicItems.RepoRoot, "raw");
+    private static string RawDirectory => Environment.GetEnvironmentVariable("CURATE_RAW_DIR") ?? RepoPaths.Raw;
 
-    [Theory]
-    [InlineData("CMExam", 500)]
-    [InlineData("CMeEE", 500)]
-    public async Task The_offline_panel_spreads_public_items_over_all_three_levels(string dataset, int limit)
+    [Fact]
+    public async Task The_offline_panel_spreads_the_vendored_cmexam_items_over_all_three_levels()
     {
-        var items = await PublicItems.LoadAsync(dataset, limit);
-        Assert.True(items.Count >= 100, $"only {items.Count} {dataset} items");
+        // The 500 questions of tests/data/external/cmexam (the first 500 of CMExam's validation split).
+        var items = await PublicItems.LoadAsync("CMExam", 500, TestData.Samples);
+        Assert.Equal(500, items.Count);
+        await AssertSpreadOverAllLevels("CMExam", items);
+    }
+
+    [ExternalDataFact("cblue-cmeee/CMeEE_dev*.json")]
+    public async Task The_offline_panel_spreads_cmeee_items_over_all_three_levels()
+    {
+        // The first 500 sentences of CMeEE's dev set in the CURATE_EXTERNAL_DATA folder.
+        var items = await PublicItems.LoadAsync("CMeEE", 500, TestData.ExternalFolder!);
+        Assert.Equal(500, items.Count);
+        await AssertSpreadOverAllLevels("CMeEE", items);
+    }
+
+    private async Task AssertSpreadOverAllLevels(string dataset, List<BenchmarkItem> items)
+    {
         var sink = new CalibrationFixtures.ListSink();
         var stage = new CalibrationStage(OfflinePanel.Create(RawDirectory), OfflinePanel.Scorers(), ReviewPolicy.Required, sink);
         var labelled = new List<BenchmarkItem>();
@@ -37,7 +51,7 @@ public sealed class OfflinePanelTests(ITestOutputHelper output)
     [Fact]
     public async Task Offline_solvers_are_deterministic_and_name_what_they_are()
     {
-        var items = await PublicItems.LoadAsync("CMExam", 20);
+        var items = await PublicItems.LoadAsync("CMExam", 20, TestData.Samples);
         var first = OfflinePanel.Create(RawDirectory);
         var second = OfflinePanel.Create(RawDirectory);
         Assert.Equal(5, first.Select(s => s.Name).Distinct().Count());

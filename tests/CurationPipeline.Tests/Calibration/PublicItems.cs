@@ -6,56 +6,62 @@ using CurationPipeline.Sources.Public;
 
 namespace CurationPipeline.Tests.Calibration;
 
-/// <summary>Items of the bundled public datasets, read from their native files by the project's own importer.</summary>
+/// <summary>
+/// Items of the bundled pipeline's public datasets, read from their native files by the project's own importer.
+/// The pipeline's source patterns (<c>cmexam/val*.csv</c>) are taken relative to a folder the test chooses: the
+/// vendored samples, the <c>CURATE_EXTERNAL_DATA</c> folder, or a folder of records the test wrote.
+/// </summary>
 internal static class PublicItems
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static PipelineDefinition Pipeline() => PipelineLoader.Load(RepoPaths.File("pipelines/mlb.yaml"));
 
-    public static async Task<List<BenchmarkItem>> LoadAsync(string datasetName, int limit)
+    /// <summary>Points the pipeline's public sources (all, or those named) at <paramref name="folder"/> instead of the public datasets folder.</summary>
+    public static void PointPublicSourcesAt(PipelineDefinition definition, string folder, params string[] names)
     {
-        var definition = PipelineLoader.Load(Path.Combine(RepoRoot, "pipelines", "mlb.yaml"));
+        foreach (var source in definition.Sources.Where(s => s.Kind == "public" && (names.Length == 0 || names.Contains(s.Name))))
+        {
+            // "<public datasets folder>/cblue-cmeee/CMeEE_dev*.json" -> "<folder>/cblue-cmeee/CMeEE_dev*.json"
+            source.Path = Path.Combine(folder, Path.GetFileName(Path.GetDirectoryName(source.Path))!, Path.GetFileName(source.Path));
+        }
+    }
+
+    /// <summary>The first <paramref name="limit"/> items of a public dataset whose files are under <paramref name="folder"/>.</summary>
+    public static async Task<List<BenchmarkItem>> LoadAsync(string datasetName, int limit, string folder)
+    {
+        var definition = Pipeline();
+        PointPublicSourcesAt(definition, folder);
         var dataset = definition.Datasets.Single(d => d.Name == datasetName);
         var source = definition.Sources.Single(s => s.Name == dataset.Inputs[0]);
-        var path = definition.ResolvePath(source.Path);
-        Assert.True(File.Exists(path), $"public sample not found: {path}");
-        var context = new GenerationContext { Seed = 1, PipelineVersion = "test", RawDirectory = Path.Combine(RepoRoot, "raw") };
+        var files = SourcePaths.Expand(source.Path);
+        Assert.True(files.Count > 0, $"{datasetName}: no file matches {source.Path}");
+        var context = new GenerationContext { Seed = 1, PipelineVersion = "test", RawDirectory = RepoPaths.Raw };
         var importer = new PublicDatasetImporter();
         var items = new List<BenchmarkItem>();
-        await foreach (var read in SourceReader.ReadAsync(source, path, path))
+        foreach (var file in files)
         {
-            if (read.Record is null)
+            await foreach (var read in SourceReader.ReadAsync(source, file, file))
             {
-                continue;
-            }
+                if (read.Record is null)
+                {
+                    continue;
+                }
 
-            try
-            {
-                items.AddRange(await importer.GenerateAsync(read.Record, dataset, context));
-            }
-            catch (RecordRejectedException)
-            {
-                continue;
-            }
+                try
+                {
+                    items.AddRange(await importer.GenerateAsync(read.Record, dataset, context));
+                }
+                catch (RecordRejectedException)
+                {
+                    continue;
+                }
 
-            if (items.Count >= limit)
-            {
-                break;
+                if (items.Count >= limit)
+                {
+                    return items;
+                }
             }
         }
 
         return items;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CurationPipeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }

@@ -6,13 +6,15 @@ namespace CurationPipeline.Tests.Deidentification;
 /// <summary>Checks against data and software the project did not write.</summary>
 public sealed class ExternalComparisonTests
 {
-    private const string PresidioPath = "/work/shared/data/external/presidio-synth-pii/synth_dataset_v2.json";
-    private const string CehrnerDir = "/work/shared/data/external/cehrner";
+    // Both vendored whole under tests/data/external: presidio-research's synthetic set (1,500 records) and
+    // cEHRNER's dev and test splits (85 records).
+    private static string PresidioPath => TestData.Sample("presidio-synth-pii/synth_dataset_v2.json");
+
+    private static string CehrnerDir => TestData.Sample("cehrner");
 
     [Fact]
     public void Presidio_synthetic_set_structured_identifiers_are_found_and_precision_holds()
     {
-        Assert.True(File.Exists(PresidioPath), $"external data set missing: {PresidioPath}");
         var notes = PresidioSynthReader.Read(PresidioPath);
         Assert.Equal(1500, notes.Count);
         var report = DeidEvaluation.Evaluate(new Deidentifier(new DeidOptions()), notes);
@@ -38,7 +40,7 @@ public sealed class ExternalComparisonTests
     [Fact]
     public void Presidio_held_out_half_keeps_its_recall()
     {
-        // The rules were tuned on the even records only; the odd records are the held-out half.
+        // The rules were tuned on the even records only; the 750 odd records are the held-out half.
         var notes = PresidioSynthReader.Read(PresidioPath);
         var test = notes.Where((_, i) => i % 2 == 1).ToList();
         var report = DeidEvaluation.Evaluate(new Deidentifier(new DeidOptions()), test);
@@ -58,7 +60,6 @@ public sealed class ExternalComparisonTests
         var records = 0;
         foreach (var file in new[] { "dev.json", "test.json" }.Select(f => Path.Combine(CehrnerDir, f)))
         {
-            Assert.True(File.Exists(file), $"external data set missing: {file}");
             foreach (var line in File.ReadLines(file).Where(l => l.Length > 0))
             {
                 using var doc = System.Text.Json.JsonDocument.Parse(line);

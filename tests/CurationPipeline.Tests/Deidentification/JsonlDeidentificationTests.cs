@@ -62,9 +62,12 @@ public sealed class JsonlDeidentificationTests
     [Fact]
     public async Task A_missing_input_names_the_file()
     {
+        using var dir = new TempDirectory();
+        var missing = dir.File("notes.jsonl");
         var ex = await Assert.ThrowsAsync<FileNotFoundException>(() =>
-            JsonlDeidentification.RunAsync("/nonexistent/notes.jsonl", "/tmp/x.jsonl", new Deidentifier(new DeidOptions()), new JsonlDeidOptions()));
-        Assert.Contains("/nonexistent/notes.jsonl", ex.Message, StringComparison.Ordinal);
+            JsonlDeidentification.RunAsync(missing, dir.File("out.jsonl"), new Deidentifier(new DeidOptions()), new JsonlDeidOptions()));
+        Assert.Contains(missing, ex.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("out.jsonl")));
     }
 
     private static DateOnly ParseZhDate(string s)

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using CurationPipeline.Departments;
 using CurationPipeline.Items;
 using CurationPipeline.Pipeline;
+using CurationPipeline.Sources;
+using CurationPipeline.Testing;
 using CurationPipeline.Tests.Calibration;
 
 namespace CurationPipeline.Tests.Departments;
@@ -49,18 +52,49 @@ public sealed class OfflineTaggerTests
     }
 
     [Fact]
-    public void The_training_file_holds_only_even_position_records_so_the_odd_ones_stay_held_out()
+    public async Task The_training_file_holds_only_even_position_records_so_the_odd_ones_stay_held_out()
     {
+        // train.tsv is derived (raw/departments/derive_training.py) from the samples vendored under tests/data/external;
+        // positions count, per source, the records with a department label. Each excerpt must be the text of the
+        // record at its position, so that the positions checked are those of the file it came from.
         var records = TrainingFile.ReadRecords(Path.Combine(RepoPaths.Raw, "departments", "train.tsv")).ToList();
         Assert.InRange(records.Count, 100, 2000);
-        Assert.All(records.Where(r => r.Source == "toyhom"), r => Assert.Equal(0, int.Parse(r.Record, System.Globalization.CultureInfo.InvariantCulture) % 2));
         Assert.All(records, r => Assert.True(r.Text.Length <= 100));
 
-        var path = Path.Combine(RepoPaths.External, "cmtmedqa", "CMtMedQA_test.sample.json");
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var positions = doc.RootElement.EnumerateArray().Where(r => r.TryGetProperty("cate1", out _))
-            .Select((r, i) => (Id: r.GetProperty("id").GetString()!, Position: i)).ToDictionary(x => x.Id, x => x.Position);
-        Assert.All(records.Where(r => r.Source == "cmtmedqa"), r => Assert.Equal(0, positions[r.Record] % 2));
+        using var doc = JsonDocument.Parse(File.ReadAllText(TestData.Sample("cmtmedqa/CMtMedQA_test.sample.json")));
+        var cmtmedqa = doc.RootElement.EnumerateArray().Where(r => r.TryGetProperty("cate1", out _))
+            .Select((r, i) => (Id: r.GetProperty("id").GetString()!, Position: i, Text: FirstTurn(r))).ToDictionary(x => x.Id);
+        var toyhomPath = TestData.Sample("toyhom-med-dialogue/IM_neike_sample.csv");
+        var toyhom = new List<string>();
+        await foreach (var read in SourceReader.ReadAsync(new SourceDefinition { Name = "toyhom", Path = toyhomPath, Format = "csv", Kind = "dialogue", TextField = "ask", Encoding = "gb18030" }, toyhomPath, toyhomPath))
+        {
+            toyhom.Add(read.Record!.Field("title") + "。" + read.Record!.Text);
+        }
+
+        Assert.Equal(621, cmtmedqa.Count);
+        Assert.Equal(555, toyhom.Count);
+        Assert.Equal(["cmtmedqa", "toyhom"], records.Select(r => r.Source).Distinct().Order(StringComparer.Ordinal));
+        foreach (var r in records)
+        {
+            var (position, text) = r.Source == "cmtmedqa"
+                ? (cmtmedqa[r.Record].Position, cmtmedqa[r.Record].Text)
+                : (int.Parse(r.Record, CultureInfo.InvariantCulture), toyhom[int.Parse(r.Record, CultureInfo.InvariantCulture)]);
+            Assert.True(position % 2 == 0, $"{r.Source} {r.Record} is at odd position {position}");
+            Assert.Equal(Excerpt(text), r.Text);
+        }
+    }
+
+    private static string FirstTurn(JsonElement record)
+    {
+        var history = record.GetProperty("history");
+        return history.GetArrayLength() > 0 ? history[0][0].GetString()! : record.GetProperty("instruction").GetString()!;
+    }
+
+    // As derive_training.py: whitespace runs become one space, cut to 100 characters.
+    private static string Excerpt(string text)
+    {
+        var joined = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return joined.Length <= 100 ? joined : joined[..100];
     }
 
     private sealed class FixedTagger(IReadOnlyList<string> tags) : IDepartmentTagger

@@ -3,13 +3,14 @@ using CurationPipeline.Paradigms;
 using CurationPipeline.Paradigms.Knowledge;
 using CurationPipeline.Pipeline;
 using CurationPipeline.Sources;
+using CurationPipeline.Testing;
 
 namespace CurationPipeline.Tests.Paradigms;
 
 /// <summary>The committed raw/ folder and a small reader of its CSV and JSONL files into source records.</summary>
 internal static class RawFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => TestData.RepositoryRoot;
 
     public static string Raw => Path.Combine(Root, "raw");
 
@@ -60,18 +61,5 @@ internal static class RawFiles
             p => p.Name,
             p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(),
             StringComparer.Ordinal);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CurationPipeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
     }
 }

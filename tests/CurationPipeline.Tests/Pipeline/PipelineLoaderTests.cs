@@ -1,4 +1,7 @@
 using CurationPipeline.Pipeline;
+using CurationPipeline.Sources;
+using CurationPipeline.Testing;
+using CurationPipeline.Tests.Calibration;
 
 namespace CurationPipeline.Tests.Pipeline;
 
@@ -32,6 +35,40 @@ public class PipelineLoaderTests
         Assert.Equal(17, definition.Datasets.Count(d => d.Source == "proprietary"));
         Assert.Equal(5, definition.Datasets.Count(d => d.Paradigm == "public"));
         Assert.Equal(64, definition.ConfigHash.Length);
+    }
+
+    [Fact]
+    public void Public_sources_take_the_upstream_dev_files_and_their_samples_but_no_other_split()
+    {
+        using var dir = new TempDirectory();
+        var files = new[]
+        {
+            "cmexam/val.csv", "cmexam/val.sample500.csv", "cmexam/train.csv", "cmexam/test.csv",
+            "cblue-cmeee/CMeEE_dev.json", "cblue-cmeee/CMeEE_dev.sample500.json", "cblue-cmeee/CMeEE_train.json",
+            "cblue-cmeie/CMeIE_dev.json", "cblue-cmeie/CMeIE_dev.sample800.jsonl", "cblue-cmeie/CMeIE_train.json",
+            "cblue-chip-cdn/CHIP-CDN_dev.json", "cblue-chip-cdn/CHIP-CDN_train.json",
+            "cblue-chip-cdee/CHIP-CDEE_dev.json", "cblue-chip-cdee/CHIP-CDEE_test.json",
+        };
+        foreach (var file in files)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(dir.File(file))!);
+            File.WriteAllText(dir.File(file), "");
+        }
+
+        var definition = PublicItems.Pipeline();
+        PublicItems.PointPublicSourcesAt(definition, dir.Path);
+        string[] Taken(string source) =>
+            [.. SourcePaths.Expand(definition.Sources.Single(s => s.Name == source).Path).Select(f => Path.GetRelativePath(dir.Path, f).Replace('\\', '/'))];
+
+        Assert.Equal(["cmexam/val.csv", "cmexam/val.sample500.csv"], Taken("cmexam"));
+        Assert.Equal(["cblue-cmeee/CMeEE_dev.json", "cblue-cmeee/CMeEE_dev.sample500.json"], Taken("cmeee"));
+        Assert.Equal(["cblue-cmeie/CMeIE_dev.json", "cblue-cmeie/CMeIE_dev.sample800.jsonl"], Taken("cmeie"));
+        Assert.Equal(["cblue-chip-cdn/CHIP-CDN_dev.json"], Taken("chip_cdn"));
+        Assert.Equal(["cblue-chip-cdee/CHIP-CDEE_dev.json"], Taken("chip_cdee"));
+
+        // The vendored samples are laid out the same way.
+        PublicItems.PointPublicSourcesAt(definition, TestData.Samples);
+        Assert.Equal([TestData.Sample("cmexam/val.sample500.csv")], SourcePaths.Expand(definition.Sources.Single(s => s.Name == "cmexam").Path));
     }
 
     [Fact]

@@ -118,20 +118,21 @@ public class SourceReaderTests
     }
 
     [Fact]
-    public async Task Public_samples_read_in_their_native_formats()
+    public async Task Vendored_public_samples_read_in_their_native_formats()
     {
-        var cmexam = RepoPaths.External("cmexam/val.sample500.csv");
-        var cmeie = RepoPaths.External("cblue-cmeie/CMeIE_dev.sample800.jsonl");
-        if (cmexam is null || cmeie is null)
-        {
-            return; // the samples live beside the repository; a checkout without them has nothing to read
-        }
+        // CMExam: UTF-8 CSV, all options of a question in one cell; Toyhom: GB18030 CSV, quoted fields holding commas and a line break.
+        var cmexam = TestData.Sample("cmexam/val.sample500.csv");
+        var toyhom = TestData.Sample("toyhom-med-dialogue/IM_neike_sample.csv");
 
         var exam = await ReadAll(new SourceDefinition { Name = "cmexam", Path = cmexam, Format = "cmexam", Kind = "public" }, cmexam);
-        var ie = await ReadAll(new SourceDefinition { Name = "cmeie", Path = cmeie, Format = "cmeie", Kind = "public" }, cmeie);
+        var dialogues = await ReadAll(new SourceDefinition { Name = "toyhom", Path = toyhom, Format = "csv", Kind = "dialogue", TextField = "ask", Encoding = "gb18030" }, toyhom);
 
         Assert.Equal(500, exam.Count(r => r.Record is not null));
-        Assert.Equal(800, ie.Count(r => r.Record is not null));
         Assert.StartsWith("上消化道出血", exam[0].Record!.Text, StringComparison.Ordinal);
+        Assert.Equal("C", exam[0].Record!.Field("Answer"));
+        Assert.Equal(555, dialogues.Count(r => r.Record is not null));
+        Assert.DoesNotContain(dialogues, r => r.Reject is not null);
+        Assert.Equal("心血管科", dialogues[0].Record!.Field("department"));
+        Assert.Equal(11, dialogues.Select(r => r.Record!.Field("department")).Distinct().Count());
     }
 }
