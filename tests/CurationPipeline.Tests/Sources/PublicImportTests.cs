@@ -1,5 +1,8 @@
 using CurationPipeline.Items;
+using CurationPipeline.Paradigms;
+using CurationPipeline.Pipeline;
 using CurationPipeline.Sources;
+using CurationPipeline.Sources.Public;
 using CurationPipeline.Testing;
 using CurationPipeline.Tests.Calibration;
 
@@ -39,6 +42,25 @@ public sealed class PublicImportTests
         Assert.Equal("药物治疗：缺铁性贫血|铁剂", cmeie[1].Answer);
     }
 
+    [Theory]
+    [InlineData("cmeee", """{"text": "发热三天", "entities": [{"start_idx": 0, "type": "sym", "entity": "发热"}]}""", "entities")]
+    [InlineData("cmeee", """{"text": "发热三天", "entities": [{"start_idx": "0", "end_idx": 1, "type": "sym", "entity": "发热"}]}""", "entities")]
+    [InlineData("chip-cdee", """{"id": 1, "text": "无发热", "event": [{"tendency": "否定"}]}""", "event")]
+    [InlineData("cmeie", """{"text": "哮喘@喘息", "spo_list": [{"predicate": "临床表现", "subject": "哮喘", "object": "喘息"}]}""", "spo_list")]
+    public async Task A_cblue_record_of_another_shape_is_rejected_naming_its_field(string format, string record, string field)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("records.json");
+        await File.WriteAllTextAsync(path, format == "cmeie" ? record + "\n" : "[" + record + "]"); // CMeIE is JSON Lines
+        var source = new SourceDefinition { Name = format, Path = path, Format = format, Kind = "public" };
+        var dataset = PublicItems.Pipeline().Datasets.Single(d => d.Name == format switch { "cmeee" => "CMeEE", "chip-cdee" => "CHIP-CDEE", _ => "CMeIE" });
+        var read = Assert.Single(await ReadAll(source, path));
+
+        var e = await Assert.ThrowsAsync<RecordRejectedException>(() => new PublicDatasetImporter().GenerateAsync(read.Record!, dataset, new GenerationContext { Seed = 1, PipelineVersion = "test", RawDirectory = RepoPaths.Raw }));
+        Assert.Equal(field, e.Field);
+        Assert.Contains($"field '{field}', element 1", e.Message, StringComparison.Ordinal);
+    }
+
     [ExternalDataFact("cblue-cmeee/CMeEE_dev*.json", "cblue-chip-cdn/CHIP-CDN_dev*.json", "cblue-chip-cdee/CHIP-CDEE_dev*.json", "cblue-cmeie/CMeIE_dev*.json*")]
     public async Task The_cblue_dev_sets_import_whole_with_gold_spans_that_match_their_text()
     {
@@ -70,5 +92,16 @@ public sealed class PublicImportTests
             Assert.All(items.SelectMany(i => i.Entities.Where(e => e.Start is not null).Select(e => (i.Context!, e))),
                 x => Assert.Equal(x.e.Text, x.Item1[x.e.Start!.Value..x.e.End!.Value]));
         }
+    }
+
+    private static async Task<List<SourceRead>> ReadAll(SourceDefinition source, string path)
+    {
+        var list = new List<SourceRead>();
+        await foreach (var read in SourceReader.ReadAsync(source, path, path))
+        {
+            list.Add(read);
+        }
+
+        return list;
     }
 }

@@ -54,13 +54,8 @@ public sealed class PublicDatasetImporter : IItemGenerator
 
     private static ItemDraft CMeEE(SourceRecord r)
     {
-        var entities = new List<GoldEntity>();
-        foreach (var e in ArrayField(r, "entities"))
-        {
-            var start = e.GetProperty("start_idx").GetInt32();
-            var endInclusive = e.GetProperty("end_idx").GetInt32();
-            entities.Add(new GoldEntity(e.GetProperty("type").GetString()!, e.GetProperty("entity").GetString()!, start, endInclusive + 1));
-        }
+        var entities = ArrayField(r, "entities", "start_idx, end_idx, type, entity", e =>
+            new GoldEntity(e.GetProperty("type").GetString()!, e.GetProperty("entity").GetString()!, e.GetProperty("start_idx").GetInt32(), e.GetProperty("end_idx").GetInt32() + 1));
 
         return Extraction(r, "请从以下医学文本中抽取所有医学实体，类型包括：疾病(dis)、症状(sym)、医疗程序(pro)、医疗设备(equ)、药物(dru)、医学检验项目(ite)、身体(bod)、科室(dep)、微生物类(mic)。以JSON列表给出每个实体的类型和原文。", entities);
     }
@@ -75,29 +70,22 @@ public sealed class PublicDatasetImporter : IItemGenerator
 
     private static ItemDraft ChipCdee(SourceRecord r)
     {
-        var entities = new List<GoldEntity>();
-        foreach (var e in ArrayField(r, "event"))
+        var entities = ArrayField(r, "event", "core_name, tendency, character, anatomy_list", e =>
         {
             var core = e.GetProperty("core_name").GetString() ?? "";
             var tendency = e.TryGetProperty("tendency", out var t) ? t.GetString() ?? "" : "";
             var anatomy = e.TryGetProperty("anatomy_list", out var a) ? string.Join('、', a.EnumerateArray().Select(x => x.GetString())) : "";
             var character = e.TryGetProperty("character", out var c) ? string.Join('、', c.EnumerateArray().Select(x => x.GetString())) : "";
-            entities.Add(new GoldEntity("event", $"{core}|{tendency}|{anatomy}|{character}"));
-        }
+            return new GoldEntity("event", $"{core}|{tendency}|{anatomy}|{character}");
+        });
 
         return Extraction(r, "请从以下临床文本中抽取临床发现事件：主体词、发生状态（否定/不确定/空）、解剖部位、描述词。每个事件写成“主体词|发生状态|解剖部位|描述词”。", entities);
     }
 
     private static ItemDraft CMeIE(SourceRecord r)
     {
-        var entities = new List<GoldEntity>();
-        foreach (var spo in ArrayField(r, "spo_list"))
-        {
-            var predicate = spo.GetProperty("predicate").GetString()!;
-            var subject = spo.GetProperty("subject").GetString()!;
-            var obj = spo.GetProperty("object").GetProperty("@value").GetString()!;
-            entities.Add(new GoldEntity(predicate, $"{subject}|{obj}"));
-        }
+        var entities = ArrayField(r, "spo_list", "predicate, subject, object.@value", spo =>
+            new GoldEntity(spo.GetProperty("predicate").GetString()!, $"{spo.GetProperty("subject").GetString()}|{spo.GetProperty("object").GetProperty("@value").GetString()}"));
 
         return Extraction(r, "请从以下医学文本中抽取实体关系三元组，每个三元组写成“关系：主体|客体”。", entities.DistinctBy(e => (e.Type, e.Text)).ToList());
     }
@@ -105,7 +93,11 @@ public sealed class PublicDatasetImporter : IItemGenerator
     private static ItemDraft Extraction(SourceRecord r, string instruction, IReadOnlyList<GoldEntity> entities) =>
         new(instruction, r.Text, [], string.Join("；", entities.Select(e => $"{e.Type}：{e.Text}"))) { Entities = entities };
 
-    private static IEnumerable<JsonElement> ArrayField(SourceRecord r, string name)
+    /// <summary>
+    /// The elements of a JSON array field, each read by <paramref name="read"/>. A field or an element of another
+    /// shape rejects the record, naming the field, the element and the keys the dataset's format has.
+    /// </summary>
+    private static List<GoldEntity> ArrayField(SourceRecord r, string name, string keys, Func<JsonElement, GoldEntity> read)
     {
         var json = r.Field(name);
         if (json is null)
@@ -113,16 +105,37 @@ public sealed class PublicDatasetImporter : IItemGenerator
             return [];
         }
 
+        JsonDocument doc;
         try
         {
-            using var doc = JsonDocument.Parse(json);
-            return doc.RootElement.ValueKind == JsonValueKind.Array
-                ? doc.RootElement.EnumerateArray().Select(e => e.Clone()).ToList()
-                : throw new RecordRejectedException($"field '{name}' is not a JSON array", name);
+            doc = JsonDocument.Parse(json);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (JsonException)
         {
-            throw new RecordRejectedException($"field '{name}' does not have the dataset's shape", name);
+            throw new RecordRejectedException($"field '{name}' is not valid JSON", name);
+        }
+
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new RecordRejectedException($"field '{name}' is not a JSON array", name);
+            }
+
+            var list = new List<GoldEntity>();
+            foreach (var element in doc.RootElement.EnumerateArray())
+            {
+                try
+                {
+                    list.Add(read(element));
+                }
+                catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+                {
+                    throw new RecordRejectedException($"field '{name}', element {list.Count + 1}: does not have the dataset's shape ({keys})", name);
+                }
+            }
+
+            return list;
         }
     }
 }
