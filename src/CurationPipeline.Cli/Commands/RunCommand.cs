@@ -12,7 +12,7 @@ internal static class RunCommand
     {
         var bundled = string.Join(", ", PipelineLoader.Bundled(Bundle.Pipelines).Keys);
         var pipeline = new Argument<string>("pipeline") { Description = $"Pipeline file (pipelines/mlb.yaml), or the name of a bundled pipeline ({bundled}; in {Bundle.Pipelines})." };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default: curated/<pipeline name>)." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default: curated/<pipeline name> in the current folder)." };
         var offline = new Option<bool>("--offline") { Description = "Use the embedded offline engines for every role (the default without --endpoints)." };
         var endpoints = new Option<FileInfo?>("--endpoints") { Description = "Endpoints file (YAML) for the model-backed roles." };
         var seed = new Option<int?>("--seed") { Description = "Seed of every random choice (overrides the pipeline's)." };
@@ -30,7 +30,7 @@ internal static class RunCommand
 
     private sealed class Runner(IAnsiConsole console, IAnsiConsole errors)
     {
-        public async Task<int> RunAsync(string pipelineFile, DirectoryInfo? output, bool offline, FileInfo? endpointsFile, int? seed, int? limit, DirectoryInfo? raw, CancellationToken ct)
+        public async Task<int> RunAsync(string pipelineNameOrFile, DirectoryInfo? output, bool offline, FileInfo? endpointsFile, int? seed, int? limit, DirectoryInfo? raw, CancellationToken ct)
         {
             if (offline && endpointsFile is not null)
             {
@@ -42,7 +42,7 @@ internal static class RunCommand
                 throw new UsageException("--limit must be at least 1");
             }
 
-            var definition = PipelineLoader.Load(PipelineLoader.Locate(pipelineFile, Bundle.Pipelines));
+            var definition = PipelineLoader.Load(PipelineLoader.Locate(pipelineNameOrFile, Bundle.Pipelines));
             var outDir = output?.FullName ?? Path.GetFullPath(Path.Combine("curated", definition.Name));
             var rawDir = raw?.FullName ?? definition.ResolvePath("../raw");
             Directory.CreateDirectory(outDir);

@@ -48,8 +48,8 @@ public static partial class PipelineLoader
     }
 
     /// <summary>
-    /// The pipelines in a folder by name: its <c>*.yaml</c> files with a top-level <c>datasets:</c> key (a maturity
-    /// scenario set beside them has none).
+    /// The pipelines in a folder by name: its <c>*.yaml</c> files with top-level <c>sources:</c> and <c>datasets:</c>
+    /// keys (other YAML files beside them, such as a maturity scenario set, lack one or both).
     /// </summary>
     public static IReadOnlyDictionary<string, string> Bundled(string folder)
     {
@@ -58,7 +58,8 @@ public static partial class PipelineLoader
         {
             foreach (var file in Directory.EnumerateFiles(folder, "*.yaml"))
             {
-                if (File.ReadLines(file).Any(line => line.StartsWith("datasets:", StringComparison.Ordinal)))
+                var lines = File.ReadAllLines(file);
+                if (lines.Any(line => line.StartsWith("sources:", StringComparison.Ordinal)) && lines.Any(line => line.StartsWith("datasets:", StringComparison.Ordinal)))
                 {
                     pipelines[Path.GetFileNameWithoutExtension(file)] = Path.GetFullPath(file);
                 }
