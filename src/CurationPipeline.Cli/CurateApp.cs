@@ -7,35 +7,42 @@ using Spectre.Console;
 
 namespace CurationPipeline.Cli;
 
-/// <summary>Wires the `curate` commands and maps failures to exit codes; commands live in Commands/.</summary>
+/// <summary>
+/// Wires the `curate` commands and maps failures to exit codes; commands live in Commands/. Every command writes its
+/// results to <c>console</c> (stdout) and its progress, warnings and errors to <c>errors</c> (stderr).
+/// </summary>
 public static class CurateApp
 {
-    public static RootCommand Build(IAnsiConsole console)
+    public static RootCommand Build(IAnsiConsole console, IAnsiConsole errors)
     {
         var root = new RootCommand("curate: build, label, sample and evaluate clinical LLM benchmark datasets (the MLB method).");
-        root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(RunCommand.Create(console, errors));
         root.Subcommands.Add(InspectCommand.Create(console));
-        root.Subcommands.Add(SampleCommand.Create(console));
+        root.Subcommands.Add(SampleCommand.Create(console, errors));
         root.Subcommands.Add(SynthCommand.Create(console));
-        root.Subcommands.Add(DeidCommand.Create(console));
+        root.Subcommands.Add(DeidCommand.Create(console, errors));
         root.Subcommands.Add(RelabelCommand.Create(console));
-        root.Subcommands.Add(EvaluateCommand.Create(console));
+        root.Subcommands.Add(EvaluateCommand.Create(console, errors));
         root.Subcommands.Add(JudgeAgreementCommand.Create(console));
-        root.Subcommands.Add(ReviewCommand.Create(console));
+        root.Subcommands.Add(ReviewCommand.Create(console, errors));
         return root;
     }
 
-    public static async Task<int> InvokeAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken = default)
+    public static Task<int> InvokeAsync(string[] args, IAnsiConsole console, IAnsiConsole errors, CancellationToken cancellationToken = default) =>
+        InvokeAsync(Build(console, errors), args, console, errors, cancellationToken);
+
+    /// <summary>Runs <paramref name="root"/>; no failure escapes as a stack trace, each ends as a message and an exit code.</summary>
+    internal static async Task<int> InvokeAsync(RootCommand root, string[] args, IAnsiConsole console, IAnsiConsole errors, CancellationToken cancellationToken = default)
     {
-        var parse = Build(console).Parse(args);
+        var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+                errors.Error(error.Message);
             }
 
-            console.MarkupLine("Try [bold]curate --help[/].");
+            errors.MarkupLine("Try [bold]curate --help[/].");
             return ExitCodes.UsageOrConfiguration;
         }
 
@@ -45,20 +52,35 @@ public static class CurateApp
             {
                 EnableDefaultExceptionHandler = false,
                 Output = console.Profile.Out.Writer,
-                Error = console.Profile.Out.Writer,
+                Error = errors.Profile.Out.Writer,
             };
             return await parse.InvokeAsync(invocation, cancellationToken);
         }
-        catch (Exception e) when (e is PipelineConfigException or UsageException or FileNotFoundException or DirectoryNotFoundException
-                                      or ParquetException or FormatException or Sampling.SamplingException or EndpointsFileException)
+        catch (Exception e)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return ExitCodes.UsageOrConfiguration;
-        }
-        catch (OperationCanceledException)
-        {
-            console.MarkupLine("[yellow]cancelled:[/] stopped cleanly; no half-written output was left. Run again to resume (model answers are cached).");
-            return ExitCodes.Cancelled;
+            return Report(Innermost(e), errors);
         }
     }
+
+    private static int Report(Exception e, IAnsiConsole errors)
+    {
+        switch (e)
+        {
+            case OperationCanceledException:
+                errors.MarkupLine("[yellow]cancelled:[/] stopped cleanly; no half-written output was left. Run again to resume (model answers are cached).");
+                return ExitCodes.Cancelled;
+            case PipelineConfigException or UsageException or ParquetException or FormatException or Sampling.SamplingException or EndpointsFileException
+                or IOException or UnauthorizedAccessException:
+                // IOException covers a missing file or folder, and an output path that cannot be written.
+                errors.Error(e.Message);
+                return ExitCodes.UsageOrConfiguration;
+            default:
+                errors.Error($"internal fault ({e.GetType().Name}): {e.Message}");
+                return ExitCodes.Fault;
+        }
+    }
+
+    /// <summary>The one exception a wrapper stands for (a faulted block's AggregateException of one).</summary>
+    private static Exception Innermost(Exception e) =>
+        e is AggregateException { InnerExceptions.Count: 1 } a ? Innermost(a.InnerExceptions[0]) : e;
 }

@@ -5,18 +5,18 @@ using Spectre.Console;
 namespace CurationPipeline.Cli;
 
 /// <summary>
-/// Shows the stages of a run while it works: Spectre progress bars with counts and rates on a terminal,
-/// plain periodic lines when output is redirected (logs, CI).
+/// Shows the stages of a run while it works, on stderr: Spectre progress bars with counts on a terminal, one plain
+/// line per update when the stream is redirected (logs, CI) or has no escape codes (NO_COLOR).
 /// </summary>
-internal sealed class StageProgress(IAnsiConsole console, IReadOnlyList<StageCounters> stages, TimeProvider time)
+internal sealed class StageProgress(IAnsiConsole errors, IReadOnlyList<StageCounters> stages, TimeProvider time)
 {
     public TimeSpan PlainInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     public async Task WatchAsync(Task work)
     {
-        if (console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+        if (errors.Profile.Capabilities is { Interactive: true, Ansi: true })
         {
-            await console.Progress()
+            await errors.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .StartAsync(async ctx =>
@@ -52,7 +52,7 @@ internal sealed class StageProgress(IAnsiConsole console, IReadOnlyList<StageCou
                 var seconds = time.GetElapsedTime(start).TotalSeconds;
                 var parts = stages.Select(s => string.Create(CultureInfo.InvariantCulture,
                     $"{s.Name} {s.Received} ({s.Received / Math.Max(seconds, 0.001):0}/s, {s.Rejected} rej)"));
-                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{seconds,6:0.0}s] ") + string.Join("  ", parts));
+                errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{seconds,6:0.0}s] ") + string.Join("  ", parts));
             }
         }
 

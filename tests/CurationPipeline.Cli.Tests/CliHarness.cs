@@ -2,12 +2,20 @@ using Spectre.Console;
 
 namespace CurationPipeline.Cli.Tests;
 
-/// <summary>Runs `curate` in process with a console that records plain text.</summary>
+/// <summary>Runs `curate` in process with consoles that record plain text.</summary>
 internal static class CliHarness
 {
+    /// <summary>Runs a command; the text is stdout and stderr as one terminal would show them.</summary>
     public static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         var writer = new StringWriter();
+        var console = PlainConsole(writer);
+        var exit = await CurateApp.InvokeAsync(args, console, console);
+        return (exit, writer.ToString());
+    }
+
+    public static IAnsiConsole PlainConsole(TextWriter writer)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -16,8 +24,7 @@ internal static class CliHarness
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 240;
-        var exit = await CurateApp.InvokeAsync(args, console);
-        return (exit, writer.ToString());
+        return console;
     }
 
     public static string RepoFile(string relative)

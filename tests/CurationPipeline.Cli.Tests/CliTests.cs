@@ -5,7 +5,7 @@ namespace CurationPipeline.Cli.Tests;
 
 public class CliTests
 {
-    private static string WritePipeline(TempDirectory dir, string? datasetsOverride = null)
+    internal static string WritePipeline(TempDirectory dir, string? datasetsOverride = null)
     {
         File.WriteAllLines(dir.File("exam.csv"),
         [

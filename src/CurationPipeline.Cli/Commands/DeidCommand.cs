@@ -9,7 +9,7 @@ namespace CurationPipeline.Cli.Commands;
 /// <summary>`curate deid`: de-identify a JSONL file, or measure recall and precision against gold spans.</summary>
 internal static class DeidCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, IAnsiConsole errors)
     {
         var input = new Option<FileInfo?>("--in") { Description = "JSONL file of records with a text field; other fields are kept." };
         var output = new Option<FileInfo?>("--out") { Description = "De-identified JSONL (with --in), or the evaluation report's base name (with --gold)." };
@@ -59,7 +59,7 @@ internal static class DeidCommand
             console.Write(table);
             foreach (var reject in summary.Rejects.Take(20))
             {
-                console.MarkupLineInterpolated($"[yellow]{inFile.Name}: line {reject.Line}:[/] {reject.Reason}");
+                errors.Warning($"{inFile.Name}: line {reject.Line}: {reject.Reason}");
             }
 
             console.MarkupLineInterpolated($"{summary.LinesRead} lines read, {summary.Written} written to {outFile.FullName}, {summary.WithFindings} with personal data found, {summary.Rejects.Count} rejected");

@@ -11,16 +11,16 @@ namespace CurationPipeline.Cli.Commands;
 /// <summary>`curate evaluate`: run models over a split and write results, summaries and the report page.</summary>
 internal static class EvaluateCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, IAnsiConsole errors)
     {
-        var split = new Option<string>("--split") { Description = "A run folder (data/*/test-*.parquet), a Parquet file or folder of the item schema, or a maturity set (.yaml).", Required = true };
+        var split = new Option<string>("--split") { Description = "A run folder (data/*/test-*.parquet), a Parquet file or folder of the item schema, or a maturity set (.yaml; `maturity` is the bundled one).", Required = true };
         var models = new Option<string>("--models") { Description = "Comma-separated endpoint or model names of the endpoints file, or offline:<solver> baselines.", Required = true };
         var endpoints = new Option<FileInfo?>("--endpoints") { Description = "Endpoints file (YAML) naming the models and judges." };
         var judges = new Option<string?>("--judges") { Description = "Two judges (endpoint names, or offline:a / offline:b), and optionally a third that settles disputes. Default: the offline scorer pair." };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder: results.parquet, summary.md, summary.json, disputes.jsonl, report.html.", Required = true };
         var trials = new Option<int>("--trials") { Description = "Repeated runs per item and model; results are averaged.", DefaultValueFactory = _ => 1 };
         var concurrency = new Option<int>("--concurrency") { Description = "Item x model x trial units in flight.", DefaultValueFactory = _ => 16 };
-        var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "Raw folder the offline baselines read (default: ./raw when it exists)." };
+        var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "Raw folder the offline baselines read (default: ./raw when it exists, else the bundled one)." };
         var decisions = new Option<FileInfo?>("--decisions") { Description = "Human decisions on disputes: JSONL of {id, score} (id as in disputes.jsonl); final where given." };
         var command = new Command("evaluate", "Evaluate models on a split (three shuffled presentations per multiple-choice item, pooled micro-F1, two judges with disputes) and report as the paper's tables.")
         {
@@ -36,7 +36,8 @@ internal static class EvaluateCommand
             }
 
             var outDir = parse.GetValue(output)!.FullName;
-            var items = await SplitSource.LoadAsync(parse.GetValue(split)!, ct);
+            var splitPath = Bundle.PathOrBundled(parse.GetValue(split)!);
+            var items = await SplitSource.LoadAsync(splitPath, ct);
             if (items.Count == 0)
             {
                 throw new UsageException($"{parse.GetValue(split)}: the split holds no items");
@@ -57,7 +58,7 @@ internal static class EvaluateCommand
             var endpointsFile = parse.GetValue(endpoints) is { } e ? EndpointsFile.Load(e.FullName) : null;
             Directory.CreateDirectory(outDir);
             await using var hub = endpointsFile is null ? null : ModelHub.Create(endpointsFile, new ModelHubOptions { CachePath = Path.Combine(outDir, "cache.db") });
-            var rawDir = parse.GetValue(knowledge)?.FullName ?? "raw";
+            var rawDir = parse.GetValue(knowledge)?.FullName ?? Bundle.RawFolder();
             var panel = new Lazy<IReadOnlyList<ICalibrationSolver>>(() => OfflinePanel.Create(rawDir));
             var modelList = Names(parse.GetValue(models)!).Select(n => ResolveModel(n, panel, hub, endpointsFile)).ToList();
             var judgeList = ResolveJudges(parse.GetValue(judges), hub, endpointsFile);
@@ -66,7 +67,7 @@ internal static class EvaluateCommand
                 : new Dictionary<string, double>(StringComparer.Ordinal);
 
             var units = items.Count * modelList.Count * trialCount;
-            console.MarkupLineInterpolated($"evaluating {items.Count} items x {modelList.Count} model(s) x {trialCount} trial(s) = {units} units, concurrency {parallel}; judges: {string.Join(", ", judgeList.Select(j => j.Name))}");
+            errors.MarkupLineInterpolated($"evaluating {items.Count} items x {modelList.Count} model(s) x {trialCount} trial(s) = {units} units, concurrency {parallel}; judges: {string.Join(", ", judgeList.Select(j => j.Name))}");
             var evaluator = new Evaluator(modelList, judgeList, new EvaluationOptions
             {
                 Trials = trialCount,
@@ -76,7 +77,7 @@ internal static class EvaluateCommand
                 {
                     if (n % 500 == 0)
                     {
-                        console.MarkupLineInterpolated($"  {n}/{units} units");
+                        errors.MarkupLineInterpolated($"  {n}/{units} units");
                     }
                 },
             });

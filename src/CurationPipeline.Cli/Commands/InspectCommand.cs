@@ -36,40 +36,35 @@ internal static class InspectCommand
 
         using var parquet = ParquetFile.Open(file.FullName);
         console.MarkupLineInterpolated($"[bold]{file.Name}[/]: {parquet.RowCount} rows in {parquet.RowGroupCount} row group(s), written by {parquet.CreatedBy}");
-        var schema = new Table().Title("schema").AddColumns("column", "physical", "logical", "optional", "list", "encodings", "compression");
+        var schema = new Table().AddColumns("column", "physical", "logical", "optional", "list", "encodings", "compression");
         foreach (var c in parquet.Columns)
         {
             schema.AddRow(Markup.Escape(c.Name), c.PhysicalType, c.LogicalType ?? "", c.IsOptional ? "yes" : "", c.IsList ? "yes" : "", Markup.Escape(c.Encodings), c.Compression);
         }
 
-        console.Write(schema);
+        console.WriteTable("schema", schema);
         if (parquet.Metadata.Count > 0)
         {
-            var meta = new Table().Title("metadata").AddColumns("key", "value");
+            var meta = new Table().AddColumns("key", "value");
             foreach (var (k, v) in parquet.Metadata.Where(kv => !kv.Key.StartsWith("ARROW", StringComparison.Ordinal)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 meta.AddRow(Markup.Escape(k), Markup.Escape(v.Length > 80 ? v[..80] + "…" : v));
             }
 
-            console.Write(meta);
+            console.WriteTable("metadata", meta);
         }
 
         foreach (var name in Distributions.Where(n => parquet.Columns.Any(c => c.Name == n)))
         {
             var counts = Count(parquet.ReadColumn(name));
-            var table = new Table().Title(name).AddColumns("value", "rows", "share");
+            var table = new Table().AddColumns("value", "rows", "share");
             var total = Math.Max(1, counts.Values.Sum());
             foreach (var (value, n) in counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(top))
             {
                 table.AddRow(Markup.Escape(value), n.ToString(CultureInfo.InvariantCulture), ((double)n / total).ToString("P1", CultureInfo.InvariantCulture));
             }
 
-            if (counts.Count > top)
-            {
-                table.Caption($"{counts.Count - top} more values");
-            }
-
-            console.Write(table);
+            console.WriteTable(name, table, counts.Count > top ? $"{counts.Count - top} more values" : null);
         }
 
         if (parquet.Columns.Any(c => c.Name == "difficulty_state"))

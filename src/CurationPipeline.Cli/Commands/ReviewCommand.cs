@@ -10,11 +10,11 @@ namespace CurationPipeline.Cli.Commands;
 /// <summary>`curate review serve|export|import`: the review page over a run's review.db, and spreadsheet exchange.</summary>
 internal static class ReviewCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, IAnsiConsole errors)
     {
         var command = new Command("review", "Expert review: a local page for reviewers, and export/import for spreadsheet review.");
         command.Subcommands.Add(Enqueue(console));
-        command.Subcommands.Add(Serve(console));
+        command.Subcommands.Add(Serve(console, errors));
         command.Subcommands.Add(Export(console));
         command.Subcommands.Add(Import(console));
         return command;
@@ -39,7 +39,7 @@ internal static class ReviewCommand
         }
     }
 
-    private static Command Serve(IAnsiConsole console)
+    private static Command Serve(IAnsiConsole console, IAnsiConsole errors)
     {
         var store = StoreOption();
         var pool = new Option<string?>("--pool") { Description = "Pool Parquet (or run folder) to show the newest item versions and the items of disputes." };
@@ -68,7 +68,7 @@ internal static class ReviewCommand
             var address = await server.StartAsync(portValue, ct);
             console.MarkupLineInterpolated($"review page: {address} ({reviews.Tasks().Count} tasks; Ctrl+C stops)");
             await server.WaitForShutdownAsync(ct);
-            console.MarkupLine("review page stopped; every decision is saved in the store.");
+            errors.MarkupLine("review page stopped; every decision is saved in the store.");
             return 0;
         });
         return command;

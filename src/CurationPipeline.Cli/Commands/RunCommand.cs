@@ -8,10 +8,11 @@ namespace CurationPipeline.Cli.Commands;
 /// <summary>`curate run PIPELINE`: the whole pipeline, from raw sources to the pool, splits and report.</summary>
 internal static class RunCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, IAnsiConsole errors)
     {
-        var pipeline = new Argument<FileInfo>("pipeline") { Description = "Pipeline file, e.g. pipelines/mlb.yaml." };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default: curated/<pipeline name>)." };
+        var bundled = string.Join(", ", PipelineLoader.Bundled(Bundle.Pipelines).Keys);
+        var pipeline = new Argument<string>("pipeline") { Description = $"Pipeline file (pipelines/mlb.yaml), or the name of a bundled pipeline ({bundled}; in {Bundle.Pipelines})." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default: curated/<pipeline name> in the current folder)." };
         var offline = new Option<bool>("--offline") { Description = "Use the embedded offline engines for every role (the default without --endpoints)." };
         var endpoints = new Option<FileInfo?>("--endpoints") { Description = "Endpoints file (YAML) for the model-backed roles." };
         var seed = new Option<int?>("--seed") { Description = "Seed of every random choice (overrides the pipeline's)." };
@@ -21,15 +22,15 @@ internal static class RunCommand
         {
             pipeline, output, offline, endpoints, seed, limit, raw,
         };
-        command.SetAction((parse, ct) => new Runner(console).RunAsync(
+        command.SetAction((parse, ct) => new Runner(console, errors).RunAsync(
             parse.GetValue(pipeline)!, parse.GetValue(output), parse.GetValue(offline), parse.GetValue(endpoints),
             parse.GetValue(seed), parse.GetValue(limit), parse.GetValue(raw), ct));
         return command;
     }
 
-    private sealed class Runner(IAnsiConsole console)
+    private sealed class Runner(IAnsiConsole console, IAnsiConsole errors)
     {
-        public async Task<int> RunAsync(FileInfo pipelineFile, DirectoryInfo? output, bool offline, FileInfo? endpointsFile, int? seed, int? limit, DirectoryInfo? raw, CancellationToken ct)
+        public async Task<int> RunAsync(string pipelineNameOrFile, DirectoryInfo? output, bool offline, FileInfo? endpointsFile, int? seed, int? limit, DirectoryInfo? raw, CancellationToken ct)
         {
             if (offline && endpointsFile is not null)
             {
@@ -41,7 +42,7 @@ internal static class RunCommand
                 throw new UsageException("--limit must be at least 1");
             }
 
-            var definition = PipelineLoader.Load(pipelineFile.FullName);
+            var definition = PipelineLoader.Load(PipelineLoader.Locate(pipelineNameOrFile, Bundle.Pipelines));
             var outDir = output?.FullName ?? Path.GetFullPath(Path.Combine("curated", definition.Name));
             var rawDir = raw?.FullName ?? definition.ResolvePath("../raw");
             Directory.CreateDirectory(outDir);
@@ -68,14 +69,14 @@ internal static class RunCommand
                 ModelUsage = hub is null ? null : () => System.Text.Json.JsonDocument.Parse(hub.Usage().ToJson()).RootElement.Clone(),
             };
 
-            console.MarkupLineInterpolated($"[bold]curate run[/] {definition.Name}: {definition.Datasets.Count} datasets, {definition.Sources.Count} sources -> {outDir}");
+            errors.MarkupLineInterpolated($"[bold]curate run[/] {definition.Name}: {definition.Datasets.Count} datasets, {definition.Sources.Count} sources -> {outDir}");
             foreach (var (role, engine) in engines.Description.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
-                console.MarkupLineInterpolated($"  {role}: [grey]{engine}[/]");
+                errors.MarkupLineInterpolated($"  {role}: [grey]{engine}[/]");
             }
 
             var work = run.ExecuteAsync(ct);
-            await new StageProgress(console, run.Runner.Stages, TimeProvider.System).WatchAsync(work);
+            await new StageProgress(errors, run.Runner.Stages, TimeProvider.System).WatchAsync(work);
             var outcome = await work;
             Summarise(outcome, outDir);
             if (hub is not null)
@@ -94,27 +95,27 @@ internal static class RunCommand
         private void Summarise(RunOutcome outcome, string outDir)
         {
             var m = outcome.Manifest;
-            var stages = new Table().Title("stages").AddColumns("stage", "received", "emitted", "rejected", "filtered", "seconds");
+            var stages = new Table().AddColumns("stage", "received", "emitted", "rejected", "filtered", "seconds");
             foreach (var s in m.Stages)
             {
                 stages.AddRow(s.Name, N(s.Received), N(s.Emitted), N(s.Rejected), N(s.Filtered), s.Seconds.ToString("0.00", CultureInfo.InvariantCulture));
             }
 
-            console.Write(stages);
+            console.WriteTable("stages", stages);
             if (outcome.Splits is { } splits)
             {
-                var table = new Table().Title("splits").AddColumns("dataset", "target", "items", "Hard", "Medium", "Easy", "coverage");
+                var table = new Table().AddColumns("dataset", "target", "items", "Hard", "Medium", "Easy", "coverage");
                 foreach (var d in splits.Report.Datasets)
                 {
                     table.AddRow(d.Dataset, N(d.TargetN), N(d.SampleSize), N(d.SampleByDifficulty.Hard), N(d.SampleByDifficulty.Medium), N(d.SampleByDifficulty.Easy), d.Coverage);
                 }
 
-                console.Write(table);
+                console.WriteTable("splits", table);
             }
 
             if (m.MissingSources.Count > 0)
             {
-                console.MarkupLineInterpolated($"[yellow]optional sources not found, skipped:[/] {string.Join(", ", m.MissingSources)}");
+                errors.Warning($"optional sources not found, skipped: {string.Join(", ", m.MissingSources)}");
             }
 
             console.MarkupLineInterpolated($"{m.PoolItems} items in the pool; {m.Rejects} rejects ({m.RejectFraction:P1}, threshold {m.MaxRejectFraction:P1}) in rejects.jsonl; counts balanced: {(m.CountsBalanced ? "yes" : "NO")}");

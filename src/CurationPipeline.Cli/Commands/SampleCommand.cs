@@ -12,7 +12,7 @@ namespace CurationPipeline.Cli.Commands;
 /// <summary>`curate sample`: a balanced sample from a labelled pool, with a new seed, size, ratio or strata.</summary>
 internal static class SampleCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, IAnsiConsole errors)
     {
         var pool = new Option<string>("--pool") { Description = "Pool Parquet file, or a run folder holding pool.parquet or pool/part-*.parquet.", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Parquet file for the sampled items; the report goes beside it (.sampling.md, .sampling.json).", Required = true };
@@ -33,7 +33,8 @@ internal static class SampleCommand
             var definition = parse.GetValue(pipeline) is { } p ? PipelineLoader.Load(p.FullName) : null;
             var files = PoolReader.Resolve(parse.GetValue(pool)!);
             var candidates = await PoolReader.ReadAllCandidatesAsync(files, ct);
-            var datasets = parse.GetValue(dataset) is { } one ? [one] : candidates.Select(c => c.Dataset).Distinct().Order(StringComparer.Ordinal).ToList();
+            var inPool = candidates.Select(c => c.Dataset).Distinct().Order(StringComparer.Ordinal).ToList();
+            var datasets = parse.GetValue(dataset) is { } one ? [Known(one, inPool, definition)] : inPool;
             var specs = datasets.Select(d => Spec(d, definition, parse.GetValue(n), parse.GetValue(ratio), parse.GetValue(keys), parse.GetValue(policy), parse.GetValue(strict))).ToList();
             var runSeed = parse.GetValue(seed) ?? definition?.Seed ?? 42;
             var (results, items) = await SplitWriter.DrawAsync(files, candidates, specs, runSeed, ct);
@@ -62,13 +63,26 @@ internal static class SampleCommand
             console.Write(table);
             foreach (var s in report.Datasets.SelectMany(d => d.Shortfalls))
             {
-                console.MarkupLineInterpolated($"[yellow]shortfall:[/] {s.Text}");
+                errors.Warning($"shortfall: {s.Text}");
             }
 
             console.MarkupLineInterpolated($"wrote {outPath} ({order.Count} items) and {stem}.sampling.md / .json");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The one dataset asked for, when both the pool and the pipeline (if given) have it.</summary>
+    private static string Known(string name, IReadOnlyList<string> inPool, PipelineDefinition? definition)
+    {
+        if (definition is not null && definition.Datasets.All(d => d.Name != name))
+        {
+            throw new UsageException($"--dataset: '{name}' is not a dataset of {definition.FilePath} (datasets: {string.Join(", ", definition.Datasets.Select(d => d.Name))})");
+        }
+
+        return inPool.Contains(name, StringComparer.Ordinal)
+            ? name
+            : throw new UsageException($"--dataset: the pool has no item of '{name}' (datasets in the pool: {(inPool.Count > 0 ? string.Join(", ", inPool) : "none")})");
     }
 
     private static SamplingSpec Spec(string dataset, PipelineDefinition? definition, int? n, string? ratio, string? keys, string? policy, bool strict)

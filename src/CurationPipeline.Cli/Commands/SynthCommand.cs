@@ -19,7 +19,7 @@ internal static class SynthCommand
         var count = new Option<int>("--count") { Description = "Number of records.", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write <kind>.jsonl into.", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed; the same seed gives the same file.", DefaultValueFactory = _ => 1 };
-        var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "Knowledge tables the records are drawn from (default: raw/knowledge)." };
+        var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "Knowledge tables the records are drawn from (default: ./raw/knowledge when it exists, else the bundled ones)." };
         var language = new Option<string>("--language") { Description = "For phi-notes: zh, en or mixed.", DefaultValueFactory = _ => "mixed" };
         language.AcceptOnlyFromAmong("zh", "en", "mixed");
         var command = new Command("synth", "Synthesise raw inputs (reports, EHR notes, dialogues, inpatient bundles) with planted personal data, or gold-annotated notes for measuring de-identification.")
@@ -45,7 +45,7 @@ internal static class SynthCommand
             }
             else
             {
-                var knowledgeDir = parse.GetValue(knowledge)?.FullName ?? Path.GetFullPath(Path.Combine("raw", "knowledge"));
+                var knowledgeDir = parse.GetValue(knowledge)?.FullName ?? Bundle.RawFolder("knowledge");
                 if (!Directory.Exists(knowledgeDir))
                 {
                     throw new UsageException($"knowledge tables not found at {knowledgeDir}; give --knowledge DIR");

@@ -26,6 +26,49 @@ public static partial class PipelineLoader
         return definition;
     }
 
+    /// <summary>
+    /// The pipeline file <paramref name="nameOrPath"/> stands for: the file when there is one, else for a bare name
+    /// (<c>mlb</c>) the pipeline of that name in <paramref name="bundledFolder"/>.
+    /// </summary>
+    public static string Locate(string nameOrPath, string bundledFolder)
+    {
+        if (File.Exists(nameOrPath))
+        {
+            return Path.GetFullPath(nameOrPath);
+        }
+
+        var bundled = Bundled(bundledFolder);
+        if (bundled.TryGetValue(nameOrPath, out var file))
+        {
+            return file;
+        }
+
+        var names = bundled.Count > 0 ? $"; bundled pipelines: {string.Join(", ", bundled.Keys)}" : "";
+        throw new PipelineConfigException($"{nameOrPath}: no pipeline file or bundled pipeline of that name{names}");
+    }
+
+    /// <summary>
+    /// The pipelines in a folder by name: its <c>*.yaml</c> files with top-level <c>sources:</c> and <c>datasets:</c>
+    /// keys (other YAML files beside them, such as a maturity scenario set, lack one or both).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Bundled(string folder)
+    {
+        var pipelines = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (Directory.Exists(folder))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.yaml"))
+            {
+                var lines = File.ReadAllLines(file);
+                if (lines.Any(line => line.StartsWith("sources:", StringComparison.Ordinal)) && lines.Any(line => line.StartsWith("datasets:", StringComparison.Ordinal)))
+                {
+                    pipelines[Path.GetFileNameWithoutExtension(file)] = Path.GetFullPath(file);
+                }
+            }
+        }
+
+        return pipelines;
+    }
+
     /// <summary>Binds and validates YAML text; <paramref name="file"/> names it in errors.</summary>
     public static PipelineDefinition Parse(string yaml, string file)
     {

@@ -56,7 +56,7 @@ public sealed partial class ReviewPageTests : IDisposable
         var output = new SyncWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output) });
         console.Profile.Width = 240;
-        var serve = CurateApp.InvokeAsync(["review", "serve", "--store", storePath, "--port", "0"], console, cts.Token);
+        var serve = CurateApp.InvokeAsync(["review", "serve", "--store", storePath, "--port", "0"], console, console, cts.Token);
         var url = await WaitForUrl(output, serve);
         var result = await RunScript(url, plan, cts.Token);
         await cts.CancelAsync();
