@@ -6,12 +6,19 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CurationPipeline.Llm;
 
 /// <summary>
-/// Entry point of the model layer: one shared middleware stack per endpoint (logging, circuit breaker,
-/// limits, the OpenAI adapter), and per role a client with accounting, the response cache and retries on
-/// top, spreading a model's requests (and each retry) over the endpoints serving it.
+/// Entry point of the model layer: one shared middleware stack per endpoint (circuit breaker, limits,
+/// telemetry, the OpenAI SDK client), and per role a client with logging, accounting, the response cache
+/// and retries on top, spreading a model's requests (and each retry) over the endpoints serving it.
 /// </summary>
 public sealed class ModelHub : IAsyncDisposable
 {
+    /// <summary>
+    /// Name of the <see cref="System.Diagnostics.Metrics.Meter"/> and <see cref="System.Diagnostics.ActivitySource"/>
+    /// of the calls to the endpoints (OpenTelemetry's gen_ai conventions: <c>gen_ai.client.operation.duration</c>,
+    /// <c>gen_ai.client.token.usage</c>, a <c>chat MODEL</c> span per HTTP attempt; no message contents).
+    /// </summary>
+    public const string TelemetrySourceName = "CurationPipeline.Llm";
+
     private readonly EndpointsFile _file;
     private readonly ModelHubOptions _options;
     private readonly ResponseCache? _cache;
@@ -91,7 +98,13 @@ public sealed class ModelHub : IAsyncDisposable
 
         var runtimes = endpoints.Select(e => _runtimes[e.Name].Value).ToList();
         IChatClient inner = runtimes.Count == 1 ? new SingleEndpointChatClient(runtimes[0]) : new LeastOutstandingChatClient(runtimes);
-        var builder = new ChatClientBuilder(inner).UseAccounting(_ledger, role, target);
+        var builder = new ChatClientBuilder(inner);
+        if (_options.LoggerFactory is { } loggers)
+        {
+            builder.Use(next => new LoggingChatClient(next, new ContentFreeLogger(loggers.CreateLogger($"CurationPipeline.Llm.{role}"))));
+        }
+
+        builder.UseAccounting(_ledger, role, target);
         if (_cache is not null)
         {
             builder.UseResponseCache(_cache, endpoints[0], _options.TimeProvider);
@@ -117,10 +130,10 @@ public sealed class ModelHub : IAsyncDisposable
         }
 
         CircuitBreakerChatClient? breaker = null;
-        var client = new ChatClientBuilder(new OpenAiChatClient(endpoint, key))
-            .UseCallLogging(endpoint, _logger)
+        var client = new ChatClientBuilder(OpenAiEndpoint.CreateClient(endpoint, key))
             .Use(inner => breaker = new CircuitBreakerChatClient(inner, endpoint, _options.EffectiveResilience(), _options.TimeProvider))
-            .UseThrottling(endpoint, _options.TimeProvider)
+            .UseThrottling(endpoint)
+            .UseOpenTelemetry(sourceName: TelemetrySourceName, configure: telemetry => telemetry.EnableSensitiveData = false)
             .Build();
         return new EndpointRuntime(endpoint, client, breaker);
     }

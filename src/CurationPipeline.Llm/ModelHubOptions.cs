@@ -8,10 +8,14 @@ public sealed class ModelHubOptions
     /// <summary>SQLite file of the response cache; <c>null</c> turns caching off.</summary>
     public string? CachePath { get; set; }
 
-    /// <summary>Clock for retry delays, rate limits and the circuit breaker (a manual one in tests).</summary>
+    /// <summary>Clock for retry delays, the circuit breaker and the usage snapshot (a manual one in tests); rate limits run on the wall clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>Where the layer logs (category <c>CurationPipeline.Llm</c>); <c>null</c> for none.</summary>
+    /// <summary>
+    /// Where the layer logs (categories <c>CurationPipeline.Llm</c>, and <c>CurationPipeline.Llm.ROLE</c> for each
+    /// request: Debug when it starts and ends, Error when it fails for good); <c>null</c> for none. Message
+    /// contents are logged only at Trace, which must not be enabled where prompts hold personal data.
+    /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <value>Retries after the first attempt; default 5.</value>

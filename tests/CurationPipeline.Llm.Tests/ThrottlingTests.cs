@@ -43,20 +43,63 @@ public class ThrottlingTests
     }
 
     [Fact]
-    public async Task Rate_limit_waits_run_on_the_injected_clock()
+    public async Task Tokens_per_minute_count_a_Chinese_prompt_by_its_tokens_not_a_quarter_of_its_length()
     {
-        await using var server = await OpenAiTestServer.StartAsync();
-        var time = new AutoAdvanceTimeProvider();
-        await using var hub = Endpoints.Hub(Endpoints.For(server, requestsPerMinute: 30), time: time);
+        // 60,000 a minute: a bucket of 10,000 tokens, refilled at 1,000 a second.
+        var (server, hub) = await TokenLimitedAsync(tokensPerMinute: 60_000);
+        await using var _ = server;
+        await using var __ = hub;
         var client = hub.GetClient("m1", "generator");
+        var note = string.Concat(ClinicalText.Chinese);
+        var tokens = ClinicalText.O200k.CountTokens(note);
 
-        for (var i = 0; i < 4; i++)
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        var calls = Enumerable.Range(0, 40).Select(i => client.GetResponseAsync(Ask($"{i}：{note}"), cancellationToken: cts.Token)).ToList();
+        await Task.WhenAll(calls.Select(c => c.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        // In 1.5 s the bucket lets about 11,500 tokens through: some 18 notes of ~640 tokens, where counting a
+        // quarter of the characters (~180 a note) would have let all 40 through at once.
+        Assert.InRange(server.ChatRequests, (int)(10_000 * 0.8 / tokens), (int)(12_500 * 1.25 / tokens) + 1);
+        Assert.InRange(note.Length / 4.0 / tokens, 0, 0.34);
+    }
+
+    [Fact]
+    public async Task A_request_larger_than_the_token_bucket_still_goes_and_a_cancelled_waiter_gives_up_its_place()
+    {
+        // 600 a minute: a bucket of 100 tokens, refilled at 10 a second; the note is some 640.
+        var (server, hub) = await TokenLimitedAsync(tokensPerMinute: 600);
+        await using var _ = server;
+        await using var __ = hub;
+        var client = hub.GetClient("m1", "generator");
+        var note = string.Concat(ClinicalText.Chinese);
+
+        // The bucket is full: the note goes at once, taking all of it.
+        await client.GetResponseAsync(Ask(note));
+        // A second one needs a full bucket again (10 s); its caller gives up first, and nothing is sent.
+        using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetResponseAsync(Ask("再问一次：" + note), cancellationToken: soon.Token));
+        Assert.Equal(1, server.ChatRequests);
+        // It took nothing with it: a short question goes as soon as its few tokens have refilled (well under a second).
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await client.GetResponseAsync(Ask("好"), cancellationToken: guard.Token);
+        Assert.Equal(2, server.ChatRequests);
+        Assert.Equal(0, hub.Usage().Total.Failures);
+    }
+
+    /// <summary>A server that answers "好" at one token each way, and a hub with a tokens-per-minute limit on the wall clock.</summary>
+    private static async Task<(OpenAiTestServer Server, ModelHub Hub)> TokenLimitedAsync(int tokensPerMinute)
+    {
+        var server = await OpenAiTestServer.StartAsync();
+        server.Responder = _ => new TestReply { Content = "好", PromptTokens = 1, CompletionTokens = 1 };
+        var endpoint = new EndpointOptions
         {
-            await client.GetResponseAsync(Ask($"q{i}"));
-        }
-
-        // 30 a minute is one every 2 s: the first goes at once, the next three wait 2 s each.
-        Assert.Equal(3, time.Delays.Count);
-        Assert.All(time.Delays, d => Assert.InRange(d.TotalSeconds, 1.99, 2.01));
+            Name = "m1",
+            BaseUrl = server.BaseUrl,
+            Model = "test-model",
+            MaxConcurrency = 64,
+            TokensPerMinute = tokensPerMinute,
+            MaxTokens = 1,
+        };
+        return (server, Endpoints.Hub(endpoint, time: TimeProvider.System));
     }
 }

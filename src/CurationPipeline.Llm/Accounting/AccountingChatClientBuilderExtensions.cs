@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace CurationPipeline.Llm;
 
 /// <summary>Adds usage accounting to a <see cref="ChatClientBuilder"/>.</summary>

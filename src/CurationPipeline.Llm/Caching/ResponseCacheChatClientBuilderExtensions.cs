@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace CurationPipeline.Llm;
 
 /// <summary>Adds the persistent response cache to a <see cref="ChatClientBuilder"/>.</summary>

@@ -3,14 +3,16 @@ using Microsoft.Extensions.Logging;
 
 namespace CurationPipeline.Llm.Tests;
 
-/// <summary>Collects every log line (all levels, exceptions included) for assertions.</summary>
-internal sealed class TestLoggerFactory : ILoggerFactory
+/// <summary>Collects every log line from <paramref name="minimum"/> up (exceptions included) for assertions.</summary>
+internal sealed class TestLoggerFactory(LogLevel minimum = LogLevel.Trace) : ILoggerFactory
 {
-    public ConcurrentQueue<(LogLevel Level, string Text)> Lines { get; } = new();
+    public LogLevel Minimum { get; } = minimum;
 
-    public string AllText => string.Join("\n", Lines.Select(l => $"{l.Level}: {l.Text}"));
+    public ConcurrentQueue<(LogLevel Level, string Category, string Text)> Lines { get; } = new();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
+    public string AllText => string.Join("\n", Lines.Select(l => $"{l.Level} {l.Category}: {l.Text}"));
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void AddProvider(ILoggerProvider provider)
     {
@@ -20,13 +22,18 @@ internal sealed class TestLoggerFactory : ILoggerFactory
     {
     }
 
-    private sealed class Logger(TestLoggerFactory owner) : ILogger
+    private sealed class Logger(TestLoggerFactory owner, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => true;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= owner.Minimum;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Lines.Enqueue((logLevel, formatter(state, exception) + (exception is null ? "" : "\n" + exception)));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                owner.Lines.Enqueue((logLevel, category, formatter(state, exception) + (exception is null ? "" : "\n" + exception)));
+            }
+        }
     }
 }
