@@ -1,18 +1,18 @@
-using System.Diagnostics;
-using System.Text.Json;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CurationPipeline.Calibration;
 using CurationPipeline.Items;
 using CurationPipeline.Review;
 using CurationPipeline.Sampling;
 using CurationPipeline.Testing;
+using Microsoft.Playwright;
 using Spectre.Console;
 
 namespace CurationPipeline.Cli.Tests.Review;
 
 /// <summary>
-/// The review page end to end: `curate review serve` on a loopback port, headless Debian chromium driven by
-/// playwright-core (tests/interop/review-page.mjs) reviewing items of every kind, then the store is checked.
+/// The review page end to end: `curate review serve` on a loopback port, headless Debian chromium driven through
+/// Microsoft.Playwright reviewing items of every kind, then the store is checked.
 /// </summary>
 public sealed partial class ReviewPageTests : IDisposable
 {
@@ -36,20 +36,18 @@ public sealed partial class ReviewPageTests : IDisposable
             stage.AddDisputes([new CalibrationDispute("o1", "MedSafety", "model-3", "Double the dose tonight.", "judge-1", 0.9, "judge-2", 0.2)]);
         }
 
-        var plan = new Dictionary<string, object>
+        // What each reviewer decides, by item id (a dispute: "id#kind"; a revision: "revision-of:id"); one step
+        // for every slot, or one per slot in slot order.
+        var plan = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["m1"] = "pass",
-            ["m2"] = new Dictionary<string, string> { ["1"] = "pass", ["2"] = "fail", ["3"] = "pass" },
-            ["m3"] = new Dictionary<string, string> { ["1"] = "fail", ["2"] = "revise" },
+            ["m2"] = Slots("pass", "fail", "pass"),
+            ["m3"] = Slots("fail", "revise"),
             ["revision-of:m3"] = "pass",
-            ["m4"] = new Dictionary<string, string> { ["1"] = "fail", ["2"] = "pass", ["3"] = "fail" },
+            ["m4"] = Slots("fail", "pass", "fail"),
             ["o1"] = "pass",
             ["o1#calibration-dispute"] = 0.4,
-            ["p1"] = new Dictionary<string, object>
-            {
-                ["1"] = new { remove = new[] { "metformin" }, add = new[] { new[] { "aspirin", "drug" } } },
-                ["2"] = new { add = new[] { new[] { "metformin", "drug" } } },
-            },
+            ["p1"] = Slots(new EntityEdit(["metformin"], [("aspirin", "drug")]), new EntityEdit([], [("metformin", "drug")])),
         };
 
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -58,13 +56,12 @@ public sealed partial class ReviewPageTests : IDisposable
         console.Profile.Width = 240;
         var serve = CurateApp.InvokeAsync(["review", "serve", "--store", storePath, "--port", "0"], console, console, cts.Token);
         var url = await WaitForUrl(output, serve);
-        var result = await RunScript(url, plan, cts.Token);
+        var done = await ReviewOnThePage(url, plan);
         await cts.CancelAsync();
         Assert.Equal(0, await serve);
 
-        var done = result.GetProperty("done").EnumerateArray().ToList();
-        Assert.Contains(done, d => d.GetProperty("item").GetString() == "m2" && d.GetProperty("slot").GetInt32() == 3);
-        Assert.Contains(done, d => d.GetProperty("kind").GetString() == "calibration-dispute");
+        Assert.Contains(done, d => d.Item == "m2" && d.Slot == 3);
+        Assert.Contains(done, d => d.Kind == "calibration-dispute");
 
         using var check = ReviewStore.Open(storePath, TimeProvider.System);
         Assert.All(check.Tasks(), t => Assert.NotEqual(TaskOutcome.Open, t.Outcome));
@@ -128,23 +125,139 @@ public sealed partial class ReviewPageTests : IDisposable
         throw new TimeoutException($"no review page address printed: {output.Text}");
     }
 
-    private static async Task<JsonElement> RunScript(Uri url, object plan, CancellationToken ct)
+    /// <summary>
+    /// Every reviewer takes their next task until none is left, deciding by the plan with the page's keyboard
+    /// shortcuts, click-to-correct entity marks and text selection.
+    /// </summary>
+    private static async Task<List<Done>> ReviewOnThePage(Uri url, Dictionary<string, object> plan)
     {
-        var input = JsonSerializer.Serialize(new { url = url.ToString(), executablePath = await Chromium.EnsureInstalledAsync(), args = Chromium.HeadlessArguments, plan });
-        var start = new ProcessStartInfo("node", [Path.Combine(Interop.Directory, "review-page.mjs")])
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.Browser.NewPageAsync();
+        var pageErrors = new List<string>();
+        page.PageError += (_, e) => pageErrors.Add(e);
+        await page.GotoAsync(url.ToString());
+        await page.WaitForSelectorAsync("body[data-ready=yes]");
+        var reviewers = await page.EvalOnSelectorAllAsync<string[]>("#reviewer option", "os => os.map(o => o.value)");
+        var done = new List<Done>();
+
+        // One request to the server: waits for the page to finish loading its answer (or to show an error).
+        async Task Act(Func<Task> action)
         {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Interop.Directory,
-        };
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(input.AsMemory(), ct);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        Assert.True(process.ExitCode == 0, $"review-page.mjs failed: {await stderr}");
-        using var doc = JsonDocument.Parse(await stdout);
-        return doc.RootElement.Clone();
+            var before = await page.EvaluateAsync<int[]>("() => [window.loads || 0, window.errors || 0]");
+            await action();
+            await page.WaitForFunctionAsync("b => (window.loads || 0) > b[0] || (window.errors || 0) > b[1]", before);
+            var error = await page.TextContentAsync("#error");
+            Assert.True(string.IsNullOrEmpty(error), $"page error: {error}");
+            Assert.Empty(pageErrors);
+        }
+
+        Task Blur() => page.EvaluateAsync("() => document.activeElement.blur()");
+
+        for (var round = 0; round < 6; round++)
+        {
+            var any = false;
+            foreach (var reviewer in reviewers)
+            {
+                await page.SelectOptionAsync("#reviewer", reviewer);
+                await Blur();
+                await Act(() => page.Keyboard.PressAsync("n"));
+                for (var guard = 0; guard < 50; guard++)
+                {
+                    var task = await page.EvalOnSelectorAsync<Dictionary<string, string>>("#task", "el => ({ ...el.dataset })");
+                    if (!task.TryGetValue("itemId", out var item) || item.Length == 0)
+                    {
+                        break;
+                    }
+
+                    any = true;
+                    var kind = task["kind"];
+                    var slot = int.Parse(task["slot"], CultureInfo.InvariantCulture);
+                    var key = kind.EndsWith("dispute", StringComparison.Ordinal) ? $"{item}#{kind}" : item;
+                    var planned = plan.GetValueOrDefault(key) ?? plan.GetValueOrDefault($"revision-of:{task.GetValueOrDefault("revisionOf")}")
+                        ?? throw new InvalidOperationException($"no plan for item {item}");
+                    var step = planned is object[] slots ? slots[slot - 1] : planned;
+                    await Blur();
+                    if (kind == "item-qa")
+                    {
+                        await page.Keyboard.PressAsync("a");
+                        if (step is "fail")
+                        {
+                            await page.Keyboard.PressAsync("3");
+                            await page.FillAsync("#comment", "answer is not supported by the source");
+                        }
+                        else if (step is "revise")
+                        {
+                            await page.Keyboard.PressAsync("4");
+                            await page.Keyboard.PressAsync("r");
+                            var options = (await page.InputValueAsync("#rev-options")).Split('\n');
+                            options[1] = "Insulin glargine at bedtime";
+                            await page.FillAsync("#rev-options", string.Join('\n', options));
+                            await page.FillAsync("#comment", "option B was implausible");
+                        }
+
+                        await Blur();
+                        await Act(() => page.Keyboard.PressAsync("Enter"));
+                    }
+                    else if (kind == "entities")
+                    {
+                        var edit = (EntityEdit)step;
+                        foreach (var word in edit.Remove)
+                        {
+                            await page.ClickAsync($"#context mark:text-is(\"{word}\")");
+                        }
+
+                        foreach (var (word, type) in edit.Add)
+                        {
+                            await page.SelectOptionAsync("#entity-type", type);
+                            await Blur();
+                            await SelectText(page, word);
+                            await page.Keyboard.PressAsync("e");
+                        }
+
+                        await Act(() => page.Keyboard.PressAsync("Enter"));
+                    }
+                    else
+                    {
+                        await page.FillAsync("#score", Convert.ToString(step, CultureInfo.InvariantCulture)!);
+                        await Act(() => page.PressAsync("#score", "Enter"));
+                    }
+
+                    done.Add(new Done(reviewer, item, kind, slot));
+                }
+            }
+
+            if (!any)
+            {
+                break;
+            }
+        }
+
+        return done;
     }
+
+    /// <summary>Selects the first occurrence of a word in the note that is not inside a mark, as a reviewer would with the mouse.</summary>
+    private static Task SelectText(IPage page, string word) => page.EvaluateAsync(
+        """
+        w => {
+          const ctx = document.getElementById("context");
+          const walker = document.createTreeWalker(ctx, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const i = n.textContent.indexOf(w);
+            if (i >= 0 && n.parentElement === ctx) {
+              const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + w.length);
+              const s = window.getSelection(); s.removeAllRanges(); s.addRange(r); return;
+            }
+          }
+          throw new Error(`'${w}' not found unmarked in the note`);
+        }
+        """, word);
+
+    private static object[] Slots(params object[] steps) => steps;
+
+    /// <summary>An entities task's step: marks to click away, then words to select and mark with a type.</summary>
+    private sealed record EntityEdit(string[] Remove, (string Word, string Type)[] Add);
+
+    private sealed record Done(string Reviewer, string Item, string Kind, int Slot);
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/")]
     private static partial Regex UrlPattern();

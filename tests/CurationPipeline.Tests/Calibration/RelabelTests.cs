@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using CurationPipeline.Calibration;
 using CurationPipeline.Items;
 using CurationPipeline.Sampling;
@@ -78,12 +76,11 @@ public sealed class RelabelTests
         Assert.Equal(300, rows.Count);
         Assert.Equal(60, rows.Select(r => r.ItemId).Distinct().Count());
 
-        var json = await DuckDb($"SELECT count(*) AS n, sum(CASE WHEN correct THEN 1 ELSE 0 END) AS ok, string_agg(DISTINCT solver, ',' ORDER BY solver) AS solvers FROM '{path}'");
-        var row = json.RootElement[0];
+        var row = (await DuckDb.QueryAsync($"SELECT count(*) AS n, sum(CASE WHEN correct THEN 1 ELSE 0 END) AS ok, string_agg(DISTINCT solver, ',' ORDER BY solver) AS solvers FROM '{path}'"))[0];
         Assert.Equal("300", row.GetProperty("n").ToString());
         Assert.Equal("240", row.GetProperty("ok").ToString());
-        var columns = await DuckDb($"SELECT string_agg(column_name, ',') AS c FROM (DESCRIBE SELECT * FROM '{path}')");
-        var names = columns.RootElement[0].GetProperty("c").GetString()!.Split(',');
+        var columns = await DuckDb.QueryAsync($"SELECT string_agg(column_name, ',') AS c FROM (DESCRIBE SELECT * FROM '{path}')");
+        var names = columns[0].GetProperty("c").GetString()!.Split(',');
         foreach (var expected in new[] { "item_id", "dataset", "solver", "kind", "response", "parsed", "correct", "f1", "score_1", "score_2", "disputed", "final_score" })
         {
             Assert.Contains(expected, names);
@@ -91,23 +88,4 @@ public sealed class RelabelTests
     }
 
     private static Dictionary<string, RelabelledItem> ById(IReadOnlyList<RelabelledItem> items) => items.ToDictionary(i => i.ItemId);
-
-    private static async Task<JsonDocument> DuckDb(string sql)
-    {
-        var script = "import { DuckDBInstance } from '@duckdb/node-api';"
-            + "const db = await DuckDBInstance.create(':memory:'); const c = await db.connect();"
-            + $"const r = await c.runAndReadAll({JsonSerializer.Serialize(sql)}); console.log(JSON.stringify(r.getRowObjectsJson()));";
-        var psi = new ProcessStartInfo("node", ["--input-type=module", "-e", script])
-        {
-            WorkingDirectory = Interop.Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(psi)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, "duckdb failed: " + error);
-        return JsonDocument.Parse(output);
-    }
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs Debian's chromium for the browser tests when it is missing (the tests run it headless).
+# Installs Debian's chromium for the browser tests when it is missing (Chromium.cs runs it headless
+# through Microsoft.Playwright).
 # Prints the executable's path. Needs root or passwordless sudo on a machine without chromium.
 set -euo pipefail
 if ! command -v chromium >/dev/null 2>&1; then
