@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using CurationPipeline.Deidentification;
+using CurationPipeline.Testing;
 
 namespace CurationPipeline.Bench;
 

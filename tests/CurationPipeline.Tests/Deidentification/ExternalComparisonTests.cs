@@ -1,4 +1,5 @@
 using CurationPipeline.Deidentification;
+using CurationPipeline.Testing;
 
 namespace CurationPipeline.Tests.Deidentification;
 
