@@ -22,6 +22,7 @@ public static class CurateApp
         root.Subcommands.Add(EvaluateCommand.Create(console));
         root.Subcommands.Add(JudgeAgreementCommand.Create(console));
         root.Subcommands.Add(ReviewCommand.Create(console));
+        root.Subcommands.Add(DatasetsCommand.Create(console, console));
         return root;
     }
 
