@@ -180,7 +180,7 @@ public class DatasetsFetchTests
         Assert.Empty(Directory.GetFiles(to, "*.part", SearchOption.AllDirectories));
         Assert.False(Directory.Exists(Path.Combine(to, ".downloads")), "the downloaded archive is removed once unpacked");
         Assert.Contains($"cmexam: ready, 2 file(s) verified in {Path.Combine(to, "cmexam")} (2 downloaded)", output, StringComparison.Ordinal);
-        Assert.Contains("cblue-cmeee: ready", output, StringComparison.Ordinal);
+        Assert.Contains($"cblue-cmeee: ready, 1 file(s) verified in {Path.Combine(to, "cblue-cmeee")} (1 downloaded)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
         var served = server.Requests.Count;
         Assert.Equal(4, served);
@@ -381,6 +381,13 @@ public class DatasetsFetchTests
         Assert.Contains($"cblue-cmeee: ready, 2 file(s) verified in {Path.Combine(to, "cblue-cmeee")} (2 taken from {zip})", output, StringComparison.Ordinal);
         Assert.Contains($"error: cblue-chip-cdee/CHIP-CDEE_dev.json: CBLUEDatasets/CHIP-CDEE/CHIP-CDEE_dev.json in {zip} has sha256 {Sha256(cdee[..^5])}, expected {Sha256(cdee)}", output, StringComparison.Ordinal);
         Assert.False(System.IO.File.Exists(Path.Combine(to, "cblue-chip-cdee", "CHIP-CDEE_dev.json")));
+
+        // A damaged archive is a one-line error, not a crash.
+        var broken = dir.File("broken.zip");
+        await System.IO.File.WriteAllBytesAsync(broken, [0x50, 0x4b, 3, 4, 1, 2, 3]);
+        var (brokenExit, brokenOutput) = await Fetch(manifest, to, "cblue-chip-cdee", "--from", broken);
+        Assert.Equal(4, brokenExit);
+        Assert.Contains($"error: cblue-chip-cdee/CHIP-CDEE_dev.json: cannot read {broken}: ", brokenOutput, StringComparison.Ordinal);
 
         var (listExit, list) = await CliHarness.RunAsync("datasets", "list", "--manifest", manifest, "--dir", to);
         Assert.Equal(0, listExit);

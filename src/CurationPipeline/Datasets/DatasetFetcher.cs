@@ -59,8 +59,17 @@ public sealed class DatasetFetcher(HttpClient http, FetchOptions options, IFetch
         var problems = new Dictionary<Work, string>();
         if (from is not null && pending.Count > 0)
         {
-            var byChecksum = LocalSource.Detect(from) == LocalSourceKind.File;
-            problems = await TakeAsync(from, pending, byChecksum, cancellationToken);
+            try
+            {
+                var byChecksum = LocalSource.Detect(from) == LocalSourceKind.File;
+                problems = await TakeAsync(from, pending, byChecksum, FileStatus.Taken, cancellationToken);
+            }
+            catch (Exception e) when (Unreadable(e))
+            {
+                // Files with a URL are still downloaded; the others fail with the reason.
+                problems = pending.ToDictionary(w => w, _ => $"cannot read {from}: {e.Message}");
+            }
+
             pending.RemoveAll(_outcomes.ContainsKey);
             foreach (var (work, problem) in problems.Where(p => p.Key.Url is not null))
             {
@@ -76,7 +85,17 @@ public sealed class DatasetFetcher(HttpClient http, FetchOptions options, IFetch
         await Parallel.ForEachAsync(
             pending.Where(w => !w.File.Archive && w.Url is not null),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallel), CancellationToken = cancellationToken },
-            async (work, ct) => await DownloadAsync(work, work.Url!, ct));
+            async (work, ct) =>
+            {
+                try
+                {
+                    await DownloadAsync(work, work.Url!, ct);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Record(work, work.File.Optional ? FileStatus.Skipped : FileStatus.Failed, $"cannot write {work.Destination}: {e.Message}", work.Url);
+                }
+            });
 
         foreach (var work in pending.Where(w => w.Url is null))
         {
@@ -101,9 +120,9 @@ public sealed class DatasetFetcher(HttpClient http, FetchOptions options, IFetch
 
     /// <summary>
     /// Takes the wanted files out of a local source by member name (or, for a single file, by checksum whatever its
-    /// name). Returns, for wanted files that were seen but did not verify, why.
+    /// name), recording them as <paramref name="takenAs"/>. Returns, for wanted files that were seen but did not verify, why.
     /// </summary>
-    private async Task<Dictionary<Work, string>> TakeAsync(string source, IReadOnlyList<Work> wanted, bool byChecksum, CancellationToken ct)
+    private async Task<Dictionary<Work, string>> TakeAsync(string source, IReadOnlyList<Work> wanted, bool byChecksum, FileStatus takenAs, CancellationToken ct)
     {
         var open = wanted.ToList();
         var problems = new Dictionary<Work, string>();
@@ -133,7 +152,7 @@ public sealed class DatasetFetcher(HttpClient http, FetchOptions options, IFetch
                     if (string.Equals(got, checksum.Value, StringComparison.OrdinalIgnoreCase))
                     {
                         Place(temp, work.Destination, copy: true);
-                        Record(work, FileStatus.Taken, $"from {entry.Path}");
+                        Record(work, takenAs, $"from {entry.Path}");
                         open.Remove(work);
                         problems.Remove(work);
                     }
@@ -177,7 +196,16 @@ public sealed class DatasetFetcher(HttpClient http, FetchOptions options, IFetch
         File.Move(archive + ".part", archive, overwrite: true);
         try
         {
-            var problems = await TakeAsync(archive, members, byChecksum: false, ct);
+            Dictionary<Work, string> problems;
+            try
+            {
+                problems = await TakeAsync(archive, members, byChecksum: false, FileStatus.Downloaded, ct);
+            }
+            catch (Exception e) when (Unreadable(e))
+            {
+                problems = members.ToDictionary(w => w, _ => $"the archive cannot be read: {e.Message}");
+            }
+
             foreach (var work in members.Where(w => !_outcomes.ContainsKey(w)))
             {
                 var detail = problems.GetValueOrDefault(work) ?? $"the archive holds no {work.File.MemberName}";
@@ -297,6 +325,9 @@ public sealed class DatasetFetcher(HttpClient http, FetchOptions options, IFetch
         _outcomes[work] = outcome;
         observer.Done(outcome);
     }
+
+    /// <summary>A damaged archive, or a file that cannot be read or written.</summary>
+    private static bool Unreadable(Exception e) => e is InvalidDataException or IOException or UnauthorizedAccessException;
 
     /// <summary>Removes a folder left empty by failed downloads, with its empty subfolders.</summary>
     private static void RemoveIfEmpty(string folder)

@@ -33,9 +33,7 @@ public static class DatasetManifestLoader
             throw new PipelineConfigException($"{path}: datasets manifest not found");
         }
 
-        var manifest = Parse(File.ReadAllText(path, Encoding.UTF8), path);
-        manifest.FilePath = path;
-        return manifest;
+        return Parse(File.ReadAllText(path, Encoding.UTF8), path);
     }
 
     /// <summary>Binds and validates YAML text; <paramref name="file"/> names it in errors.</summary>
