@@ -302,7 +302,7 @@ public class DatasetsFetchTests
     }
 
     [Fact]
-    public async Task Missing_files_refused_connections_and_stalls_are_one_line_errors_and_the_other_datasets_are_still_fetched()
+    public async Task Missing_files_refused_connections_unknown_hosts_and_stalls_are_one_line_errors_and_the_other_datasets_are_still_fetched()
     {
         using var dir = new TempDirectory();
         await using var server = await LoopbackFileServer.StartAsync();
@@ -317,22 +317,28 @@ public class DatasetsFetchTests
             .Dataset("missing", server.BaseUrl).File("gone.json", "[]"u8.ToArray(), url: "gone/gone.json")
             .Dataset("forbidden", server.BaseUrl).File("x.json", "[]"u8.ToArray(), url: "forbidden/x.json")
             .Dataset("refused", new Uri($"http://127.0.0.1:{closedPort}/")).File("z.json", "[]"u8.ToArray())
+            .Dataset("nowhere", new Uri("http://curate-test.invalid/")).File("w.json", "[]"u8.ToArray())
             .Dataset("slow", server.BaseUrl).File("y.json", "[]"u8.ToArray(), url: "slow/y.json")
             .Dataset("cmexam", server.BaseUrl).File("val.csv", csv, url: "ok/val.csv")
             .Write();
         var to = dir.File("public");
 
-        var (exit, output) = await Fetch(manifest, to, "--retries", "0", "--timeout", "1");
+        var (exit, output) = await Fetch(manifest, to, "cmexam", "missing", "forbidden", "refused", "slow", "--retries", "0", "--timeout", "1");
 
         Assert.Equal(4, exit);
         Assert.Contains($"error: missing/gone.json: HTTP 404 Not Found ({server.UrlOf("gone/gone.json")})", output, StringComparison.Ordinal);
         Assert.Contains($"error: forbidden/x.json: HTTP 403 Forbidden ({server.UrlOf("forbidden/x.json")})", output, StringComparison.Ordinal);
         Assert.Contains($"error: refused/z.json: connection refused by 127.0.0.1:{closedPort} (http://127.0.0.1:{closedPort}/z.json)", output, StringComparison.Ordinal);
-        Assert.Contains("error: slow/y.json: timed out: no data for 1 s", output, StringComparison.Ordinal);
+        Assert.Contains("error: slow/y.json: timed out: nothing received for 1 s", output, StringComparison.Ordinal);
         Assert.Contains("4 dataset(s) could not be fetched completely (exit code 4)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         Assert.Equal(csv, await System.IO.File.ReadAllBytesAsync(Path.Combine(to, "cmexam", "val.csv")));
         Assert.Equal(["cmexam"], Directory.GetDirectories(to).Select(Path.GetFileName));
+
+        // .invalid never resolves (RFC 6761); the default timeout leaves the resolver time to say so.
+        var (dns, dnsOutput) = await Fetch(manifest, to, "nowhere", "--retries", "0");
+        Assert.Equal(4, dns);
+        Assert.Contains("error: nowhere/w.json: host not found: curate-test.invalid (no network, or the name does not resolve) (http://curate-test.invalid/w.json)", dnsOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -161,7 +161,7 @@ public sealed class HttpDownloader(HttpClient http, DownloadOptions options)
         {
             // The stall timer, or the connect timeout of the handler.
             throw new DownloadException(
-                string.Create(CultureInfo.InvariantCulture, $"timed out: no data for {options.Timeout.TotalSeconds:0.#} s{Kept(received, total)}"), transient: true);
+                string.Create(CultureInfo.InvariantCulture, $"timed out: nothing received for {options.Timeout.TotalSeconds:0.#} s{Kept(received, total)}"), transient: true);
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.NameResolutionError)
         {
