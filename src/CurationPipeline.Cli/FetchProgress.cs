@@ -15,6 +15,10 @@ internal sealed class FetchProgress(IAnsiConsole console, int files, TimeProvide
     private readonly ConcurrentDictionary<string, Active> _active = new(StringComparer.Ordinal);
     private readonly Lock _write = new();
 
+    /// <summary>Lines written while the live display runs: printed by the display's own loop, never from another thread.</summary>
+    private readonly ConcurrentQueue<string> _pending = new();
+    private volatile bool _showing;
+
     /// <summary>Per dataset, the last error printed and how many later files failed the same way (printed once, at the end).</summary>
     private readonly Dictionary<string, (string Reason, int More)> _errors = new(StringComparer.Ordinal);
     private readonly long _start = time.GetTimestamp();
@@ -47,9 +51,15 @@ internal sealed class FetchProgress(IAnsiConsole console, int files, TimeProvide
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn())
                 .StartAsync(async ctx =>
                 {
+                    _showing = true;
                     var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
                     while (!work.IsCompleted)
                     {
+                        while (_pending.TryDequeue(out var line))
+                        {
+                            console.MarkupLine(line);
+                        }
+
                         foreach (var (label, task) in tasks.Where(t => !_active.ContainsKey(t.Key)).ToList())
                         {
                             task.Value = task.MaxValue;
@@ -70,16 +80,27 @@ internal sealed class FetchProgress(IAnsiConsole console, int files, TimeProvide
 
                         await Task.WhenAny(work, Task.Delay(100));
                     }
+
+                    _showing = false;
                 });
+            while (_pending.TryDequeue(out var line))
+            {
+                console.MarkupLine(line);
+            }
         }
         else
         {
+            // A line when something moved, and at least every ten seconds while waiting.
+            var last = "";
+            var quiet = 0;
             while (!work.IsCompleted)
             {
                 await Task.WhenAny(work, Task.Delay(PlainInterval));
-                if (!work.IsCompleted)
+                var state = string.Create(CultureInfo.InvariantCulture, $"{Volatile.Read(ref _done)} {Interlocked.Read(ref _finishedBytes)} {string.Join(',', _active.Select(a => a.Value.Bytes))}");
+                if (!work.IsCompleted && (state != last || ++quiet >= 10))
                 {
                     WriteLine(PlainLine(), "grey");
+                    (last, quiet) = (state, 0);
                 }
             }
         }
@@ -173,7 +194,11 @@ internal sealed class FetchProgress(IAnsiConsole console, int files, TimeProvide
     {
         lock (_write)
         {
-            if (Live)
+            if (_showing)
+            {
+                _pending.Enqueue($"[{colour}]{Markup.Escape(text)}[/]");
+            }
+            else if (Live)
             {
                 console.MarkupLine($"[{colour}]{Markup.Escape(text)}[/]");
             }

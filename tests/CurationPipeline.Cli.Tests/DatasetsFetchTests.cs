@@ -513,6 +513,45 @@ public class DatasetsFetchTests
         Assert.DoesNotContain("Optional sources not found", report, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Redirected_progress_is_plain_lines_with_percent_and_rate_and_repeated_errors_are_summed_up()
+    {
+        var writer = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.No,
+            Interactive = Spectre.Console.InteractionSupport.No,
+            Out = new Spectre.Console.AnsiConsoleOutput(writer),
+        });
+        var progress = new FetchProgress(console, 3, TimeProvider.System) { PlainInterval = TimeSpan.FromMilliseconds(20) };
+        var work = new TaskCompletionSource<int>();
+        var watching = progress.WatchAsync(work.Task);
+        var dataset = new CurationPipeline.Datasets.DatasetEntry { Name = "cmdd" };
+        CurationPipeline.Datasets.FileOutcome Failed(string path) =>
+            new(dataset, new CurationPipeline.Datasets.DatasetFile { Path = path }, path, CurationPipeline.Datasets.FileStatus.Failed, "HTTP 503 Service Unavailable", new Uri("http://127.0.0.1/" + path));
+
+        progress.Transfer("cmexam/val.csv", 0, 1024 * 1024);
+        progress.Transfer("cmexam/val.csv", 512 * 1024, 1024 * 1024);
+        progress.Done(Failed("dev/dev_0.json"));
+        progress.Done(Failed("dev/dev_1.json"));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!writer.ToString().Contains("cmexam/val.csv 512.0 KB of 1.0 MB (50%)", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        progress.TransferEnded("cmexam/val.csv");
+        work.SetResult(0);
+        await watching;
+
+        var output = writer.ToString();
+        Assert.Matches(@"\[ *\d+\.\ds\] 2 of 3 files, 512\.0 KB at [\d.]+ [KM]?B/s; cmexam/val\.csv 512\.0 KB of 1\.0 MB \(50%\) [\d.]+ [KM]?B/s", output);
+        Assert.Contains("error: cmdd/dev/dev_0.json: HTTP 503 Service Unavailable (http://127.0.0.1/dev/dev_0.json)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("dev_1.json", output, StringComparison.Ordinal);
+        Assert.Contains("error: cmdd: 1 more file(s) failed the same way (HTTP 503 Service Unavailable)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", output, StringComparison.Ordinal);
+    }
+
     /// <summary>A loopback port nobody listens on.</summary>
     private static int ClosedPort()
     {
