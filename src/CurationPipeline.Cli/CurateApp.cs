@@ -25,6 +25,7 @@ public static class CurateApp
         root.Subcommands.Add(EvaluateCommand.Create(console, errors));
         root.Subcommands.Add(JudgeAgreementCommand.Create(console));
         root.Subcommands.Add(ReviewCommand.Create(console, errors));
+        root.Subcommands.Add(DatasetsCommand.Create(console, errors));
         return root;
     }
 

@@ -14,6 +14,9 @@ public static class ExitCodes
     /// <summary>An internal fault: a stage lost records or an unexpected error stopped the run.</summary>
     public const int Fault = 3;
 
+    /// <summary>`curate datasets fetch`: a requested dataset could not be put in place (network, missing file, wrong checksum).</summary>
+    public const int DataUnavailable = 4;
+
     /// <summary>Stopped by Ctrl+C (or SIGTERM); nothing half-written was left.</summary>
     public const int Cancelled = 130;
 }

@@ -78,7 +78,7 @@ internal static class RunCommand
             var work = run.ExecuteAsync(ct);
             await new StageProgress(errors, run.Runner.Stages, TimeProvider.System).WatchAsync(work);
             var outcome = await work;
-            Summarise(outcome, outDir);
+            Summarise(outcome, definition, outDir);
             if (hub is not null)
             {
                 console.WriteLine(hub.Usage().ToTable());
@@ -92,7 +92,7 @@ internal static class RunCommand
             };
         }
 
-        private void Summarise(RunOutcome outcome, string outDir)
+        private void Summarise(RunOutcome outcome, PipelineDefinition definition, string outDir)
         {
             var m = outcome.Manifest;
             var stages = new Table().AddColumns("stage", "received", "emitted", "rejected", "filtered", "seconds");
@@ -116,6 +116,10 @@ internal static class RunCommand
             if (m.MissingSources.Count > 0)
             {
                 errors.Warning($"optional sources not found, skipped: {string.Join(", ", m.MissingSources)}");
+                foreach (var line in Datasets.MissingSourcesHint.For(definition, m.MissingSources).Advice(withFolder: true))
+                {
+                    errors.WriteLine("  " + line);
+                }
             }
 
             console.MarkupLineInterpolated($"{m.PoolItems} items in the pool; {m.Rejects} rejects ({m.RejectFraction:P1}, threshold {m.MaxRejectFraction:P1}) in rejects.jsonl; counts balanced: {(m.CountsBalanced ? "yes" : "NO")}");

@@ -94,7 +94,8 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
             manifest = manifest with { ExitCode = 3 };
         }
 
-        await AtomicFile.WriteAllTextAsync(Path.Combine(outDir, "report.md"), RunReport.Render(manifest, splits, TopReasons(Path.Combine(outDir, "rejects.jsonl"))), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(outDir, "report.md"), RunReport.Render(manifest, splits, TopReasons(Path.Combine(outDir, "rejects.jsonl")),
+            manifest.MissingSources.Count > 0 ? Datasets.MissingSourcesHint.For(definition, manifest.MissingSources) : null), cancellationToken);
         await AtomicFile.WriteAllTextAsync(Path.Combine(outDir, "run.json"), manifest.ToJson(), cancellationToken);
         return new RunOutcome(manifest, splits);
     }

@@ -72,6 +72,24 @@ public static partial class PipelineLoader
     /// <summary>Binds and validates YAML text; <paramref name="file"/> names it in errors.</summary>
     public static PipelineDefinition Parse(string yaml, string file)
     {
+        var (definition, locator) = Bind<PipelineDefinition>(yaml, file);
+        definition.FilePath = file;
+        foreach (var source in definition.Sources)
+        {
+            source.Path = ExpandVariables(source.Path);
+        }
+
+        ThrowFirstError(new PipelineDefinitionValidator().Validate(definition), locator, file);
+        return definition;
+    }
+
+    /// <summary>
+    /// Binds YAML text to <typeparamref name="T"/> strictly (snake_case keys; an unknown key or a wrong value is
+    /// an error naming the file, line and key) and returns the locator that maps keys to lines.
+    /// </summary>
+    internal static (T Value, YamlLocator Locator) Bind<T>(string yaml, string file)
+        where T : class, new()
+    {
         YamlLocator locator;
         try
         {
@@ -82,13 +100,12 @@ public static partial class PipelineLoader
             throw new PipelineConfigException(file, (int)e.Start.Line, "(syntax)", Innermost(e));
         }
 
-        PipelineDefinition definition;
         try
         {
             var deserializer = new DeserializerBuilder()
                 .WithNamingConvention(UnderscoredNamingConvention.Instance)
                 .Build();
-            definition = deserializer.Deserialize<PipelineDefinition?>(yaml) ?? new PipelineDefinition();
+            return (deserializer.Deserialize<T?>(yaml) ?? new T(), locator);
         }
         catch (YamlException e)
         {
@@ -104,14 +121,11 @@ public static partial class PipelineLoader
             throw new PipelineConfigException(file, (int)e.Start.Line, locator.PathAt(e.Start) is { Length: > 0 } p ? p : "(value)",
                 "wrong value: " + Innermost(e));
         }
+    }
 
-        definition.FilePath = file;
-        foreach (var source in definition.Sources)
-        {
-            source.Path = ExpandVariables(source.Path);
-        }
-
-        var result = new PipelineDefinitionValidator().Validate(definition);
+    /// <summary>Throws the first validation error, naming the file, the line of its key and the key.</summary>
+    internal static void ThrowFirstError(FluentValidation.Results.ValidationResult result, YamlLocator locator, string file)
+    {
         if (!result.IsValid)
         {
             var first = result.Errors[0];
@@ -119,8 +133,6 @@ public static partial class PipelineLoader
             var more = result.Errors.Count > 1 ? $" (and {result.Errors.Count - 1} more problem(s))" : "";
             throw new PipelineConfigException(file, locator.LineOf(key), key, first.ErrorMessage + more);
         }
-
-        return definition;
     }
 
     /// <summary>

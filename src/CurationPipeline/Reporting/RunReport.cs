@@ -7,7 +7,8 @@ namespace CurationPipeline.Reporting;
 /// <summary>report.md of a run: engines, stage counts, rejects, splits and shortfalls, in words and tables.</summary>
 public static class RunReport
 {
-    public static string Render(RunManifest run, SplitsResult? splits, IReadOnlyList<(string Reason, int Count)> topRejectReasons)
+    /// <param name="missing">How to get the optional sources the run did not find (<c>curate datasets fetch</c>), when some are missing.</param>
+    public static string Render(RunManifest run, SplitsResult? splits, IReadOnlyList<(string Reason, int Count)> topRejectReasons, Datasets.MissingSourcesHint? missing = null)
     {
         var md = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
@@ -30,6 +31,10 @@ public static class RunReport
         {
             md.AppendLine();
             md.AppendLine(c, $"Optional sources not found and skipped: {string.Join(", ", run.MissingSources)}.");
+            if (missing is not null)
+            {
+                md.AppendLine(string.Join(' ', missing.Advice(withFolder: false)));
+            }
         }
 
         md.AppendLine();

@@ -1,11 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CurationPipeline.Testing;
 
@@ -78,17 +72,13 @@ public sealed partial class OpenAiTestServer : IAsyncDisposable
     /// <summary>Starts a server on 127.0.0.1 with a port the system picks.</summary>
     public static async Task<OpenAiTestServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        // No configuration file watching: the server needs no appsettings, and the watcher costs a thread.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         OpenAiTestServer? server = null;
-        app.MapPost("/v1/chat/completions", context => server!.HandleChatAsync(context));
-        app.MapGet("/v1/models", context => server!.HandleModelsAsync(context));
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new OpenAiTestServer(app, new Uri(address.TrimEnd('/') + "/v1/"));
+        var (app, address) = await LoopbackApp.StartAsync(web =>
+        {
+            web.MapPost("/v1/chat/completions", context => server!.HandleChatAsync(context));
+            web.MapGet("/v1/models", context => server!.HandleModelsAsync(context));
+        }, cancellationToken);
+        server = new OpenAiTestServer(app, new Uri(address + "/v1/"));
         return server;
     }
 
