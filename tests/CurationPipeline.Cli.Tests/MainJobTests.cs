@@ -12,7 +12,9 @@ public class MainJobTests
         using var dir = new TempDirectory();
         var outDir = dir.File("mlb");
 
-        var (exit, output) = await CliHarness.RunAsync("run", CliHarness.RepoFile("pipelines/mlb.yaml"), "--out", outDir);
+        // The vendored public samples (CMExam among them) stand for the public datasets folder; the CBLUE sets are not
+        // there, so their four datasets stay empty (DatasetsFetchTests fills all five and checks all 22 datasets).
+        var (exit, output) = await CliHarness.RunAsync("run", CliHarness.RepoFile("pipelines/mlb.yaml"), "--out", outDir, "--public-data", TestData.Samples);
 
         Assert.True(exit is 0 or 1, output);
         var run = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "run.json"))).RootElement;
@@ -26,6 +28,7 @@ public class MainJobTests
         };
         var datasets = byDataset.Select(r => r.GetProperty("dataset").GetString()!).ToHashSet();
         Assert.Superset(proprietary.ToHashSet(), datasets);
+        Assert.Contains("CMExam", datasets); // read from --public-data
         Assert.Equal(run.GetProperty("pool_items").GetInt64(), byDataset.Sum(r => N(r.GetProperty("n"))));
 
         var columns = await DuckDb.QueryAsync($"DESCRIBE SELECT * FROM {DuckDb.Literal(pool)}");

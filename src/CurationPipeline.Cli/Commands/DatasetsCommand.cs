@@ -152,7 +152,7 @@ internal static class DatasetsCommand
 
             if (outcomes.Any(o => o.Complete) && !string.Equals(destination, PublicDataFolder.Current, StringComparison.Ordinal))
             {
-                errors.WriteLine($"note: curate run reads the public datasets from {PublicDataFolder.Current}; set {PublicDataFolder.Variable}={destination} to read these.");
+                errors.WriteLine($"note: curate run reads the public datasets from {PublicDataFolder.Current}; set {PublicDataFolder.Variable}={destination} or pass --public-data {destination} to read these.");
             }
 
             if (failed > 0)

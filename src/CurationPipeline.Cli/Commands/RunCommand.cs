@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CurationPipeline.Pipeline;
+using CurationPipeline.Sources;
 using Spectre.Console;
 
 namespace CurationPipeline.Cli.Commands;
@@ -17,20 +18,21 @@ internal static class RunCommand
         var endpoints = new Option<FileInfo?>("--endpoints") { Description = "Endpoints file (YAML) for the model-backed roles." };
         var seed = new Option<int?>("--seed") { Description = "Seed of every random choice (overrides the pipeline's)." };
         var limit = new Option<int?>("--limit") { Description = "Read at most N records per source." };
+        var publicData = new Option<DirectoryInfo?>("--public-data") { Description = $"Folder of the public datasets for this run (default: {PublicDataFolder.Variable}, else curate/datasets in the user's data folder; fill it with `curate datasets fetch`)." };
         var raw = new Option<DirectoryInfo?>("--raw") { Description = "Bundled knowledge, lexicons and department terms the offline engines use (default: ../raw beside the pipeline file)." };
         var command = new Command("run", "Run a pipeline end to end: read, de-identify, generate, validate, label, write the pool and the per-dataset splits.")
         {
-            pipeline, output, offline, endpoints, seed, limit, raw,
+            pipeline, output, offline, endpoints, seed, limit, raw, publicData,
         };
         command.SetAction((parse, ct) => new Runner(console, errors).RunAsync(
             parse.GetValue(pipeline)!, parse.GetValue(output), parse.GetValue(offline), parse.GetValue(endpoints),
-            parse.GetValue(seed), parse.GetValue(limit), parse.GetValue(raw), ct));
+            parse.GetValue(seed), parse.GetValue(limit), parse.GetValue(raw), parse.GetValue(publicData), ct));
         return command;
     }
 
     private sealed class Runner(IAnsiConsole console, IAnsiConsole errors)
     {
-        public async Task<int> RunAsync(string pipelineNameOrFile, DirectoryInfo? output, bool offline, FileInfo? endpointsFile, int? seed, int? limit, DirectoryInfo? raw, CancellationToken ct)
+        public async Task<int> RunAsync(string pipelineNameOrFile, DirectoryInfo? output, bool offline, FileInfo? endpointsFile, int? seed, int? limit, DirectoryInfo? raw, DirectoryInfo? publicData, CancellationToken ct)
         {
             if (offline && endpointsFile is not null)
             {
@@ -42,7 +44,7 @@ internal static class RunCommand
                 throw new UsageException("--limit must be at least 1");
             }
 
-            var definition = PipelineLoader.Load(PipelineLoader.Locate(pipelineNameOrFile, Bundle.Pipelines));
+            var definition = PipelineLoader.Load(PipelineLoader.Locate(pipelineNameOrFile, Bundle.Pipelines), publicData?.FullName);
             var outDir = output?.FullName ?? Path.GetFullPath(Path.Combine("curated", definition.Name));
             var rawDir = raw?.FullName ?? definition.ResolvePath("../raw");
             Directory.CreateDirectory(outDir);

@@ -12,7 +12,8 @@ namespace CurationPipeline.Pipeline;
 /// <summary>Reads a pipeline file, binds it strictly and validates it; every problem names the file, line and key.</summary>
 public static partial class PipelineLoader
 {
-    public static PipelineDefinition Load(string path)
+    /// <summary>Loads a pipeline file; <paramref name="publicData"/>, when given, is the public datasets folder of this run.</summary>
+    public static PipelineDefinition Load(string path, string? publicData = null)
     {
         if (!File.Exists(path))
         {
@@ -20,7 +21,7 @@ public static partial class PipelineLoader
         }
 
         var bytes = File.ReadAllBytes(path);
-        var definition = Parse(Encoding.UTF8.GetString(bytes), path);
+        var definition = Parse(Encoding.UTF8.GetString(bytes), path, publicData);
         definition.FilePath = Path.GetFullPath(path);
         definition.ConfigHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         return definition;
@@ -69,14 +70,17 @@ public static partial class PipelineLoader
         return pipelines;
     }
 
-    /// <summary>Binds and validates YAML text; <paramref name="file"/> names it in errors.</summary>
-    public static PipelineDefinition Parse(string yaml, string file)
+    /// <summary>
+    /// Binds and validates YAML text; <paramref name="file"/> names it in errors, <paramref name="publicData"/> (when
+    /// given) stands for <c>${CURATE_EXTERNAL_DATA}</c> in source paths.
+    /// </summary>
+    public static PipelineDefinition Parse(string yaml, string file, string? publicData = null)
     {
         var (definition, locator) = Bind<PipelineDefinition>(yaml, file);
         definition.FilePath = file;
         foreach (var source in definition.Sources)
         {
-            source.Path = ExpandVariables(source.Path);
+            source.Path = ExpandVariables(source.Path, publicData);
         }
 
         ThrowFirstError(new PipelineDefinitionValidator().Validate(definition), locator, file);
@@ -136,12 +140,18 @@ public static partial class PipelineLoader
     }
 
     /// <summary>
-    /// Expands <c>${VAR}</c> and <c>${VAR:-default}</c> from the environment. <c>${CURATE_EXTERNAL_DATA}</c>
-    /// without a default of its own is the public datasets folder (<see cref="PublicDataFolder"/>).
+    /// Expands <c>${VAR}</c> and <c>${VAR:-default}</c> from the environment. <c>${CURATE_EXTERNAL_DATA}</c> is
+    /// <paramref name="publicData"/> when given; without it and without a default of its own, the public datasets
+    /// folder (<see cref="PublicDataFolder"/>).
     /// </summary>
-    public static string ExpandVariables(string text) =>
+    public static string ExpandVariables(string text, string? publicData = null) =>
         Variable().Replace(text, m =>
         {
+            if (publicData is not null && m.Groups[1].Value == PublicDataFolder.Variable)
+            {
+                return Path.GetFullPath(publicData);
+            }
+
             var value = Environment.GetEnvironmentVariable(m.Groups[1].Value);
             if (!string.IsNullOrEmpty(value))
             {
