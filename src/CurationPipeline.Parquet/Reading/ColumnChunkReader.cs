@@ -229,7 +229,7 @@ internal static class ColumnChunkReader
         }
 
         ValueDecoder.Decode(column, header.Encoding, values, present, data.Values, data.ValueCount, dictionary, dictionaryCount);
-        data.Pages.Add(new DataPageInfo(header.Type, data.LevelCount, count, data.ValueCount, present, header.Statistics));
+        data.Pages.Add(new DataPageInfo(header.Type, header.Encoding, data.LevelCount, count, data.ValueCount, present, header.Statistics));
         data.LevelCount += count;
         data.ValueCount += present;
     }

@@ -102,5 +102,5 @@ internal sealed class ColumnData
     public ParquetException Corrupt(string what) => new($"{File}: column '{Column.Name}': {what}");
 }
 
-/// <summary>A data page as read: its kind, where its levels and present values start in the chunk, and its statistics.</summary>
-internal sealed record DataPageInfo(PageType Type, int FirstLevel, int LevelCount, int FirstValue, int ValueCount, Statistics? Statistics);
+/// <summary>A data page as read: its kind and value encoding, where its levels and present values start in the chunk, and its statistics.</summary>
+internal sealed record DataPageInfo(PageType Type, ParquetEncoding Encoding, int FirstLevel, int LevelCount, int FirstValue, int ValueCount, Statistics? Statistics);
