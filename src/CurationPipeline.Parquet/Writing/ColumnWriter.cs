@@ -7,7 +7,8 @@ namespace CurationPipeline.Parquet.Writing;
 
 /// <summary>
 /// Buffers one column's levels and values for the current row group and writes them as a column chunk:
-/// an optional dictionary page, then data pages (v1) that each hold whole rows.
+/// an optional dictionary page, then data pages (v1, or v2 on request) that each hold whole rows and carry the
+/// statistics of their values; the chunk statistics are the pages' combined.
 /// </summary>
 internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionaryEnabled)
 {
