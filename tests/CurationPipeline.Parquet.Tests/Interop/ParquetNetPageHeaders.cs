@@ -7,7 +7,7 @@ namespace CurationPipeline.Parquet.Tests.Interop;
 /// Decodes the page headers of a column chunk with Parquet.Net's own Thrift reader, an implementation of the
 /// compact protocol independent of the codec's. Neither Parquet.Net nor ParquetSharp offers page headers through
 /// its public API, so this calls Parquet.Net's internal PageHeader.Read (Parquet.Net is pinned in
-/// Directory.Packages.props; a rename there fails this helper loudly).
+/// Directory.Packages.props; a rename there fails these tests loudly).
 /// </summary>
 public static class ParquetNetPageHeaders
 {
