@@ -4,28 +4,39 @@ using System.Text;
 using static System.FormattableString;
 using CurationPipeline.Parquet;
 using CurationPipeline.Testing;
+using DuckDB.NET.Data;
+using NetParquet = Parquet;
+using Sharp = ParquetSharp;
 
 namespace CurationPipeline.Bench;
 
 /// <summary>
-/// Writes and reads the same rows with the project's Parquet codec and with DuckDB (through Node) and reports
-/// the time ratios and the writer's peak memory. See docs/bench/parquet.md.
+/// Writes and reads the same rows with the project's Parquet codec and with DuckDB (in process) and reports
+/// the time ratios and the writer's peak memory; with --libraries, also with Parquet.Net and ParquetSharp
+/// (Arrow C++). See docs/bench/parquet.md.
 /// </summary>
 internal sealed class ParquetBenchmark : IBenchmark
 {
     public string Name => "parquet";
 
-    public string Description => "Parquet codec vs DuckDB: write and read time ratios, writer peak memory [--rows N] [--repeat K]";
+    public string Description => "Parquet codec vs DuckDB: write and read time ratios, writer peak memory [--rows N] [--repeat K] [--libraries: Parquet.Net and ParquetSharp too]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var rows = IntArg(args, "--rows", 1_000_000);
         var repeat = IntArg(args, "--repeat", 3);
+        var libraries = args.Contains("--libraries");
         var folder = Path.Combine(Path.GetTempPath(), "curate-bench-parquet-" + Environment.ProcessId);
         Directory.CreateDirectory(folder);
         try
         {
-            return await RunCoreAsync(folder, rows, repeat, cancellationToken);
+            var code = await RunCoreAsync(folder, rows, repeat, cancellationToken);
+            if (libraries)
+            {
+                await LibrariesAsync(folder, rows, repeat, cancellationToken);
+            }
+
+            return code;
         }
         finally
         {
@@ -84,18 +95,31 @@ internal sealed class ParquetBenchmark : IBenchmark
         var duckReadCodec = duckWrite;
         for (var i = 0; i < repeat; i++)
         {
-            var result = await DuckDb.RunAsync(
-                $"""
-                CREATE TABLE src AS SELECT * FROM read_parquet({DuckDb.Literal(codecFile)});
-                COPY src TO {DuckDb.Literal(duckFile)} (FORMAT parquet, COMPRESSION snappy);
-                CREATE TABLE own AS SELECT * FROM read_parquet({DuckDb.Literal(duckFile)});
-                CREATE TABLE codec AS SELECT * FROM read_parquet({DuckDb.Literal(codecFile)});
-                SELECT (SELECT count(*) FROM own) AS own, (SELECT count(*) FROM codec) AS codec;
-                """, cancellationToken);
-            Timing Statement(int s) => new(result.Millis[s] / 1000, result.CpuMillis[s] / 1000);
-            duckWrite = duckWrite.Min(Statement(1));
-            duckReadOwn = duckReadOwn.Min(Statement(2));
-            duckReadCodec = duckReadCodec.Min(Statement(3));
+            // One statement at a time on one connection: DuckDB.NET runs all but the last statement of a
+            // multi-statement command before it returns, so only separate commands can be timed.
+            await Task.Run(
+                () =>
+                {
+                    using var connection = new DuckDBConnection("DataSource=:memory:");
+                    connection.Open();
+                    Timing Statement(string sql)
+                    {
+                        using var self = Process.GetCurrentProcess();
+                        var cpu = self.TotalProcessorTime;
+                        var sw = Stopwatch.StartNew();
+                        using var command = connection.CreateCommand();
+                        command.CommandText = sql;
+                        command.ExecuteNonQuery();
+                        self.Refresh();
+                        return new Timing(sw.Elapsed.TotalSeconds, (self.TotalProcessorTime - cpu).TotalSeconds);
+                    }
+
+                    Statement($"CREATE TABLE src AS SELECT * FROM read_parquet({DuckDb.Literal(codecFile)})");
+                    duckWrite = duckWrite.Min(Statement($"COPY src TO {DuckDb.Literal(duckFile)} (FORMAT parquet, COMPRESSION snappy)"));
+                    duckReadOwn = duckReadOwn.Min(Statement($"CREATE TABLE own AS SELECT * FROM read_parquet({DuckDb.Literal(duckFile)})"));
+                    duckReadCodec = duckReadCodec.Min(Statement($"CREATE TABLE codec AS SELECT * FROM read_parquet({DuckDb.Literal(codecFile)})"));
+                },
+                cancellationToken);
         }
 
         var codecReadDuck = await BestAsync(repeat, async () =>
@@ -114,6 +138,123 @@ internal sealed class ParquetBenchmark : IBenchmark
         Row("read DuckDB's file (all columns materialised)", codecReadDuck, duckReadOwn);
         Console.WriteLine($"| file size (MiB) | {new FileInfo(codecFile).Length / 1048576.0:F1} | {new FileInfo(duckFile).Length / 1048576.0:F1} | | | | |");
         return 0;
+    }
+
+    /// <summary>
+    /// The codec, Parquet.Net and ParquetSharp write the same rows (in memory, Snappy, 50,000-row groups) and
+    /// read them back into objects: best wall time, and the managed bytes allocated by one write and one read
+    /// (ParquetSharp's native buffers are counted apart, as the peak of Arrow's memory pool).
+    /// </summary>
+    private static async Task LibrariesAsync(string folder, int count, int repeat, CancellationToken cancellationToken)
+    {
+        const int groupRows = 50_000;
+        var rows = BenchRows.Generate(count).ToList();
+        var path = Path.Combine(folder, "library.parquet");
+        async Task<int> CountOptions(IAsyncEnumerable<BenchRow> read)
+        {
+            var n = 0;
+            await foreach (var row in read)
+            {
+                n += row.Options.Count;
+            }
+
+            return n;
+        }
+
+        var libraries = new (string Name, Func<Task> Write, Func<Task<int>> Read)[]
+        {
+            ("codec", () => ParquetSerializer.WriteAsync(path, rows, new ParquetWriteOptions { RowGroupSize = groupRows }, cancellationToken),
+                () => CountOptions(ParquetSerializer.ReadAsync<BenchRow>(path, cancellationToken))),
+            ("Parquet.Net 6.1", () => NetParquet.Serialization.ParquetSerializer.SerializeAsync(rows, path, new NetParquet.ParquetOptions { RowGroupSize = groupRows }, cancellationToken: cancellationToken),
+                async () => (await NetParquet.Serialization.ParquetSerializer.DeserializeAsync<BenchRow>(path, cancellationToken: cancellationToken)).Data.Sum(r => r.Options.Count)),
+            ("ParquetSharp 25 (Arrow C++)", () => Task.Run(() => SharpWrite(path, rows, groupRows), cancellationToken),
+                () => Task.Run(() => SharpRead(path).Sum(r => r.Options.Count), cancellationToken)),
+        };
+
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"{count:N0} rows in memory, Snappy, {groupRows:N0}-row groups; best of {repeat}"));
+        Console.WriteLine("| library | write wall (s) | read wall (s) | allocated by one write (MiB) | allocated by one read (MiB) | file (MiB) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (name, write, read) in libraries)
+        {
+            var writeAllocated = await AllocatedAsync(write);
+            var writeTime = await BestAsync(repeat, write);
+            var readAllocated = await AllocatedAsync(async () =>
+            {
+                if (await read() != count * 5)
+                {
+                    throw new InvalidOperationException($"{name} read back a different number of options");
+                }
+            });
+            var readTime = await BestAsync(repeat, async () => await read());
+            Console.WriteLine(Invariant($"| {name} | {writeTime.Wall:F2} | {readTime.Wall:F2} | {writeAllocated / 1048576.0:F0} | {readAllocated / 1048576.0:F0} | {new FileInfo(path).Length / 1048576.0:F1} |"));
+        }
+
+        Console.WriteLine(Invariant($"Arrow memory pool peak (ParquetSharp's native buffers): {Sharp.MemoryPool.GetDefaultMemoryPool().MaxMemory / 1048576.0:F0} MiB"));
+    }
+
+    private static async Task<long> AllocatedAsync(Func<Task> action)
+    {
+        GC.Collect();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        await action();
+        return GC.GetTotalAllocatedBytes(precise: true) - before;
+    }
+
+    private static void SharpWrite(string path, List<BenchRow> rows, int groupRows)
+    {
+        using var properties = new Sharp.WriterPropertiesBuilder().Compression(Sharp.Compression.Snappy).Build();
+        Sharp.Column[] columns =
+        [
+            new Sharp.Column<string>("id"), new Sharp.Column<string>("dataset"), new Sharp.Column<string>("difficulty"),
+            new Sharp.Column<string[]>("departments"), new Sharp.Column<string>("question"),
+            new Sharp.Column<string[]>("options"), new Sharp.Column<string?>("answer"),
+        ];
+        using var writer = new Sharp.ParquetFileWriter(path, columns, properties);
+        foreach (var chunk in rows.Chunk(groupRows))
+        {
+            using var group = writer.AppendRowGroup();
+            void Write<T>(Func<BenchRow, T> get)
+            {
+                using var column = group.NextColumn().LogicalWriter<T>();
+                column.WriteBatch(chunk.Select(get).ToArray());
+            }
+
+            Write(r => r.Id);
+            Write(r => r.Dataset);
+            Write(r => r.Difficulty);
+            Write(r => r.Departments.ToArray());
+            Write(r => r.Question);
+            Write(r => r.Options.ToArray());
+            Write(r => r.Answer);
+        }
+
+        writer.Close();
+    }
+
+    private static List<BenchRow> SharpRead(string path)
+    {
+        using var reader = new Sharp.ParquetFileReader(path);
+        var rows = new List<BenchRow>();
+        for (var g = 0; g < reader.FileMetaData.NumRowGroups; g++)
+        {
+            using var group = reader.RowGroup(g);
+            var n = (int)group.MetaData.NumRows;
+            T[] Read<T>(int column)
+            {
+                using var values = group.Column(column).LogicalReader<T>();
+                return values.ReadAll(n);
+            }
+
+            var (ids, datasets, levels, departments) = (Read<string>(0), Read<string>(1), Read<string>(2), Read<string[]>(3));
+            var (questions, options, answers) = (Read<string>(4), Read<string[]>(5), Read<string?>(6));
+            for (var i = 0; i < n; i++)
+            {
+                rows.Add(new BenchRow { Id = ids[i], Dataset = datasets[i], Difficulty = levels[i], Departments = [.. departments[i]], Question = questions[i], Options = [.. options[i]], Answer = answers[i] });
+            }
+        }
+
+        return rows;
     }
 
     private static void Row(string step, Timing codec, Timing duck) =>
@@ -150,8 +291,8 @@ internal sealed class ParquetBenchmark : IBenchmark
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    /// <summary>A benchmark item as the splits store it.</summary>
-    internal sealed class BenchRow
+    /// <summary>A benchmark item as the splits store it (public: Parquet.Net's serializer maps public types).</summary>
+    public sealed class BenchRow
     {
         public string Id { get; set; } = "";
 

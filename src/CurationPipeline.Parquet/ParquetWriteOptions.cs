@@ -20,4 +20,7 @@ public sealed class ParquetWriteOptions
 
     /// <summary>Write DATA_PAGE_V2 pages instead of v1 pages; used to prove the reader against DuckDB.</summary>
     internal bool DataPageV2 { get; init; }
+
+    /// <summary>Target size of a data page's values before compression; smaller in tests to get many pages per chunk.</summary>
+    internal int PageTargetBytes { get; init; } = 1 << 16;
 }

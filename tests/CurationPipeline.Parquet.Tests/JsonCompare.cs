@@ -23,7 +23,7 @@ internal static class JsonCompare
                 Assert.True(Convert.ToInt64(expected, CultureInfo.InvariantCulture) == AsLong(actual), $"{where}: expected {expected}, DuckDB has {actual}");
                 break;
             case double d:
-                Assert.True(actual.ValueKind == JsonValueKind.Number && actual.GetDouble() == d, $"{where}: expected {d:R}, DuckDB has {actual}");
+                Assert.True(BitConverter.DoubleToInt64Bits(AsDouble(actual)) == BitConverter.DoubleToInt64Bits(d), $"{where}: expected {d:R}, DuckDB has {actual}");
                 break;
             case DateTime t:
                 Assert.True((t.Ticks - DateTime.UnixEpoch.Ticks) / 10 == AsLong(actual), $"{where}: expected {t:O}, DuckDB has {actual}");
@@ -51,6 +51,11 @@ internal static class JsonCompare
                 break;
         }
     }
+
+    /// <summary>A double DuckDB returned, as a JSON number or, for NaN and the infinities, a string.</summary>
+    public static double AsDouble(JsonElement value) => value.ValueKind == JsonValueKind.String
+        ? double.Parse(value.GetString()!, CultureInfo.InvariantCulture)
+        : value.GetDouble();
 
     /// <summary>An integer DuckDB returned, as a JSON number or a numeric string.</summary>
     public static long AsLong(JsonElement value) => value.ValueKind == JsonValueKind.String

@@ -24,7 +24,7 @@ public class MappingTests
         var columns = file.Columns.ToDictionary(c => c.Name);
 
         Assert.Equal(
-            ["id", "note", "count", "maybe_count", "big", "maybe_big", "score", "maybe_score", "flag", "maybe_flag", "created_at", "reviewed_at", "difficulty", "maybe_level", "tags", "maybe_tags", "numbers", "longs", "doubles", "renamed"],
+            ["id", "note", "count", "maybe_count", "big", "maybe_big", "score", "maybe_score", "flag", "maybe_flag", "created_at", "reviewed_at", "difficulty", "maybe_level", "tags", "maybe_tags", "numbers", "longs", "doubles", "renamed", "terms"],
             file.Columns.Select(c => c.Name));
         Assert.False(columns["id"].IsOptional);
         Assert.True(columns["note"].IsOptional);

@@ -42,6 +42,7 @@ public static class RowAssert
         Check(e.Longs is null ? a.Longs is null : a.Longs is not null && e.Longs.SequenceEqual(a.Longs), "longs");
         Check(e.Doubles is null ? a.Doubles is null : a.Doubles is not null && e.Doubles.Count == a.Doubles.Count && e.Doubles.Zip(a.Doubles).All(p => Same(p.First, p.Second)), "doubles");
         Check(e.PrimaryDimension == a.PrimaryDimension, "renamed");
+        Check(e.Terms is null ? a.Terms is null : a.Terms is not null && e.Terms.SequenceEqual(a.Terms), "terms");
         Check(a.Ignored == "", "ignored");
     }
 

@@ -40,6 +40,7 @@ public static class RowGenerator
         Longs = Maybe(random, () => (IReadOnlyList<long>)List(random, () => random.NextInt64())),
         Doubles = Maybe(random, () => List(random, () => Double(random, finiteDoubles))),
         PrimaryDimension = random.Next(2) == 0 ? "FundCap" : "SceneCap",
+        Terms = Maybe(random, () => List(random, () => random.Next(3) == 0 ? null : Words[random.Next(Words.Length)])),
     };
 
     public static string Text(Random random)

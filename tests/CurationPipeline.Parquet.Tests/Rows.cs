@@ -51,6 +51,9 @@ public sealed class AllTypesRow
     [ParquetColumn("renamed")]
     public string PrimaryDimension { get; set; } = "";
 
+    /// <summary>A list whose elements may be null.</summary>
+    public List<string?>? Terms { get; set; }
+
     [ParquetIgnore]
     public string Ignored { get; set; } = "";
 }

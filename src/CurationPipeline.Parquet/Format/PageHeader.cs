@@ -33,6 +33,9 @@ internal sealed class PageHeader
 
     public bool HasSubHeader { get; private set; }
 
+    /// <summary>The page's statistics (data pages v1 and v2), or null when the header has none.</summary>
+    public Statistics? Statistics { get; set; }
+
     public void Write(CompactWriter w)
     {
         w.BeginStruct();
@@ -49,6 +52,7 @@ internal sealed class PageHeader
             w.FieldI32(5, DefinitionLevelsByteLength);
             w.FieldI32(6, RepetitionLevelsByteLength);
             w.FieldBool(7, IsCompressed);
+            WriteStatistics(w, 8);
             w.EndStruct();
         }
         else if (Type == PageType.DictionaryPage)
@@ -65,10 +69,21 @@ internal sealed class PageHeader
             w.FieldI32(2, (int)Encoding);
             w.FieldI32(3, (int)DefinitionLevelEncoding);
             w.FieldI32(4, (int)RepetitionLevelEncoding);
+            WriteStatistics(w, 5);
             w.EndStruct();
         }
 
         w.EndStruct();
+    }
+
+    private void WriteStatistics(CompactWriter w, short field)
+    {
+        if (Statistics is not null)
+        {
+            w.BeginStructField(field);
+            Statistics.Write(w);
+            w.EndStruct();
+        }
     }
 
     public static PageHeader Read(CompactReader r)
@@ -105,6 +120,12 @@ internal sealed class PageHeader
                     IsCompressed = CompactReader.BoolFromType(type);
                 }
 
+                continue;
+            }
+
+            if (type == CompactType.Struct && id == (v2 ? 8 : 5))
+            {
+                Statistics = Statistics.Read(r);
                 continue;
             }
 

@@ -2,7 +2,10 @@ using CurationPipeline.Parquet.Thrift;
 
 namespace CurationPipeline.Parquet.Format;
 
-/// <summary>Column chunk statistics: min_value / max_value (plain-encoded) and null_count.</summary>
+/// <summary>
+/// Statistics of a column chunk or a data page: min_value / max_value (plain-encoded) and null_count. The
+/// deprecated min / max fields (signed byte order for strings) are skipped on reading.
+/// </summary>
 internal sealed class Statistics
 {
     public byte[]? MinValue { get; set; }
@@ -39,14 +42,11 @@ internal sealed class Statistics
     public static Statistics Read(CompactReader r)
     {
         var s = new Statistics();
-        byte[]? legacyMin = null, legacyMax = null;
         r.BeginStruct();
         while (r.NextField(out var id, out var type))
         {
             switch (id)
             {
-                case 1 when type == CompactType.Binary: legacyMax = r.ReadBinary(); break;
-                case 2 when type == CompactType.Binary: legacyMin = r.ReadBinary(); break;
                 case 3 when type == CompactType.I64: s.NullCount = r.ReadI64(); break;
                 case 4 when type == CompactType.I64: s.DistinctCount = r.ReadI64(); break;
                 case 5 when type == CompactType.Binary: s.MaxValue = r.ReadBinary(); break;
@@ -55,8 +55,6 @@ internal sealed class Statistics
             }
         }
 
-        s.MinValue ??= legacyMin;
-        s.MaxValue ??= legacyMax;
         return s;
     }
 }

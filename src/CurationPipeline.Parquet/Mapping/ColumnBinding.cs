@@ -21,16 +21,17 @@ internal abstract class ColumnBinding<T>(ColumnDescriptor descriptor, string pro
     public ColumnWriter CreateWriter(ParquetWriteOptions options)
     {
         var dictionary = options.DictionaryEncoding;
-        var v2 = options.DataPageV2;
-        return Descriptor.Type switch
+        ColumnWriter writer = Descriptor.Type switch
         {
-            PhysicalType.ByteArray => new ByteArrayColumnWriter(Descriptor, dictionary) { DataPageV2 = v2 },
-            PhysicalType.Int32 => new FixedColumnWriter<int>(Descriptor, dictionary) { DataPageV2 = v2 },
-            PhysicalType.Int64 => new FixedColumnWriter<long>(Descriptor, dictionary) { DataPageV2 = v2 },
-            PhysicalType.Double => new FixedColumnWriter<double>(Descriptor, dictionary) { DataPageV2 = v2 },
-            PhysicalType.Boolean => new BooleanColumnWriter(Descriptor) { DataPageV2 = v2 },
+            PhysicalType.ByteArray => new ByteArrayColumnWriter(Descriptor, dictionary),
+            PhysicalType.Int32 => new FixedColumnWriter<int>(Descriptor, dictionary),
+            PhysicalType.Int64 => new FixedColumnWriter<long>(Descriptor, dictionary),
+            PhysicalType.Double => new FixedColumnWriter<double>(Descriptor, dictionary),
+            PhysicalType.Boolean => new BooleanColumnWriter(Descriptor),
             _ => throw new InvalidOperationException($"no writer for {Descriptor.Type}"),
         };
+        writer.SetPageLayout(options.DataPageV2, options.PageTargetBytes);
+        return writer;
     }
 
     protected ParquetException NullInRequired(long row) =>

@@ -229,9 +229,9 @@ internal static class ColumnChunkReader
         }
 
         ValueDecoder.Decode(column, header.Encoding, values, present, data.Values, data.ValueCount, dictionary, dictionaryCount);
+        data.Pages.Add(new DataPageInfo(header.Type, header.Encoding, data.LevelCount, count, data.ValueCount, present, header.Statistics));
         data.LevelCount += count;
         data.ValueCount += present;
-        data.PageTypes.Add(header.Type);
     }
 
     /// <summary>Copies levels, checking their range; returns how many equal the maximum.</summary>

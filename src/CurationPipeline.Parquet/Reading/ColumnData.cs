@@ -22,8 +22,11 @@ internal sealed class ColumnData
 
     public int ValueCount { get; set; }
 
-    /// <summary>The kinds of data pages met (v1, v2), for diagnostics.</summary>
-    public HashSet<PageType> PageTypes { get; } = [];
+    /// <summary>The data pages met, in order, for diagnostics and tests.</summary>
+    public List<DataPageInfo> Pages { get; } = [];
+
+    /// <summary>The kinds of data pages met (v1, v2).</summary>
+    public HashSet<PageType> PageTypes => [.. Pages.Select(p => p.Type)];
 
     /// <summary>The values as <typeparamref name="TStored"/>, widening INT32 to INT64 and FLOAT or INT32 to DOUBLE.</summary>
     public TStored[] GetValues<TStored>()
@@ -98,3 +101,6 @@ internal sealed class ColumnData
 
     public ParquetException Corrupt(string what) => new($"{File}: column '{Column.Name}': {what}");
 }
+
+/// <summary>A data page as read: its kind and value encoding, where its levels and present values start in the chunk, and its statistics.</summary>
+internal sealed record DataPageInfo(PageType Type, ParquetEncoding Encoding, int FirstLevel, int LevelCount, int FirstValue, int ValueCount, Statistics? Statistics);

@@ -114,7 +114,9 @@ internal sealed class CompactReader(byte[] data, int start, int end, string cont
                 Position += 8;
                 break;
             case CompactType.Binary:
-                Position += ReadLength();
+                // The length is read first: `Position += ReadLength()` would add it to the position before the varint.
+                var length = ReadLength();
+                Position += length;
                 break;
             case CompactType.List:
             case CompactType.Set:

@@ -1,4 +1,3 @@
-using CurationPipeline.Parquet.Format;
 using CurationPipeline.Parquet.IO;
 using CurationPipeline.Parquet.Schema;
 
@@ -44,25 +43,22 @@ internal sealed class BooleanColumnWriter(ColumnDescriptor descriptor)
         body.Advance(count);
     }
 
-    protected override Statistics BuildStatistics(bool fromDictionary)
+    protected override (int Min, int Max) MinMax(int from, int to)
     {
-        var stats = new Statistics();
-        bool any = false, anyTrue = false, anyFalse = false;
-        foreach (var v in _values.Span)
+        if (from == to)
         {
-            any = true;
-            anyTrue |= v;
-            anyFalse |= !v;
+            return (-1, -1);
         }
 
-        if (any)
-        {
-            stats.MinValue = [(byte)(anyFalse ? 0 : 1)];
-            stats.MaxValue = [(byte)(anyTrue ? 1 : 0)];
-        }
-
-        return stats;
+        var values = _values.Span[from..to];
+        var firstFalse = values.IndexOf(false);
+        var firstTrue = values.IndexOf(true);
+        return (from + (firstFalse >= 0 ? firstFalse : firstTrue), from + (firstTrue >= 0 ? firstTrue : firstFalse));
     }
+
+    protected override int CompareValues(int a, int b) => _values[a].CompareTo(_values[b]);
+
+    protected override byte[]? EncodeBound(int index, bool isMin) => [(byte)(_values[index] ? 1 : 0)];
 
     public override void Reset()
     {

@@ -1,5 +1,4 @@
 using System.Text;
-using CurationPipeline.Parquet.Format;
 using CurationPipeline.Parquet.IO;
 using CurationPipeline.Parquet.Schema;
 
@@ -31,6 +30,8 @@ internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool di
     // and hashing the bytes.
     private readonly Dictionary<string, int> _entriesByText = new(StringComparer.Ordinal);
     private bool _dictionaryAlive = dictionaryEnabled;
+    private int[] _ranks = [];
+    private int _ranksFor = -1;
     private int _plainLength;
     private int _entriesAtCheck;
 
@@ -171,41 +172,90 @@ internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool di
         }
     }
 
-    protected override Statistics BuildStatistics(bool fromDictionary)
+    protected override (int Min, int Max) MinMax(int from, int to)
     {
-        var stats = new Statistics();
-        var count = fromDictionary ? _dictionary.Count : ValueCount;
-        if (count == 0)
+        if (from == to)
         {
-            return stats;
+            return (-1, -1);
         }
 
-        int min = 0, max = 0;
-        for (var i = 1; i < count; i++)
+        int min = from, max = from;
+        if (_dictionaryAlive)
         {
-            var v = fromDictionary ? _dictionary[i] : Value(i);
-            if (v.SequenceCompareTo(fromDictionary ? _dictionary[min] : Value(min)) < 0)
+            // Entries compared once, by their rank in byte order; then each value is an integer comparison.
+            var ranks = EntryRanks();
+            var indices = _indices.Span;
+            int minRank = ranks[indices[from]], maxRank = minRank;
+            for (var i = from + 1; i < to; i++)
+            {
+                var rank = ranks[indices[i]];
+                if (rank < minRank)
+                {
+                    (min, minRank) = (i, rank);
+                }
+                else if (rank > maxRank)
+                {
+                    (max, maxRank) = (i, rank);
+                }
+            }
+
+            return (min, max);
+        }
+
+        ReadOnlySpan<byte> minValue = Value(from), maxValue = minValue;
+        for (var i = from + 1; i < to; i++)
+        {
+            var v = Value(i);
+            if (v.SequenceCompareTo(minValue) < 0)
             {
                 min = i;
+                minValue = v;
             }
-            else if (v.SequenceCompareTo(fromDictionary ? _dictionary[max] : Value(max)) > 0)
+            else if (v.SequenceCompareTo(maxValue) > 0)
             {
                 max = i;
+                maxValue = v;
             }
         }
 
-        var minValue = fromDictionary ? _dictionary[min] : Value(min);
-        var maxValue = fromDictionary ? _dictionary[max] : Value(max);
+        return (min, max);
+    }
 
-        // Long values would bloat the footer; statistics are optional, so they are left out.
-        if (minValue.Length <= StatisticsMaxBytes && maxValue.Length <= StatisticsMaxBytes)
+    /// <summary>The rank of each dictionary entry in unsigned byte order, computed once per chunk.</summary>
+    private int[] EntryRanks()
+    {
+        var count = _dictionary.Count;
+        if (_ranksFor == count)
         {
-            stats.MinValue = minValue.ToArray();
-            stats.MaxValue = maxValue.ToArray();
+            return _ranks;
         }
 
-        return stats;
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => _dictionary[a].SequenceCompareTo(_dictionary[b]));
+        if (_ranks.Length < count)
+        {
+            _ranks = new int[count];
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            _ranks[order[i]] = i;
+        }
+
+        _ranksFor = count;
+        return _ranks;
     }
+
+    protected override int CompareValues(int a, int b) => Value(a).SequenceCompareTo(Value(b));
+
+    // Long values would bloat page headers and the footer; statistics are optional, so they are left out.
+    protected override byte[]? EncodeBound(int index, bool isMin) =>
+        Value(index) is { Length: <= StatisticsMaxBytes } value ? value.ToArray() : null;
 
     public override void Reset()
     {
@@ -216,6 +266,7 @@ internal sealed class ByteArrayColumnWriter(ColumnDescriptor descriptor, bool di
         _dictionary.Clear();
         _entriesByText.Clear();
         _dictionaryAlive = DictionaryEnabled;
+        _ranksFor = -1;
         _plainLength = 0;
         _entriesAtCheck = 0;
     }

@@ -7,18 +7,22 @@ namespace CurationPipeline.Parquet.Writing;
 
 /// <summary>
 /// Buffers one column's levels and values for the current row group and writes them as a column chunk:
-/// an optional dictionary page, then data pages (v1) that each hold whole rows.
+/// an optional dictionary page, then data pages (v1, or v2 on request) that each hold whole rows and carry the
+/// statistics of their values; the chunk statistics are the pages' combined.
 /// </summary>
 internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionaryEnabled)
 {
-    /// <summary>Write DATA_PAGE_V2 pages (levels uncompressed and without length prefixes) instead of v1 pages.</summary>
-    public bool DataPageV2 { get; init; }
-
     /// <summary>
-    /// Target size of a page's values before compression: 64 KiB keeps every compressed page below the
+    /// Default target size of a page's values before compression: 64 KiB keeps every compressed page below the
     /// large-object heap threshold, so pages are cheap, short-lived allocations (Snappy works in 64 KiB blocks anyway).
     /// </summary>
-    protected const int PageTargetBytes = 1 << 16;
+    public const int DefaultPageTargetBytes = 1 << 16;
+
+    /// <summary>Write DATA_PAGE_V2 pages (levels uncompressed and without length prefixes) instead of v1 pages.</summary>
+    public bool DataPageV2 { get; private set; }
+
+    /// <summary>Target size of a page's values before compression.</summary>
+    public int PageTargetBytes { get; private set; } = DefaultPageTargetBytes;
 
     /// <summary>A dictionary that grows past this many bytes is dropped for the chunk (PLAIN fallback).</summary>
     protected const int DictionaryLimitBytes = 1 << 20;
@@ -87,7 +91,7 @@ internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionar
         {
             dictionaryOffset = sink.Position;
             var count = WriteDictionary(sink.Body);
-            sink.WritePage(PageType.DictionaryPage, count, ParquetEncoding.Plain);
+            sink.WriteDictionaryPage(count);
             encodings.Add(ParquetEncoding.Plain);
             encodings.Add(ParquetEncoding.RleDictionary);
         }
@@ -97,6 +101,7 @@ internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionar
         }
 
         var dataOffset = sink.Position;
+        int chunkMin = -1, chunkMax = -1;
         var row = 0;
         while (row < RowCount)
         {
@@ -120,31 +125,34 @@ internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionar
                 WritePlain(sink.Body, firstValue, valueEnd);
             }
 
-            var encoding = useDictionary ? ParquetEncoding.RleDictionary : ParquetEncoding.Plain;
+            var (pageMin, pageMax) = MinMax(firstValue, valueEnd);
+            if (pageMin >= 0)
+            {
+                chunkMin = chunkMin < 0 || CompareValues(pageMin, chunkMin) < 0 ? pageMin : chunkMin;
+                chunkMax = chunkMax < 0 || CompareValues(pageMax, chunkMax) > 0 ? pageMax : chunkMax;
+            }
+
+            var nulls = levelEnd - levelStart - (valueEnd - firstValue);
+            var header = new PageHeader
+            {
+                Type = DataPageV2 ? PageType.DataPageV2 : PageType.DataPage,
+                NumValues = levelEnd - levelStart,
+                Encoding = useDictionary ? ParquetEncoding.RleDictionary : ParquetEncoding.Plain,
+                Statistics = BuildStatistics(nulls, pageMin, pageMax),
+            };
             if (DataPageV2)
             {
-                var header = new PageHeader
-                {
-                    Type = PageType.DataPageV2,
-                    NumValues = levelEnd - levelStart,
-                    NumNulls = levelEnd - levelStart - (valueEnd - firstValue),
-                    NumRows = end - row,
-                    Encoding = encoding,
-                    RepetitionLevelsByteLength = repBytes,
-                    DefinitionLevelsByteLength = defBytes,
-                };
-                sink.WritePageV2(header, repBytes + defBytes);
+                header.NumNulls = nulls;
+                header.NumRows = end - row;
+                header.RepetitionLevelsByteLength = repBytes;
+                header.DefinitionLevelsByteLength = defBytes;
             }
-            else
-            {
-                sink.WritePage(PageType.DataPage, levelEnd - levelStart, encoding);
-            }
+
+            sink.WritePage(header, DataPageV2 ? repBytes + defBytes : 0);
 
             row = end;
         }
 
-        var stats = BuildStatistics(useDictionary);
-        stats.NullCount = NullCount;
         return new ColumnChunk
         {
             FileOffset = dictionaryOffset ?? dataOffset,
@@ -159,9 +167,32 @@ internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionar
                 TotalCompressedSize = sink.ChunkCompressed,
                 DataPageOffset = dataOffset,
                 DictionaryPageOffset = dictionaryOffset,
-                Statistics = stats,
+                Statistics = BuildStatistics(NullCount, chunkMin, chunkMax),
             },
         };
+    }
+
+    /// <summary>Sets the page kind and size; called once, before any row.</summary>
+    public void SetPageLayout(bool dataPageV2, int pageTargetBytes)
+    {
+        DataPageV2 = dataPageV2;
+        PageTargetBytes = pageTargetBytes > 0 ? pageTargetBytes : throw new ArgumentOutOfRangeException(nameof(pageTargetBytes));
+    }
+
+    /// <summary>
+    /// Statistics of a page or chunk: the null count, and the minimum and maximum (value indices, -1 when no
+    /// value counts) unless a bound cannot be written (<see cref="EncodeBound"/> gives null), then neither.
+    /// </summary>
+    private Statistics BuildStatistics(long nulls, int min, int max)
+    {
+        var stats = new Statistics { NullCount = nulls };
+        if (min >= 0 && EncodeBound(min, isMin: true) is { } minValue && EncodeBound(max, isMin: false) is { } maxValue)
+        {
+            stats.MinValue = minValue;
+            stats.MaxValue = maxValue;
+        }
+
+        return stats;
     }
 
     /// <summary>Forgets the row group's data (after it was written).</summary>
@@ -222,5 +253,15 @@ internal abstract class ColumnWriter(ColumnDescriptor descriptor, bool dictionar
 
     protected abstract void WritePlain(ByteBuffer body, int from, int to);
 
-    protected abstract Statistics BuildStatistics(bool fromDictionary);
+    /// <summary>
+    /// Indices of the smallest and largest of the values [from, to) in the column's sort order (NaN left out);
+    /// (-1, -1) when there is none.
+    /// </summary>
+    protected abstract (int Min, int Max) MinMax(int from, int to);
+
+    /// <summary>Compares two buffered values by index, in the column's sort order.</summary>
+    protected abstract int CompareValues(int a, int b);
+
+    /// <summary>The PLAIN encoding of a value as a statistics bound, or null when it is not written.</summary>
+    protected abstract byte[]? EncodeBound(int index, bool isMin);
 }

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using CurationPipeline.Parquet.Format;
 using CurationPipeline.Parquet.IO;
 using CurationPipeline.Parquet.Schema;
 
@@ -77,52 +76,47 @@ internal sealed class FixedColumnWriter<T>(ColumnDescriptor descriptor, bool dic
     protected override void WritePlain(ByteBuffer body, int from, int to) =>
         body.Write(MemoryMarshal.AsBytes(_values.Span[from..to]));
 
-    protected override Statistics BuildStatistics(bool fromDictionary)
+    protected override (int Min, int Max) MinMax(int from, int to)
     {
-        var stats = new Statistics();
-        var values = fromDictionary ? _entries.Span : _values.Span;
-        var found = false;
-        T min = T.Zero, max = T.Zero;
-        foreach (var v in values)
+        var values = _values.Span;
+        int min = -1, max = -1;
+        for (var i = from; i < to; i++)
         {
+            var v = values[i];
             if (T.IsNaN(v))
             {
                 continue;
             }
 
-            if (!found)
+            if (min < 0)
             {
-                min = max = v;
-                found = true;
+                min = max = i;
             }
-            else if (v < min)
+            else if (v < values[min])
             {
-                min = v;
+                min = i;
             }
-            else if (v > max)
+            else if (v > values[max])
             {
-                max = v;
+                max = i;
             }
         }
 
-        if (found)
+        return (min, max);
+    }
+
+    protected override int CompareValues(int a, int b) => _values[a].CompareTo(_values[b]);
+
+    protected override byte[]? EncodeBound(int index, bool isMin)
+    {
+        // The specification asks for -0.0 as a zero minimum and +0.0 as a zero maximum.
+        var value = _values[index];
+        if (T.IsZero(value))
         {
-            // The specification asks for -0.0 as a zero minimum and +0.0 as a zero maximum.
-            if (T.IsZero(min))
-            {
-                min = -T.Zero;
-            }
-
-            if (T.IsZero(max))
-            {
-                max = T.Zero;
-            }
-
-            stats.MinValue = MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in min)).ToArray();
-            stats.MaxValue = MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in max)).ToArray();
+            value = isMin ? -T.Zero : T.Zero;
         }
 
-        return stats;
+        return MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value)).ToArray();
     }
 
     public override void Reset()

@@ -36,17 +36,15 @@ internal sealed class PageSink(CompressionCodec codec) : IDisposable
         ChunkUncompressed = 0;
     }
 
-    /// <summary>Adds <see cref="Body"/> as one dictionary or v1 data page.</summary>
-    public void WritePage(PageType type, int numValues, ParquetEncoding encoding) =>
-        Write(new PageHeader { Type = type, NumValues = numValues, Encoding = encoding }, 0);
+    /// <summary>Adds <see cref="Body"/> as a dictionary page.</summary>
+    public void WriteDictionaryPage(int count) =>
+        WritePage(new PageHeader { Type = PageType.DictionaryPage, NumValues = count, Encoding = ParquetEncoding.Plain }, 0);
 
     /// <summary>
-    /// Adds <see cref="Body"/> as a v2 data page: its first <paramref name="levelBytes"/> bytes are the
+    /// Adds <see cref="Body"/> as a page; in v2 data pages its first <paramref name="levelBytes"/> bytes are the
     /// repetition and definition levels, which stay uncompressed.
     /// </summary>
-    public void WritePageV2(PageHeader header, int levelBytes) => Write(header, levelBytes);
-
-    private void Write(PageHeader header, int levelBytes)
+    public void WritePage(PageHeader header, int levelBytes)
     {
         _compressed.Clear();
         _compressed.Write(Body.Span[..levelBytes]);
