@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
@@ -18,45 +17,27 @@ namespace CurationPipeline.Testing;
 public static class DuckDb
 {
     /// <summary>Runs one or more statements; returns the rows of the last one.</summary>
-    public static async Task<IReadOnlyList<JsonElement>> QueryAsync(string sql, CancellationToken cancellationToken = default) =>
-        (await RunAsync(sql, cancellationToken)).Rows;
-
-    /// <summary>
-    /// Runs one or more statements; returns the last one's rows and each statement's wall time and the CPU
-    /// time of this process during it (all threads, DuckDB's worker threads included).
-    /// </summary>
-    public static Task<DuckDbResult> RunAsync(string sql, CancellationToken cancellationToken = default) =>
-        Task.Run(() => Run(sql, cancellationToken), cancellationToken);
+    public static Task<IReadOnlyList<JsonElement>> QueryAsync(string sql, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Query(sql, cancellationToken), cancellationToken);
 
     /// <summary>Quotes a path or text as a SQL string literal.</summary>
     public static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private static DuckDbResult Run(string sql, CancellationToken cancellationToken)
+    private static IReadOnlyList<JsonElement> Query(string sql, CancellationToken cancellationToken)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var registration = cancellationToken.Register(() => command.Cancel());
-        var millis = new List<double>();
-        var cpuMillis = new List<double>();
         var rows = new List<JsonElement>();
-        var process = Process.GetCurrentProcess();
         try
         {
-            var clock = Stopwatch.StartNew();
-            var cpu = process.TotalProcessorTime;
-
-            // DuckDB.NET runs the statements one after the other, each when the reader moves to its result.
+            // DuckDB.NET runs every statement but the last when the reader opens; the last one's rows are read here.
             using var reader = command.ExecuteReader();
             do
             {
                 rows = ReadRows(reader);
-                millis.Add(clock.Elapsed.TotalMilliseconds);
-                process.Refresh();
-                cpuMillis.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
-                clock.Restart();
-                cpu = process.TotalProcessorTime;
             }
             while (reader.NextResult());
         }
@@ -66,7 +47,7 @@ public static class DuckDb
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new DuckDbResult(rows, millis, cpuMillis);
+        return rows;
     }
 
     private static List<JsonElement> ReadRows(DuckDBDataReader reader)
