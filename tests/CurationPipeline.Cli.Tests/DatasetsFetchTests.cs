@@ -443,10 +443,10 @@ public class DatasetsFetchTests
         Assert.True(exit is 0 or 1, output);
         Assert.Contains("optional sources not found, skipped: cmexam, cmeee", output, StringComparison.Ordinal);
         Assert.Contains("Get them with `curate datasets fetch cmexam cblue-cmeee` (cblue-cmeee comes from a registration page", output, StringComparison.Ordinal);
-        Assert.Contains($"Or set CURATE_EXTERNAL_DATA to a folder that holds them (looked in {publicDir}).", output, StringComparison.Ordinal);
+        Assert.Contains($"Or set CURATE_EXTERNAL_DATA (or pass `curate run --public-data`) to a folder that holds them (looked in {publicDir}).", output, StringComparison.Ordinal);
         var report = await System.IO.File.ReadAllTextAsync(Path.Combine(outDir, "report.md"));
         Assert.Contains("Get them with `curate datasets fetch cmexam cblue-cmeee`", report, StringComparison.Ordinal);
-        Assert.Contains("Or set CURATE_EXTERNAL_DATA to a folder that holds them.", report, StringComparison.Ordinal);
+        Assert.Contains("Or set CURATE_EXTERNAL_DATA (or pass `curate run --public-data`) to a folder that holds them.", report, StringComparison.Ordinal);
     }
 
     /// <summary>The "done when": the five public sets fetched from the loopback server, then the main job has items for all 22 datasets.</summary>

@@ -57,6 +57,6 @@ public sealed record MissingSourcesHint(IReadOnlyList<string> Sources, IReadOnly
             yield return $"No dataset of `curate datasets fetch` provides {string.Join(", ", Unmatched)}.";
         }
 
-        yield return $"Or set {PublicDataFolder.Variable} to a folder that holds them" + (withFolder && Folder is not null ? $" (looked in {Folder})." : ".");
+        yield return $"Or set {PublicDataFolder.Variable} (or pass `curate run --public-data`) to a folder that holds them" + (withFolder && Folder is not null ? $" (looked in {Folder})." : ".");
     }
 }

@@ -61,7 +61,7 @@ public sealed class PublicImportTests
         Assert.Contains($"field '{field}', element 1", e.Message, StringComparison.Ordinal);
     }
 
-    [ExternalDataFact("cblue-cmeee/CMeEE_dev*.json", "cblue-chip-cdn/CHIP-CDN_dev*.json", "cblue-chip-cdee/CHIP-CDEE_dev*.json", "cblue-cmeie/CMeIE_dev*.json*")]
+    [ExternalDataFact("cblue-cmeee/CMeEE_dev*.json, cblue-chip-cdn/CHIP-CDN_dev*.json, cblue-chip-cdee/CHIP-CDEE_dev*.json, cblue-cmeie/CMeIE_dev*.json*")]
     public async Task The_cblue_dev_sets_import_whole_with_gold_spans_that_match_their_text()
     {
         var definition = PublicItems.Pipeline();
