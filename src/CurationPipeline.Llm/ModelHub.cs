@@ -101,7 +101,7 @@ public sealed class ModelHub : IAsyncDisposable
         var builder = new ChatClientBuilder(inner);
         if (_options.LoggerFactory is { } loggers)
         {
-            builder.Use(next => new LoggingChatClient(next, new ContentFreeLogger(loggers.CreateLogger($"CurationPipeline.Llm.{role}"))));
+            builder.UseLogging(new ContentFreeLoggerFactory(loggers, $"CurationPipeline.Llm.{role}"));
         }
 
         builder.UseAccounting(_ledger, role, target);

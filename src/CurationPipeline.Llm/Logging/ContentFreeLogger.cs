@@ -20,3 +20,19 @@ internal sealed class ContentFreeLogger(ILogger inner) : ILogger
         }
     }
 }
+
+/// <summary>
+/// The logger factory handed to the library's <c>UseLogging</c>: every logger it makes is a
+/// <see cref="ContentFreeLogger"/> under one category (the role's, <c>CurationPipeline.Llm.ROLE</c>).
+/// </summary>
+internal sealed class ContentFreeLoggerFactory(ILoggerFactory inner, string category) : ILoggerFactory
+{
+    public ILogger CreateLogger(string categoryName) => new ContentFreeLogger(inner.CreateLogger(category));
+
+    public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+    public void Dispose()
+    {
+        // The inner factory belongs to the caller.
+    }
+}
