@@ -449,7 +449,7 @@ public class DatasetsFetchTests
         Assert.Contains("Or set CURATE_EXTERNAL_DATA (or pass `curate run --public-data`) to a folder that holds them.", report, StringComparison.Ordinal);
     }
 
-    /// <summary>The "done when": the five public sets fetched from the loopback server, then the main job has items for all 22 datasets.</summary>
+    /// <summary>A new user's path: the five public sets fetched from the loopback server, then the main job has items for all 22 datasets.</summary>
     [Fact]
     public async Task Fetched_public_sets_give_the_main_job_items_for_all_22_datasets()
     {
