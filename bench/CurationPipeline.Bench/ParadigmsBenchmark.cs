@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using CurationPipeline.Paradigms;
+using CurationPipeline.Configuration;
+using CurationPipeline.Core;
 using CurationPipeline.Paradigms.Knowledge;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Sources;
+using CurationPipeline.Paradigms;
 
 namespace CurationPipeline.Bench;
 

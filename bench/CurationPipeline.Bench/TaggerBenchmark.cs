@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using CurationPipeline.Departments;
-using CurationPipeline.Sources;
+using CurationPipeline.IO;
 using CurationPipeline.Testing;
 
 namespace CurationPipeline.Bench;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using CurationPipeline.Cli.Commands;
+using CurationPipeline.Core;
 using CurationPipeline.Llm;
 using CurationPipeline.Parquet;
-using CurationPipeline.Pipeline;
 using Spectre.Console;
 
 namespace CurationPipeline.Cli;

@@ -1,4 +1,6 @@
-using CurationPipeline.Pipeline;
+using CurationPipeline.Cli.Commands;
+using CurationPipeline.Hosting;
+
 
 namespace CurationPipeline.Cli.Tests;
 

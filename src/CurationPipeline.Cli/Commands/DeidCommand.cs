@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CurationPipeline.Deidentification;
-using CurationPipeline.Pipeline;
+using CurationPipeline.IO;
 using Spectre.Console;
 
 namespace CurationPipeline.Cli.Commands;

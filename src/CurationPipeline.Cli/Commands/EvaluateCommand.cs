@@ -49,7 +49,7 @@ internal static class EvaluateCommand
                 {
                     Evaluator.Validate(item);
                 }
-                catch (Exception ex) when (ex is FormatException or Pipeline.ItemInvalidException)
+                catch (Exception ex) when (ex is FormatException or Core.ItemInvalidException)
                 {
                     throw new FormatException($"{parse.GetValue(split)}: {ex.Message}", ex);
                 }

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using CurationPipeline.Calibration;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
 using CurationPipeline.Parquet;
-using CurationPipeline.Sampling;
 using CurationPipeline.Splits;
 using Spectre.Console;
 

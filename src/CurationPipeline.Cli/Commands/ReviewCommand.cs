@@ -94,7 +94,7 @@ internal static class ReviewCommand
 
             var files = PoolReader.Resolve(parse.GetValue(pool)!);
             using var reviews = ReviewStore.Open(parse.GetValue(store)!.FullName, TimeProvider.System);
-            var stage = new ReviewStage(reviews, names, Sampling.ReviewPolicy.Recorded);
+            var stage = new ReviewStage(reviews, names, Core.ReviewPolicy.Recorded);
 
             var count = 0;
             var started = System.Diagnostics.Stopwatch.StartNew();

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using CurationPipeline.Pipeline;
+using CurationPipeline.Composition;
+using CurationPipeline.Configuration;
+using CurationPipeline.Core;
+using CurationPipeline.Hosting;
 using CurationPipeline.Sources;
 using Spectre.Console;
 

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using CurationPipeline.Configuration;
+using CurationPipeline.Core;
+using CurationPipeline.IO;
 using CurationPipeline.Items;
 using CurationPipeline.Parquet;
-using CurationPipeline.Pipeline;
 using CurationPipeline.Sampling;
 using CurationPipeline.Splits;
 using Spectre.Console;

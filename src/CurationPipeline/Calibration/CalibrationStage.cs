@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Pipeline.Stages;
-using CurationPipeline.Sampling;
 
 namespace CurationPipeline.Calibration;
 

@@ -1,5 +1,5 @@
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Sampling;
 
 namespace CurationPipeline.Calibration;
 

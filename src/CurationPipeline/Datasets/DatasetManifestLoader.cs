@@ -1,5 +1,6 @@
 using System.Text;
-using CurationPipeline.Pipeline;
+using CurationPipeline.Configuration;
+using CurationPipeline.Core;
 using FluentValidation;
 
 namespace CurationPipeline.Datasets;

@@ -44,7 +44,7 @@ public sealed class HttpDownloader(HttpClient http, DownloadOptions options)
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
         var client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("curate", Pipeline.PipelineInfo.Version));
+        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("curate", Core.PipelineInfo.Version));
         return client;
     }
 

@@ -1,6 +1,5 @@
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Pipeline.Stages;
 
 namespace CurationPipeline.Departments;
 

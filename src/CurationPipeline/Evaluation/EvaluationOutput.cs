@@ -1,7 +1,7 @@
 using System.Text;
+using CurationPipeline.Core;
+using CurationPipeline.IO;
 using CurationPipeline.Parquet;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Reporting.Html;
 
 namespace CurationPipeline.Evaluation;
 

@@ -96,7 +96,7 @@ public sealed class Evaluator
                 {
                     _ = AnswerScoring.GoldChoice(item);
                 }
-                catch (Pipeline.ItemInvalidException e)
+                catch (Core.ItemInvalidException e)
                 {
                     throw new FormatException($"{item.Dataset}: {e.Message}", e);
                 }

@@ -1,6 +1,5 @@
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Sources;
 
 namespace CurationPipeline.Paradigms;
 
@@ -22,7 +21,7 @@ public static class EngineItems
         if (!result.IsValid)
         {
             var error = result.Errors[0];
-            throw new RecordRejectedException($"generated item is invalid: {error.ErrorMessage}", PipelineLoader.Snake(error.PropertyName));
+            throw new RecordRejectedException($"generated item is invalid: {error.ErrorMessage}", KeyNames.Snake(error.PropertyName));
         }
 
         return item;

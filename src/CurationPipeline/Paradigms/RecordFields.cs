@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CurationPipeline.Sources;
+using CurationPipeline.Core;
 
 namespace CurationPipeline.Paradigms;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using CurationPipeline.Sources;
+using CurationPipeline.IO;
 
 namespace CurationPipeline.Review;
 

@@ -1,7 +1,6 @@
 using CurationPipeline.Calibration;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Pipeline.Stages;
-using CurationPipeline.Sampling;
 
 namespace CurationPipeline.Review;
 

@@ -1,3 +1,5 @@
+using CurationPipeline.Core;
+
 namespace CurationPipeline.Sampling;
 
 /// <summary>

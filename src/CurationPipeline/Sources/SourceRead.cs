@@ -1,4 +1,5 @@
-using CurationPipeline.Pipeline;
+using CurationPipeline.Core;
+
 
 namespace CurationPipeline.Sources;
 

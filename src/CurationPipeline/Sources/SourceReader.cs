@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
-using CurationPipeline.Pipeline;
+using System.Text;
+using CurationPipeline.Core;
+using CurationPipeline.IO;
 
 namespace CurationPipeline.Sources;
 

@@ -1,6 +1,6 @@
+using CurationPipeline.IO;
 using CurationPipeline.Items;
 using CurationPipeline.Parquet;
-using CurationPipeline.Pipeline;
 using CurationPipeline.Sampling;
 
 namespace CurationPipeline.Splits;

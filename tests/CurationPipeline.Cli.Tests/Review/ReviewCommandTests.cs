@@ -1,6 +1,6 @@
+using CurationPipeline.Core;
+using CurationPipeline.IO;
 using CurationPipeline.Review;
-using CurationPipeline.Sampling;
-using CurationPipeline.Sources;
 using CurationPipeline.Testing;
 
 namespace CurationPipeline.Cli.Tests.Review;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CurationPipeline.Calibration;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
 using CurationPipeline.Review;
 using CurationPipeline.Sampling;

@@ -1,7 +1,6 @@
 using CurationPipeline.Calibration;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Sampling;
 using static CurationPipeline.Tests.Calibration.CalibrationFixtures;
 
 namespace CurationPipeline.Tests.Calibration;

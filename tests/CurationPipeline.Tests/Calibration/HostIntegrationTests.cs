@@ -1,9 +1,9 @@
-using CurationPipeline.Calibration;
 using CurationPipeline.Calibration.Offline;
+using CurationPipeline.Calibration;
+using CurationPipeline.Core;
 using CurationPipeline.Departments;
+using CurationPipeline.Hosting;
 using CurationPipeline.Items;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Sampling;
 using CurationPipeline.Splits;
 using CurationPipeline.Testing;
 using CurationPipeline.Tests.Sources;

@@ -1,8 +1,8 @@
-using CurationPipeline.Calibration;
 using CurationPipeline.Calibration.Llm;
+using CurationPipeline.Calibration;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
 using CurationPipeline.Llm;
-using CurationPipeline.Sampling;
 using CurationPipeline.Testing;
 using static CurationPipeline.Tests.Calibration.CalibrationFixtures;
 

@@ -1,7 +1,7 @@
-using CurationPipeline.Calibration;
 using CurationPipeline.Calibration.Offline;
+using CurationPipeline.Calibration;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Sampling;
 using CurationPipeline.Testing;
 using Xunit.Abstractions;
 

@@ -1,8 +1,8 @@
+using CurationPipeline.Configuration;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Paradigms;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Sources;
 using CurationPipeline.Sources.Public;
+using CurationPipeline.Sources;
 
 namespace CurationPipeline.Tests.Calibration;
 

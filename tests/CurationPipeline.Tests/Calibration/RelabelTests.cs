@@ -1,6 +1,6 @@
 using CurationPipeline.Calibration;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Sampling;
 using CurationPipeline.Testing;
 using static CurationPipeline.Tests.Calibration.CalibrationFixtures;
 

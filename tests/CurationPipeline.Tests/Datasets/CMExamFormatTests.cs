@@ -1,9 +1,9 @@
 using System.Text;
+using CurationPipeline.Configuration;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Paradigms;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Sources;
 using CurationPipeline.Sources.Public;
+using CurationPipeline.Sources;
 using CurationPipeline.Testing;
 
 namespace CurationPipeline.Tests.Datasets;

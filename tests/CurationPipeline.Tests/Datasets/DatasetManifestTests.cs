@@ -1,8 +1,9 @@
 using System.IO.Enumeration;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using CurationPipeline.Configuration;
+using CurationPipeline.Core;
 using CurationPipeline.Datasets;
-using CurationPipeline.Pipeline;
 using CurationPipeline.Testing;
 
 namespace CurationPipeline.Tests.Datasets;

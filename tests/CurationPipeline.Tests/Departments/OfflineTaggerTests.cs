@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using CurationPipeline.Core;
 using CurationPipeline.Departments;
 using CurationPipeline.Items;
-using CurationPipeline.Pipeline;
 using CurationPipeline.Sources;
 using CurationPipeline.Testing;
 using CurationPipeline.Tests.Calibration;

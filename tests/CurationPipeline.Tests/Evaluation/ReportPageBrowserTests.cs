@@ -1,5 +1,4 @@
 using CurationPipeline.Evaluation;
-using CurationPipeline.Reporting.Html;
 using CurationPipeline.Testing;
 using Microsoft.Playwright;
 

@@ -1,6 +1,7 @@
+using CurationPipeline.Configuration;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
 using CurationPipeline.Paradigms;
-using CurationPipeline.Pipeline;
 
 namespace CurationPipeline.Tests.Paradigms;
 

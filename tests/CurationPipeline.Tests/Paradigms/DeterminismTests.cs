@@ -1,6 +1,7 @@
 using System.Text.Json;
+using CurationPipeline.Configuration;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Pipeline;
 
 namespace CurationPipeline.Tests.Paradigms;
 

@@ -1,6 +1,7 @@
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Paradigms;
 using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Paradigms;
 
 namespace CurationPipeline.Tests.Paradigms;
 

@@ -1,3 +1,4 @@
+using CurationPipeline.Core;
 using CurationPipeline.Paradigms;
 
 namespace CurationPipeline.Tests.Paradigms;

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using CurationPipeline.Paradigms;
+using CurationPipeline.Core;
 using CurationPipeline.Paradigms.Knowledge;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Sources;
 using CurationPipeline.Testing;
 
 namespace CurationPipeline.Tests.Paradigms;

@@ -1,6 +1,6 @@
+using CurationPipeline.Configuration;
+using CurationPipeline.Core;
 using CurationPipeline.Paradigms;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Sources;
 
 namespace CurationPipeline.Tests.Paradigms;
 

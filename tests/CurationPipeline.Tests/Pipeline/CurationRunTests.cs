@@ -1,8 +1,8 @@
 using System.Text.Json;
+using CurationPipeline.Configuration;
+using CurationPipeline.Core;
+using CurationPipeline.Hosting;
 using CurationPipeline.Items;
-using CurationPipeline.Paradigms;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Sources;
 using CurationPipeline.Splits;
 using CurationPipeline.Testing;
 

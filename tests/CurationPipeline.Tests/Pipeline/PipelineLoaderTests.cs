@@ -1,4 +1,5 @@
-using CurationPipeline.Pipeline;
+using CurationPipeline.Configuration;
+using CurationPipeline.Core;
 using CurationPipeline.Sources;
 using CurationPipeline.Testing;
 using CurationPipeline.Tests.Calibration;

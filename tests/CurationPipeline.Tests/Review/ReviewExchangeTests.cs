@@ -1,5 +1,5 @@
+using CurationPipeline.IO;
 using CurationPipeline.Review;
-using CurationPipeline.Sources;
 using CurationPipeline.Testing;
 
 namespace CurationPipeline.Tests.Review;

@@ -1,4 +1,5 @@
 using CurationPipeline.Calibration;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
 using CurationPipeline.Review;
 using CurationPipeline.Sampling;

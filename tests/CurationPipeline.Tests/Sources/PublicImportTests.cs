@@ -1,8 +1,7 @@
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Paradigms;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Sources;
 using CurationPipeline.Sources.Public;
+using CurationPipeline.Sources;
 using CurationPipeline.Testing;
 using CurationPipeline.Tests.Calibration;
 

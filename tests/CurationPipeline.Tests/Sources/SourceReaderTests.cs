@@ -1,4 +1,4 @@
-using CurationPipeline.Pipeline;
+using CurationPipeline.Core;
 using CurationPipeline.Sources;
 using CurationPipeline.Testing;
 

@@ -1,4 +1,4 @@
-using CurationPipeline.Sources;
+using CurationPipeline.IO;
 
 namespace CurationPipeline.Calibration.Offline;
 

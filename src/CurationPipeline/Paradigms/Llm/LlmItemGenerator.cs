@@ -1,8 +1,7 @@
 using System.Text.Json.Serialization;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
 using CurationPipeline.Llm;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Sources;
 using Microsoft.Extensions.AI;
 
 namespace CurationPipeline.Paradigms.Llm;

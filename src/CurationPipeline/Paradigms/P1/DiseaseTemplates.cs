@@ -1,3 +1,4 @@
+using CurationPipeline.Core;
 using CurationPipeline.Departments;
 using CurationPipeline.Paradigms.Knowledge;
 

@@ -1,3 +1,5 @@
+using CurationPipeline.Core;
+
 namespace CurationPipeline.Paradigms;
 
 /// <summary>Draws distractors: distinct, not near-duplicates of each other or of the answer, and never true per the source.</summary>

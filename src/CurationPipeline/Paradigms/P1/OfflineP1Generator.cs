@@ -1,7 +1,6 @@
+using CurationPipeline.Core;
 using CurationPipeline.Items;
 using CurationPipeline.Paradigms.Knowledge;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Sources;
 
 namespace CurationPipeline.Paradigms;
 

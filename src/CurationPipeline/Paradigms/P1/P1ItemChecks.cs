@@ -1,3 +1,4 @@
+using CurationPipeline.Core;
 using CurationPipeline.Items;
 
 namespace CurationPipeline.Paradigms;

@@ -1,6 +1,5 @@
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Pipeline;
-using CurationPipeline.Sources;
 
 namespace CurationPipeline.Paradigms;
 

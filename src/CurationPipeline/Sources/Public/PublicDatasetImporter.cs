@@ -1,7 +1,6 @@
 using System.Text.Json;
+using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Paradigms;
-using CurationPipeline.Pipeline;
 
 namespace CurationPipeline.Sources.Public;
 

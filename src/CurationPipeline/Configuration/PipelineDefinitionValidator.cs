@@ -1,0 +1,78 @@
+using CurationPipeline.Core;
+using FluentValidation;
+
+namespace CurationPipeline.Configuration;
+
+/// <summary>The rules a pipeline file must satisfy before the first record moves.</summary>
+public sealed class PipelineDefinitionValidator : AbstractValidator<PipelineDefinition>
+{
+    public static readonly string[] Formats = ["jsonl", "csv", "cmexam", "cmeee", "chip-cdn", "chip-cdee", "cmeie"];
+    public static readonly string[] Kinds = ["report", "guideline", "drug", "knowledge", "scenario", "ehr", "dialogue", "inpatient", "public"];
+    public static readonly string[] StageNames = ["read", "deidentify", "generate", "validate", "gate", "calibrate", "tag", "review", "write"];
+
+    private static readonly Dictionary<string, string> SecondaryToPrimary = new(StringComparer.Ordinal)
+    {
+        ["MedKQA"] = "FundCap",
+        ["MedSE"] = "FundCap",
+        ["MedRU"] = "FundCap",
+        ["SmartServ"] = "SceneCap",
+        ["SmartCare"] = "SceneCap",
+    };
+
+    public PipelineDefinitionValidator()
+    {
+        RuleFor(p => p.Name).NotEmpty().Matches("^[A-Za-z0-9_-]+$").WithMessage("must be letters, digits, '-' or '_'");
+        RuleFor(p => p.ReviewPolicy).Must(v => v is "required" or "recorded").WithMessage("must be 'required' or 'recorded'");
+        RuleFor(p => p.Reviewers).Must(r => r.Count >= 3 && r.Distinct().Count() == r.Count)
+            .WithMessage("needs at least three different names (two reviewers per item and a third for split decisions)");
+        RuleFor(p => p.Deidentification.Mode).Must(v => v is "surrogate" or "mask").WithMessage("must be 'surrogate' or 'mask'");
+        RuleFor(p => p.Sampling.Ratio).Must(BeARatio).WithMessage("must be three non-negative integers like 3:5:2");
+        RuleFor(p => p.Stages.BoundedCapacity).GreaterThanOrEqualTo(1);
+        RuleFor(p => p.Stages.MaxDegreeOfParallelism).InclusiveBetween(1, 1024);
+        RuleForEach(p => p.Stages.Parallelism)
+            .Must(kv => StageNames.Contains(kv.Key)).WithMessage((_, kv) => $"unknown stage '{kv.Key}' (known: {string.Join(", ", StageNames)})")
+            .Must(kv => kv.Value is >= 1 and <= 1024).WithMessage("parallelism must be between 1 and 1024");
+        RuleFor(p => p.Rejects.MaxFraction).InclusiveBetween(0.0, 1.0);
+        RuleFor(p => p.Datasets).NotEmpty().WithMessage("a pipeline needs at least one dataset");
+
+        RuleForEach(p => p.Sources).ChildRules(s =>
+        {
+            s.RuleFor(x => x.Name).NotEmpty();
+            s.RuleFor(x => x.Path).NotEmpty();
+            s.RuleFor(x => x.Format).Must(f => Formats.Contains(f)).WithMessage(x => $"unknown format '{x.Format}' (known: {string.Join(", ", Formats)})");
+            s.RuleFor(x => x.Kind).Must(k => Kinds.Contains(k)).WithMessage(x => $"unknown kind '{x.Kind}' (known: {string.Join(", ", Kinds)})");
+            s.RuleFor(x => x.Encoding).Must(e => e is "utf-8" or "gb18030").WithMessage("must be 'utf-8' or 'gb18030'");
+        });
+        RuleFor(p => p.Sources).Must(s => s.Select(x => x.Name).Distinct().Count() == s.Count).WithMessage("source names must be unique");
+        RuleFor(p => p.Datasets).Must(d => d.Select(x => x.Name).Distinct().Count() == d.Count).WithMessage("dataset names must be unique");
+
+        RuleForEach(p => p.Datasets).ChildRules(d =>
+        {
+            d.RuleFor(x => x.Name).NotEmpty();
+            d.RuleFor(x => x.Secondary).Must(s => SecondaryToPrimary.ContainsKey(s))
+                .WithMessage(x => $"unknown secondary dimension '{x.Secondary}' (known: {string.Join(", ", SecondaryToPrimary.Keys)})");
+            d.RuleFor(x => x.Primary).Must((x, p) => !SecondaryToPrimary.TryGetValue(x.Secondary, out var expected) || p == expected)
+                .WithMessage(x => $"'{x.Primary}' does not fit secondary dimension '{x.Secondary}' (expected {SecondaryToPrimary.GetValueOrDefault(x.Secondary)})");
+            d.RuleFor(x => x.Paradigm).Must(p => p is "P1" or "P2" or "P3" or "P4" or "public").WithMessage("must be P1, P2, P3, P4 or public");
+            d.RuleFor(x => x.Source).Must(s => s is "public" or "proprietary").WithMessage("must be 'public' or 'proprietary'");
+            d.RuleFor(x => x.Source).Must((x, s) => (s == "public") == (x.Paradigm == "public"))
+                .WithMessage("public datasets (and only they) use paradigm 'public'");
+            d.RuleFor(x => x.Type).Must(t => t is "multiple-choice" or "open-ended").WithMessage("must be 'multiple-choice' or 'open-ended'");
+            d.RuleFor(x => x.Scoring).Must(s => s is "accuracy" or "micro-f1" or "judge").WithMessage("must be 'accuracy', 'micro-f1' or 'judge'");
+            d.RuleFor(x => x.Scoring).Must((x, s) => (x.Type == "multiple-choice") == (s == "accuracy"))
+                .WithMessage("multiple-choice datasets (and only they) are scored by accuracy");
+            d.RuleFor(x => x.TargetN).GreaterThanOrEqualTo(0);
+            d.RuleFor(x => x.ItemsPerRecord).InclusiveBetween(1, 100);
+            d.RuleFor(x => x.Inputs).NotEmpty().WithMessage("names no source");
+            d.RuleForEach(x => x.SamplingKeys).NotEmpty();
+        });
+        RuleForEach(p => p.Datasets).Must((p, d) => d.Inputs.All(i => p.Sources.Any(s => s.Name == i)))
+            .WithMessage((p, d) => $"names an unknown source '{d.Inputs.First(i => p.Sources.All(s => s.Name != i))}'");
+    }
+
+    internal static bool BeARatio(string text)
+    {
+        var parts = text.Split(':');
+        return parts.Length == 3 && parts.All(x => int.TryParse(x, out var v) && v >= 0) && parts.Sum(int.Parse) > 0;
+    }
+}

@@ -1,0 +1,187 @@
+using CurationPipeline.Configuration;
+
+namespace CurationPipeline.Core;
+
+/// <summary>
+/// A pipeline file (e.g. <c>pipelines/mlb.yaml</c>) as bound from YAML. Keys are snake_case; unknown keys
+/// and wrong values are errors naming the file, line and key (see <see cref="PipelineLoader"/>).
+/// </summary>
+public sealed class PipelineDefinition
+{
+    /// <summary>Name of the pipeline; the default output folder is <c>curated/&lt;name&gt;</c>.</summary>
+    public string Name { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    /// <value>Seed of every random choice of the run (generation, sampling). Default 42.</value>
+    public int Seed { get; set; } = 42;
+
+    /// <value><c>required</c> or <c>recorded</c> (see docs/pipeline-reference.md). Default recorded.</value>
+    public string ReviewPolicy { get; set; } = "recorded";
+
+    /// <value>Reviewer names for expert review (two per item plus a third for split decisions). Default reviewer-1..3.</value>
+    public List<string> Reviewers { get; set; } = ["reviewer-1", "reviewer-2", "reviewer-3"];
+
+    public DeidentificationSection Deidentification { get; set; } = new();
+
+    public SamplingSection Sampling { get; set; } = new();
+
+    public StagesSection Stages { get; set; } = new();
+
+    /// <summary>Model roles mapped to endpoint names of the endpoints file. Empty: offline engines.</summary>
+    public RolesSection Roles { get; set; } = new();
+
+    public RejectsSection Rejects { get; set; } = new();
+
+    public List<SourceDefinition> Sources { get; set; } = [];
+
+    public List<DatasetDefinition> Datasets { get; set; } = [];
+
+    /// <summary>The file this definition was read from (not a YAML key).</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public string FilePath { get; set; } = "";
+
+    /// <summary>SHA-256 of the file's bytes, written into run.json and the Parquet footers.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public string ConfigHash { get; set; } = "";
+
+    /// <summary>Resolves a path of the file relative to the file's folder.</summary>
+    public string ResolvePath(string path) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(FilePath) ?? ".", path));
+}
+
+public sealed class DeidentificationSection
+{
+    /// <value>Run de-identification on source text before any engine sees it. Default true.</value>
+    public bool Enabled { get; set; } = true;
+
+    /// <value><c>surrogate</c> (realistic replacements) or <c>mask</c> (category tags). Default surrogate.</value>
+    public string Mode { get; set; } = "surrogate";
+
+    /// <value>Environment variable holding the secret that keys surrogates; unset gives a fixed demo secret.</value>
+    public string SecretEnv { get; set; } = "CURATE_DEID_SECRET";
+
+    /// <value>Scan every generated item again before it is written. Default true.</value>
+    public bool Gate { get; set; } = true;
+}
+
+public sealed class SamplingSection
+{
+    /// <value>Hard:Medium:Easy. Default 3:5:2.</value>
+    public string Ratio { get; set; } = "3:5:2";
+
+    /// <value>Fail the run when the pool cannot supply a cell, instead of reporting it. Default false.</value>
+    public bool FailOnShortfall { get; set; }
+}
+
+public sealed class StagesSection
+{
+    /// <value>Items a block may hold before its sender waits (back-pressure). Default 64.</value>
+    public int BoundedCapacity { get; set; } = 64;
+
+    /// <value>Parallel records per stage unless the stage says otherwise. Default 2.</value>
+    public int MaxDegreeOfParallelism { get; set; } = 2;
+
+    /// <value>Per-stage parallelism overrides, e.g. <c>generate: 16</c> for model-backed stages.</value>
+    public Dictionary<string, int> Parallelism { get; set; } = [];
+}
+
+public sealed class RolesSection
+{
+    public List<string> Generator { get; set; } = [];
+
+    public List<string> Calibration { get; set; } = [];
+
+    public List<string> Tagger { get; set; } = [];
+
+    public List<string> Judges { get; set; } = [];
+}
+
+public sealed class RejectsSection
+{
+    /// <value>Rejected fraction of records above which `curate run` exits with code 1. Default 0.05.</value>
+    public double MaxFraction { get; set; } = 0.05;
+}
+
+/// <summary>A raw input file and how to read it.</summary>
+public sealed class SourceDefinition
+{
+    public string Name { get; set; } = "";
+
+    /// <value>Path relative to the pipeline file. <c>${VAR:-default}</c> is expanded from the environment.</value>
+    public string Path { get; set; } = "";
+
+    /// <value>jsonl, csv, cmexam, cmeee, chip-cdn, chip-cdee or cmeie.</value>
+    public string Format { get; set; } = "jsonl";
+
+    /// <value>What the records are: report, guideline, drug, knowledge, scenario, ehr, dialogue, inpatient, public.</value>
+    public string Kind { get; set; } = "";
+
+    public string TextField { get; set; } = "text";
+
+    public string IdField { get; set; } = "id";
+
+    /// <value>Field whose value keys per-patient consistency of de-identification.</value>
+    public string PatientField { get; set; } = "patient_id";
+
+    /// <value>A missing optional source is reported and skipped; a missing required one is an error.</value>
+    public bool Optional { get; set; }
+
+    /// <value>Text encoding of the file (utf-8, gb18030). Default utf-8.</value>
+    public string Encoding { get; set; } = "utf-8";
+}
+
+/// <summary>One dataset of the benchmark (a row of Table 1).</summary>
+public sealed class DatasetDefinition
+{
+    public string Name { get; set; } = "";
+
+    /// <value>FundCap or SceneCap.</value>
+    public string Primary { get; set; } = "";
+
+    /// <value>MedKQA, MedSE, MedRU, SmartServ or SmartCare.</value>
+    public string Secondary { get; set; } = "";
+
+    public string Task { get; set; } = "";
+
+    /// <value>P1, P2, P3, P4 or public.</value>
+    public string Paradigm { get; set; } = "";
+
+    /// <value>public or proprietary.</value>
+    public string Source { get; set; } = "";
+
+    /// <value>multiple-choice or open-ended.</value>
+    public string Type { get; set; } = "";
+
+    /// <value>accuracy, micro-f1 or judge.</value>
+    public string Scoring { get; set; } = "";
+
+    /// <value>Size of the original dataset in the paper (documentation only).</value>
+    public int OriginalN { get; set; }
+
+    /// <value>Sampled size of the split.</value>
+    public int TargetN { get; set; }
+
+    /// <value>Coverage keys besides difficulty: department, or attribute names such as risk_type.</value>
+    public List<string> SamplingKeys { get; set; } = [];
+
+    /// <value>Names of the sources the dataset is built from.</value>
+    public List<string> Inputs { get; set; } = [];
+
+    /// <value>Only records whose fields equal these values feed the dataset (e.g. <c>dataset: MAEthic</c>).</value>
+    public Dictionary<string, string> Where { get; set; } = [];
+
+    /// <value>Tag departments for this dataset. Default: on for SmartServ and SmartCare.</value>
+    public bool? Departments { get; set; }
+
+    /// <value>Prompt template for the LLM engine, relative to the pipeline file.</value>
+    public string? Prompt { get; set; }
+
+    /// <value>Dataset-specific generation settings (e.g. <c>entity_type: symptom</c>, <c>task: diagnosis</c>).</value>
+    public Dictionary<string, string> Options { get; set; } = [];
+
+    /// <value>Items to make per source record at most. Default 1.</value>
+    public int ItemsPerRecord { get; set; } = 1;
+
+    public bool TagsDepartments => Departments ?? Secondary is "SmartServ" or "SmartCare";
+}

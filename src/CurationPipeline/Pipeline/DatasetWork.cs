@@ -1,6 +1,0 @@
-using CurationPipeline.Sources;
-
-namespace CurationPipeline.Pipeline;
-
-/// <summary>A source record on its way to one dataset's engine.</summary>
-public sealed record DatasetWork(SourceRecord Record, DatasetDefinition Dataset);
