@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using CurationPipeline.Configuration;
 using CurationPipeline.Core;
+using CurationPipeline.Items;
 using CurationPipeline.Paradigms.Knowledge;
 using CurationPipeline.Paradigms;
 
@@ -25,7 +26,7 @@ internal sealed class ParadigmsBenchmark : IBenchmark
         var root = FindRoot();
         var pipeline = PipelineLoader.Load(Path.Combine(root, "pipelines", "mlb.yaml"));
         var raw = Path.Combine(root, "raw");
-        var work = pipeline.Datasets.Where(d => d.Paradigm != "public")
+        var work = pipeline.Datasets.Where(d => d.Paradigm != Paradigm.Public)
             .Select(d => (Dataset: d, Engine: OfflineGenerators.For(d, raw), Records: Records(pipeline, d, root)))
             .ToList();
         Console.WriteLine(Invariant($"{work.Count} datasets, {work.Sum(w => w.Records.Count):N0} records per round, {rounds} rounds (seed 1..{rounds}), one thread"));
@@ -87,7 +88,7 @@ internal sealed class ParadigmsBenchmark : IBenchmark
 
             watch.Stop();
             process.Refresh();
-            results.Add((dataset.Paradigm, items, rejects, records.Count, watch.Elapsed.TotalSeconds,
+            results.Add((dataset.Paradigm!.Value.Code, items, rejects, records.Count, watch.Elapsed.TotalSeconds,
                 (process.TotalProcessorTime - cpu).TotalSeconds, GC.GetAllocatedBytesForCurrentThread() - allocated));
         }
 
@@ -101,7 +102,7 @@ internal sealed class ParadigmsBenchmark : IBenchmark
         foreach (var source in dataset.Inputs.Select(i => pipeline.Sources.Single(s => s.Name == i)))
         {
             var path = pipeline.ResolvePath(source.Path);
-            var rows = source.Format == "csv"
+            var rows = source.Format.Code == "csv"
                 ? CsvText.Read(path).Select(r => r.Fields)
                 : File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(JsonRow);
             list.AddRange(rows.Where(f => dataset.Where.All(w => f.GetValueOrDefault(w.Key) == w.Value)).Select(f => new SourceRecord

@@ -1,6 +1,6 @@
 using CurationPipeline.Cli.Commands;
+using CurationPipeline.Core;
 using CurationPipeline.Hosting;
-
 
 namespace CurationPipeline.Cli.Tests;
 
@@ -10,7 +10,7 @@ public class StageProgressTests
     public async Task Redirected_progress_is_one_unbroken_line_per_update()
     {
         // Twelve stages with long names: a line far wider than any fixed width (80, 200 columns).
-        var stages = Enumerable.Range(1, 12).Select(i => new StageCounters($"stage-{i:00}-with-a-long-descriptive-name")).ToList();
+        var stages = Enumerable.Range(1, 12).Select(i => new StageCounters(new StageName($"stage-{i:00}-with-a-long-descriptive-name"))).ToList();
         var writer = new StringWriter();
         var errors = Consoles.Create(writer, redirected: true, noColor: false);
         var work = Task.Run(async () =>

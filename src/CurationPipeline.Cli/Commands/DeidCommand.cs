@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using CurationPipeline.Composition;
+using CurationPipeline.Core;
 using CurationPipeline.Deidentification;
 using CurationPipeline.IO;
 using Spectre.Console;
@@ -16,8 +18,8 @@ internal static class DeidCommand
         var gold = new Option<FileInfo?>("--gold") { Description = "Gold notes (JSONL from `curate synth phi-notes`, or the presidio synthetic set with --gold-format presidio): report recall and precision." };
         var goldFormat = new Option<string>("--gold-format") { Description = "gold (this project's JSONL) or presidio.", DefaultValueFactory = _ => "gold" };
         goldFormat.AcceptOnlyFromAmong("gold", "presidio");
-        var mode = new Option<string>("--mode") { Description = "surrogate (realistic replacements) or mask ([NAME] tags).", DefaultValueFactory = _ => "surrogate" };
-        mode.AcceptOnlyFromAmong("surrogate", "mask");
+        var mode = new Option<string>("--mode") { Description = "surrogate (realistic replacements) or mask ([NAME] tags).", DefaultValueFactory = _ => ConfigNames.Of(DeidentificationMode.Surrogate) };
+        mode.AcceptOnlyFromAmong([.. ConfigNames.All<DeidentificationMode>()]);
         var textField = new Option<string>("--text-field") { Description = "Field holding the text.", DefaultValueFactory = _ => "text" };
         var patientField = new Option<string>("--patient-field") { Description = "Field keying per-patient consistency.", DefaultValueFactory = _ => "patient_id" };
         var command = new Command("deid", "De-identify clinical text (Chinese and English) before any model sees it, or measure de-identification against gold spans. The surrogate secret comes from CURATE_DEID_SECRET.")
@@ -26,12 +28,7 @@ internal static class DeidCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var secret = Environment.GetEnvironmentVariable("CURATE_DEID_SECRET");
-            var deid = new Deidentifier(new DeidOptions
-            {
-                Mode = parse.GetValue(mode) == "mask" ? DeidMode.Mask : DeidMode.Surrogate,
-                Secret = string.IsNullOrEmpty(secret) ? "curation-pipeline" : secret,
-            });
+            var deid = new Deidentifier(DeidentificationSetup.Options(ConfigNames.Parse<DeidentificationMode>(parse.GetValue(mode)), DeidentificationSection.DefaultSecretEnv));
             if (parse.GetValue(gold) is { } goldFile)
             {
                 return await EvaluateAsync(console, deid, goldFile, parse.GetValue(goldFormat)!, parse.GetValue(output), ct);

@@ -17,14 +17,14 @@ internal static class RelabelCommand
         var calibration = new Option<FileInfo>("--calibration") { Description = "calibration.parquet of a run.", Required = true };
         var pool = new Option<string?>("--pool") { Description = "Pool to relabel (file or run folder); with --out, writes the relabelled pool." };
         var output = new Option<FileInfo?>("--out") { Description = "Relabelled pool Parquet file." };
-        var f1 = new Option<double>("--f1") { Description = "Micro-F1 above which an extraction answer is correct.", DefaultValueFactory = _ => 0.8 };
-        var easy = new Option<double>("--easy-score") { Description = "Mean score above which a judged item is Easy.", DefaultValueFactory = _ => 0.7 };
-        var medium = new Option<double>("--medium-score") { Description = "Mean score from which a judged item is Medium.", DefaultValueFactory = _ => 0.6 };
-        var gap = new Option<double>("--gap") { Description = "Score gap above which two judges disagree.", DefaultValueFactory = _ => 0.25 };
+        var f1 = new Option<double>("--f1") { Description = "Micro-F1 above which an extraction answer is correct.", DefaultValueFactory = _ => PaperConstants.F1Correct };
+        var easy = new Option<double>("--easy-score") { Description = "Mean score above which a judged item is Easy.", DefaultValueFactory = _ => PaperConstants.EasyScore };
+        var medium = new Option<double>("--medium-score") { Description = "Mean score from which a judged item is Medium.", DefaultValueFactory = _ => PaperConstants.MediumScore };
+        var gap = new Option<double>("--gap") { Description = "Score gap above which two judges disagree.", DefaultValueFactory = _ => PaperConstants.DisputeGap };
         var easyCorrect = new Option<int?>("--easy-correct") { Description = "Models correct for Easy (default: the whole panel)." };
         var mediumCorrect = new Option<int?>("--medium-correct") { Description = "Models correct for Medium (default: the panel less one)." };
-        var policy = new Option<string>("--policy") { Description = "required or recorded: what an unsettled dispute does.", DefaultValueFactory = _ => "recorded" };
-        policy.AcceptOnlyFromAmong("required", "recorded");
+        var policy = new Option<string>("--policy") { Description = "required or recorded: what an unsettled dispute does.", DefaultValueFactory = _ => ConfigNames.Of(ReviewPolicy.Recorded) };
+        policy.AcceptOnlyFromAmong([.. ConfigNames.All<ReviewPolicy>()]);
         var command = new Command("relabel", "Recompute difficulty from a run's calibration table with other thresholds; no model is called.")
         {
             calibration, pool, output, f1, easy, medium, gap, easyCorrect, mediumCorrect, policy,
@@ -55,7 +55,7 @@ internal static class RelabelCommand
                 throw new UsageException(e.Message);
             }
 
-            var labels = await Relabel.RunAsync(table.FullName, thresholds, parse.GetValue(policy) == "required" ? ReviewPolicy.Required : ReviewPolicy.Recorded, ct);
+            var labels = await Relabel.RunAsync(table.FullName, thresholds, ConfigNames.Parse<ReviewPolicy>(parse.GetValue(policy)), ct);
             var summary = new Table().AddColumns("dataset", "Hard", "Medium", "Easy", "pending");
             foreach (var group in labels.GroupBy(l => l.Dataset).OrderBy(g => g.Key, StringComparer.Ordinal))
             {

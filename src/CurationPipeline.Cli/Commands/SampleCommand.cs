@@ -96,11 +96,11 @@ internal static class SampleCommand
         }
 
         var target = n ?? d?.TargetN ?? throw new UsageException("give --n, or --pipeline for the datasets' target sizes");
-        var ratioText = ratio ?? definition?.Sampling.Ratio ?? "3:5:2";
-        var policyText = policy ?? definition?.ReviewPolicy ?? "recorded";
-        if (policyText is not ("required" or "recorded"))
+        var ratioText = ratio ?? definition?.Sampling.Ratio ?? PaperConstants.DifficultyRatio;
+        var reviewPolicy = definition?.ReviewPolicy ?? ReviewPolicy.Recorded;
+        if (policy is not null && !ConfigNames.TryParse(policy, out reviewPolicy))
         {
-            throw new UsageException($"--policy must be 'required' or 'recorded', not '{policyText}'");
+            throw new UsageException($"--policy {ConfigNames.MustBe<ReviewPolicy>()}, not '{policy}'");
         }
 
         return new SamplingSpec(
@@ -108,7 +108,7 @@ internal static class SampleCommand
             target,
             DifficultyRatio.Parse(ratioText),
             keys?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? (IReadOnlyList<string>?)d?.SamplingKeys ?? [],
-            policyText == "required" ? ReviewPolicy.Required : ReviewPolicy.Recorded,
+            reviewPolicy,
             strict || (definition?.Sampling.FailOnShortfall ?? false));
     }
 

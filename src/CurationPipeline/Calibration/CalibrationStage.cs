@@ -42,7 +42,7 @@ public sealed class CalibrationStage : IItemStage
             throw new ArgumentException("the calibration panel has two solvers with the same name: " + string.Join(", ", panel.Select(s => s.Name)), nameof(panel));
         }
 
-        if (scorers.Count != 2)
+        if (scorers.Count != PaperConstants.ScorerCount)
         {
             throw new ArgumentException($"judge scoring needs exactly two scorer instances, got {scorers.Count}", nameof(scorers));
         }
@@ -55,7 +55,7 @@ public sealed class CalibrationStage : IItemStage
         _thresholds.Validate();
     }
 
-    public string Name => "calibrate";
+    public StageName Name => StageName.Calibrate;
 
     public IReadOnlyList<ICalibrationSolver> Panel => _panel;
 

@@ -1,3 +1,5 @@
+using CurationPipeline.Items;
+
 namespace CurationPipeline.Calibration;
 
 /// <summary>
@@ -17,16 +19,16 @@ public sealed record CalibrationThresholds
     public int? MediumCorrect { get; init; }
 
     /// <summary>An extraction response is correct when its micro-F1 is strictly above this.</summary>
-    public double F1Correct { get; init; } = 0.8;
+    public double F1Correct { get; init; } = PaperConstants.F1Correct;
 
     /// <summary>Easy when the mean final score is strictly above this.</summary>
-    public double EasyScore { get; init; } = 0.7;
+    public double EasyScore { get; init; } = PaperConstants.EasyScore;
 
     /// <summary>Medium when the mean final score is at least this (and at most <see cref="EasyScore"/>); Hard below.</summary>
-    public double MediumScore { get; init; } = 0.6;
+    public double MediumScore { get; init; } = PaperConstants.MediumScore;
 
     /// <summary>Two scores are disputed when they differ by strictly more than this.</summary>
-    public double DisputeGap { get; init; } = 0.25;
+    public double DisputeGap { get; init; } = PaperConstants.DisputeGap;
 
     /// <summary>Checks the values make sense; throws naming the first that does not.</summary>
     public void Validate()

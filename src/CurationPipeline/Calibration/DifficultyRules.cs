@@ -33,7 +33,7 @@ public static class DifficultyRules
             : "correct = chosen option content matches the answer; ";
         var rule = string.Create(CultureInfo.InvariantCulture,
             $"consensus of {panelSize}: Easy if >= {easy} correct, Medium if >= {medium}, Hard otherwise");
-        if (panelSize != 5 && thresholds.EasyCorrect is null && thresholds.MediumCorrect is null)
+        if (panelSize != PaperConstants.PanelSize && thresholds.EasyCorrect is null && thresholds.MediumCorrect is null)
         {
             rule += " (the paper's 5 / 4 / <=3 of five, scaled to this panel as all / all but one / fewer)";
         }

@@ -36,7 +36,7 @@ public static class EngineFactory
         var panel = OfflinePanel.Create(rawDirectory);
         var table = await CalibrationTable.CreateAsync(Path.Combine(outputDirectory, "calibration.parquet"), cancellationToken);
         var (review, store) = Review(definition, outputDirectory, description);
-        var calibration = new CalibrationStage(panel, OfflinePanel.Scorers(), PolicyOf(definition), review.CalibrationSink(table));
+        var calibration = new CalibrationStage(panel, OfflinePanel.Scorers(), definition.ReviewPolicy, review.CalibrationSink(table));
         description["calibration"] = "offline panel of five deterministic baselines (no model): " + string.Join(", ", panel.Select(s => s.Name));
         description["scorers"] = "offline: two rubric-overlap scorer instances (no model)";
         var tagged = TaggedDatasets(definition);
@@ -50,7 +50,7 @@ public static class EngineFactory
 
         return new PipelineEngines
         {
-            Generators = d => d.Paradigm == "public"
+            Generators = d => d.Paradigm == Paradigm.Public
                 ? importer
                 : generators.TryGetValue(d.Name, out var g) ? g : generators[d.Name] = OfflineGenerators.For(d, rawDirectory),
             Deidentifier = deid,
@@ -69,8 +69,8 @@ public static class EngineFactory
     {
         Directory.CreateDirectory(outputDirectory);
         var store = ReviewStore.Open(Path.Combine(outputDirectory, "review.db"), TimeProvider.System);
-        description["review"] = $"review store review.db, policy {definition.ReviewPolicy}, reviewers {string.Join(", ", definition.Reviewers)} (curate review serve)";
-        return (new ReviewStage(store, definition.Reviewers, PolicyOf(definition)), store);
+        description["review"] = $"review store review.db, policy {ConfigNames.Of(definition.ReviewPolicy)}, reviewers {string.Join(", ", definition.Reviewers)} (curate review serve)";
+        return (new ReviewStage(store, definition.Reviewers, definition.ReviewPolicy), store);
     }
 
     private static RunResource StoreResource(ReviewStore store) =>
@@ -121,7 +121,7 @@ public static class EngineFactory
         var importer = new PublicDatasetImporter();
         IItemGenerator GeneratorFor(DatasetDefinition d)
         {
-            if (d.Paradigm == "public")
+            if (d.Paradigm == Paradigm.Public)
             {
                 return importer;
             }
@@ -157,7 +157,7 @@ public static class EngineFactory
             ? [.. roles.Calibration.Select(n => new LlmCalibrationSolver(hub.GetClient(n, "calibration"), n))]
             : OfflinePanel.Create(rawDirectory);
         description["calibration"] = roles.Calibration.Count >= 2
-            ? $"LLM panel of {panel.Count}: " + string.Join(", ", roles.Calibration.Select(Describe)) + (panel.Count == 5 ? "" : " (the method's rules assume five)")
+            ? $"LLM panel of {panel.Count}: " + string.Join(", ", roles.Calibration.Select(Describe)) + (panel.Count == PaperConstants.PanelSize ? "" : " (the method's rules assume five)")
             : "offline panel of five deterministic baselines (roles.calibration names fewer than two endpoints; a panel needs different models)";
 
         var tagged = TaggedDatasets(definition);
@@ -174,7 +174,7 @@ public static class EngineFactory
             Generators = GeneratorFor,
             Deidentifier = offline.Deidentifier,
             Gate = offline.Gate,
-            Calibration = new CalibrationStage(panel, scorers, PolicyOf(definition), review.CalibrationSink(table)),
+            Calibration = new CalibrationStage(panel, scorers, definition.ReviewPolicy, review.CalibrationSink(table)),
             Tagger = tagging,
             Review = review,
             ReviewAgreement = () => Agreement.Of(store.Tasks()),
@@ -188,9 +188,6 @@ public static class EngineFactory
     public static IReadOnlySet<string> TaggedDatasets(PipelineDefinition definition) =>
         definition.Datasets.Where(d => d.TagsDepartments).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
 
-    public static ReviewPolicy PolicyOf(PipelineDefinition definition) =>
-        definition.ReviewPolicy == "required" ? ReviewPolicy.Required : ReviewPolicy.Recorded;
-
     private static (ISourceDeidentifier?, IItemGate?) Deidentification(PipelineDefinition definition, Dictionary<string, string> description)
     {
         var section = definition.Deidentification;
@@ -200,14 +197,9 @@ public static class EngineFactory
             return (null, null);
         }
 
-        var secret = Environment.GetEnvironmentVariable(section.SecretEnv);
-        var deidentifier = new Deidentifier(new DeidOptions
-        {
-            Mode = section.Mode == "mask" ? DeidMode.Mask : DeidMode.Surrogate,
-            Secret = string.IsNullOrEmpty(secret) ? "curation-pipeline" : secret,
-        });
-        description["deidentification"] = $"rule-based recognisers, {section.Mode} mode, "
-            + (string.IsNullOrEmpty(secret) ? $"demo secret (set {section.SecretEnv} for real data)" : $"secret from {section.SecretEnv}")
+        var deidentifier = new Deidentifier(DeidentificationSetup.Options(section.Mode, section.SecretEnv));
+        description["deidentification"] = $"rule-based recognisers, {ConfigNames.Of(section.Mode)} mode, "
+            + (DeidentificationSetup.HasSecret(section.SecretEnv) ? $"secret from {section.SecretEnv}" : $"demo secret (set {section.SecretEnv} for real data)")
             + (section.Gate ? "; PHI gate on every generated item" : "");
         var adapter = new DeidentifierAdapter(deidentifier);
         return (section.Enabled ? adapter : null, section.Gate ? adapter : null);

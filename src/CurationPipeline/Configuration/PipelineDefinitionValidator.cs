@@ -1,4 +1,5 @@
 using CurationPipeline.Core;
+using CurationPipeline.Items;
 using FluentValidation;
 
 namespace CurationPipeline.Configuration;
@@ -8,7 +9,8 @@ public sealed class PipelineDefinitionValidator : AbstractValidator<PipelineDefi
 {
     public static readonly string[] Formats = ["jsonl", "csv", "cmexam", "cmeee", "chip-cdn", "chip-cdee", "cmeie"];
     public static readonly string[] Kinds = ["report", "guideline", "drug", "knowledge", "scenario", "ehr", "dialogue", "inpatient", "public"];
-    public static readonly string[] StageNames = ["read", "deidentify", "generate", "validate", "gate", "calibrate", "tag", "review", "write"];
+    public static readonly string[] Paradigms = ["P1", "P2", "P3", "P4", "public"];
+    private static readonly string[] StageNames = [.. StageName.Configurable.Select(s => s.Name)];
 
     private static readonly Dictionary<string, string> SecondaryToPrimary = new(StringComparer.Ordinal)
     {
@@ -22,10 +24,8 @@ public sealed class PipelineDefinitionValidator : AbstractValidator<PipelineDefi
     public PipelineDefinitionValidator()
     {
         RuleFor(p => p.Name).NotEmpty().Matches("^[A-Za-z0-9_-]+$").WithMessage("must be letters, digits, '-' or '_'");
-        RuleFor(p => p.ReviewPolicy).Must(v => v is "required" or "recorded").WithMessage("must be 'required' or 'recorded'");
-        RuleFor(p => p.Reviewers).Must(r => r.Count >= 3 && r.Distinct().Count() == r.Count)
+        RuleFor(p => p.Reviewers).Must(r => r.Count >= PaperConstants.MinReviewers && r.Distinct().Count() == r.Count)
             .WithMessage("needs at least three different names (two reviewers per item and a third for split decisions)");
-        RuleFor(p => p.Deidentification.Mode).Must(v => v is "surrogate" or "mask").WithMessage("must be 'surrogate' or 'mask'");
         RuleFor(p => p.Sampling.Ratio).Must(BeARatio).WithMessage("must be three non-negative integers like 3:5:2");
         RuleFor(p => p.Stages.BoundedCapacity).GreaterThanOrEqualTo(1);
         RuleFor(p => p.Stages.MaxDegreeOfParallelism).InclusiveBetween(1, 1024);
@@ -39,7 +39,7 @@ public sealed class PipelineDefinitionValidator : AbstractValidator<PipelineDefi
         {
             s.RuleFor(x => x.Name).NotEmpty();
             s.RuleFor(x => x.Path).NotEmpty();
-            s.RuleFor(x => x.Format).Must(f => Formats.Contains(f)).WithMessage(x => $"unknown format '{x.Format}' (known: {string.Join(", ", Formats)})");
+            s.RuleFor(x => x.Format).Must(f => Formats.Contains(f.Code)).WithMessage(x => $"unknown format '{x.Format}' (known: {string.Join(", ", Formats)})");
             s.RuleFor(x => x.Kind).Must(k => Kinds.Contains(k)).WithMessage(x => $"unknown kind '{x.Kind}' (known: {string.Join(", ", Kinds)})");
             s.RuleFor(x => x.Encoding).Must(e => e is "utf-8" or "gb18030").WithMessage("must be 'utf-8' or 'gb18030'");
         });
@@ -53,13 +53,15 @@ public sealed class PipelineDefinitionValidator : AbstractValidator<PipelineDefi
                 .WithMessage(x => $"unknown secondary dimension '{x.Secondary}' (known: {string.Join(", ", SecondaryToPrimary.Keys)})");
             d.RuleFor(x => x.Primary).Must((x, p) => !SecondaryToPrimary.TryGetValue(x.Secondary, out var expected) || p == expected)
                 .WithMessage(x => $"'{x.Primary}' does not fit secondary dimension '{x.Secondary}' (expected {SecondaryToPrimary.GetValueOrDefault(x.Secondary)})");
-            d.RuleFor(x => x.Paradigm).Must(p => p is "P1" or "P2" or "P3" or "P4" or "public").WithMessage("must be P1, P2, P3, P4 or public");
-            d.RuleFor(x => x.Source).Must(s => s is "public" or "proprietary").WithMessage("must be 'public' or 'proprietary'");
-            d.RuleFor(x => x.Source).Must((x, s) => (s == "public") == (x.Paradigm == "public"))
-                .WithMessage("public datasets (and only they) use paradigm 'public'");
-            d.RuleFor(x => x.Type).Must(t => t is "multiple-choice" or "open-ended").WithMessage("must be 'multiple-choice' or 'open-ended'");
-            d.RuleFor(x => x.Scoring).Must(s => s is "accuracy" or "micro-f1" or "judge").WithMessage("must be 'accuracy', 'micro-f1' or 'judge'");
-            d.RuleFor(x => x.Scoring).Must((x, s) => (x.Type == "multiple-choice") == (s == "accuracy"))
+            d.RuleFor(x => x.Paradigm).Must(p => p is { } code && Paradigms.Contains(code.Code)).WithMessage(ConfigNames.MustBe(Paradigms));
+            d.RuleFor(x => x.Source).NotNull().WithMessage(ConfigNames.MustBe<SourceKind>());
+            d.RuleFor(x => x.Source).Must((x, s) => (s == SourceKind.Public) == (x.Paradigm == Paradigm.Public))
+                .When(x => x.Source is not null && x.Paradigm is not null)
+                .WithMessage($"public datasets (and only they) use paradigm '{Paradigm.Public}'");
+            d.RuleFor(x => x.Type).NotNull().WithMessage(ConfigNames.MustBe<QuestionType>());
+            d.RuleFor(x => x.Scoring).NotNull().WithMessage(ConfigNames.MustBe<ScoringMethod>());
+            d.RuleFor(x => x.Scoring).Must((x, s) => (x.Type == QuestionType.MultipleChoice) == (s == ScoringMethod.Accuracy))
+                .When(x => x.Type is not null && x.Scoring is not null)
                 .WithMessage("multiple-choice datasets (and only they) are scored by accuracy");
             d.RuleFor(x => x.TargetN).GreaterThanOrEqualTo(0);
             d.RuleFor(x => x.ItemsPerRecord).InclusiveBetween(1, 100);

@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 using CurationPipeline.Sources;
 using CurationPipeline.Core;
@@ -77,67 +74,15 @@ public static partial class PipelineLoader
     /// </summary>
     public static PipelineDefinition Parse(string yaml, string file, string? publicData = null)
     {
-        var (definition, locator) = Bind<PipelineDefinition>(yaml, file);
+        var (definition, locator) = YamlBinder.Bind<PipelineDefinition>(yaml, file);
         definition.FilePath = file;
         foreach (var source in definition.Sources)
         {
             source.Path = ExpandVariables(source.Path, publicData);
         }
 
-        ThrowFirstError(new PipelineDefinitionValidator().Validate(definition), locator, file);
+        YamlBinder.ThrowFirstError(new PipelineDefinitionValidator().Validate(definition), locator, file);
         return definition;
-    }
-
-    /// <summary>
-    /// Binds YAML text to <typeparamref name="T"/> strictly (snake_case keys; an unknown key or a wrong value is
-    /// an error naming the file, line and key) and returns the locator that maps keys to lines.
-    /// </summary>
-    internal static (T Value, YamlLocator Locator) Bind<T>(string yaml, string file)
-        where T : class, new()
-    {
-        YamlLocator locator;
-        try
-        {
-            locator = YamlLocator.Parse(yaml);
-        }
-        catch (YamlException e)
-        {
-            throw new PipelineConfigException(file, (int)e.Start.Line, "(syntax)", Innermost(e));
-        }
-
-        try
-        {
-            var deserializer = new DeserializerBuilder()
-                .WithNamingConvention(UnderscoredNamingConvention.Instance)
-                .Build();
-            return (deserializer.Deserialize<T?>(yaml) ?? new T(), locator);
-        }
-        catch (YamlException e)
-        {
-            var unknown = UnknownProperty().Match(Innermost(e));
-            if (unknown.Success)
-            {
-                var parent = locator.PathAt(e.Start);
-                var parentPath = parent.Contains('.') || parent.Contains('[') ? parent[..Math.Max(parent.LastIndexOf('.'), 0)] : "";
-                var key = string.IsNullOrEmpty(parentPath) ? KeyNames.Snake(unknown.Groups[1].Value) : $"{parentPath}.{KeyNames.Snake(unknown.Groups[1].Value)}";
-                throw new PipelineConfigException(file, (int)e.Start.Line, key, "unknown key");
-            }
-
-            throw new PipelineConfigException(file, (int)e.Start.Line, locator.PathAt(e.Start) is { Length: > 0 } p ? p : "(value)",
-                "wrong value: " + Innermost(e));
-        }
-    }
-
-    /// <summary>Throws the first validation error, naming the file, the line of its key and the key.</summary>
-    internal static void ThrowFirstError(FluentValidation.Results.ValidationResult result, YamlLocator locator, string file)
-    {
-        if (!result.IsValid)
-        {
-            var first = result.Errors[0];
-            var key = ToYamlPath(first.PropertyName);
-            var more = result.Errors.Count > 1 ? $" (and {result.Errors.Count - 1} more problem(s))" : "";
-            throw new PipelineConfigException(file, locator.LineOf(key), key, first.ErrorMessage + more);
-        }
     }
 
     /// <summary>
@@ -161,23 +106,6 @@ public static partial class PipelineLoader
 
             return !m.Groups[2].Success && m.Groups[1].Value == PublicDataFolder.Variable ? PublicDataFolder.Default : m.Groups[3].Value;
         });
-
-    /// <summary>Turns a validator property path (<c>Datasets[3].TargetN</c>) into the YAML key path (<c>datasets[3].target_n</c>).</summary>
-    internal static string ToYamlPath(string propertyPath) =>
-        string.Join('.', propertyPath.Split('.').Select(KeyNames.Snake));
-
-    private static string Innermost(Exception e)
-    {
-        while (e.InnerException is not null)
-        {
-            e = e.InnerException;
-        }
-
-        return e is YamlException y ? y.Message.Split("): ", 2)[^1] : e.Message;
-    }
-
-    [GeneratedRegex(@"Property '([^']+)' not found on type")]
-    private static partial Regex UnknownProperty();
 
     [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?\}")]
     private static partial Regex Variable();

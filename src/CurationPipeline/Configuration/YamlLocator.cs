@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace CurationPipeline.Configuration;
 
 /// <summary>Maps key paths such as <c>datasets[3].target_n</c> to the line they stand on, and positions back to keys.</summary>
-internal sealed class YamlLocator
+public sealed class YamlLocator
 {
     private readonly Dictionary<string, Mark> _byPath = new(StringComparer.Ordinal);
     private readonly List<(Mark Start, Mark End, string Path)> _spans = [];

@@ -8,7 +8,7 @@ namespace CurationPipeline.Core;
 /// </summary>
 public interface IItemStage
 {
-    string Name { get; }
+    StageName Name { get; }
 
     /// <summary>Whether the stage applies to items of this dataset; others pass through untouched.</summary>
     bool AppliesTo(BenchmarkItem item);

@@ -15,10 +15,10 @@ public static class ItemFactory
             PrimaryDimension = dataset.Primary,
             SecondaryDimension = dataset.Secondary,
             TertiaryTask = dataset.Task,
-            Paradigm = ParadigmOf(dataset),
-            SourceKind = dataset.Source == "public" ? SourceKind.Public : SourceKind.Proprietary,
-            QuestionType = dataset.Type == "multiple-choice" ? QuestionType.MultipleChoice : QuestionType.OpenEnded,
-            Scoring = ScoringOf(dataset),
+            Paradigm = dataset.Paradigm ?? Paradigm.Public,
+            SourceKind = dataset.Source ?? SourceKind.Proprietary,
+            QuestionType = dataset.Type ?? QuestionType.OpenEnded,
+            Scoring = dataset.Scoring ?? ScoringMethod.Judge,
             Question = draft.Question,
             Context = draft.Context,
             Options = draft.Options,
@@ -31,20 +31,4 @@ public static class ItemFactory
             Provenance = new Provenance(record.File, record.RecordId, engine, engineKind, context.PromptHash, context.PipelineVersion),
         };
     }
-
-    public static Paradigm ParadigmOf(DatasetDefinition dataset) => dataset.Paradigm switch
-    {
-        "P1" => Paradigm.P1,
-        "P2" => Paradigm.P2,
-        "P3" => Paradigm.P3,
-        "P4" => Paradigm.P4,
-        _ => Paradigm.Public,
-    };
-
-    public static ScoringMethod ScoringOf(DatasetDefinition dataset) => dataset.Scoring switch
-    {
-        "accuracy" => ScoringMethod.Accuracy,
-        "micro-f1" => ScoringMethod.MicroF1,
-        _ => ScoringMethod.Judge,
-    };
 }

@@ -1,3 +1,5 @@
+using CurationPipeline.Items;
+
 using CurationPipeline.Configuration;
 
 namespace CurationPipeline.Core;
@@ -17,7 +19,7 @@ public sealed class PipelineDefinition
     public int Seed { get; set; } = 42;
 
     /// <value><c>required</c> or <c>recorded</c> (see docs/pipeline-reference.md). Default recorded.</value>
-    public string ReviewPolicy { get; set; } = "recorded";
+    public ReviewPolicy ReviewPolicy { get; set; } = ReviewPolicy.Recorded;
 
     /// <value>Reviewer names for expert review (two per item plus a third for split decisions). Default reviewer-1..3.</value>
     public List<string> Reviewers { get; set; } = ["reviewer-1", "reviewer-2", "reviewer-3"];
@@ -56,10 +58,13 @@ public sealed class DeidentificationSection
     public bool Enabled { get; set; } = true;
 
     /// <value><c>surrogate</c> (realistic replacements) or <c>mask</c> (category tags). Default surrogate.</value>
-    public string Mode { get; set; } = "surrogate";
+    public DeidentificationMode Mode { get; set; } = DeidentificationMode.Surrogate;
 
     /// <value>Environment variable holding the secret that keys surrogates; unset gives a fixed demo secret.</value>
-    public string SecretEnv { get; set; } = "CURATE_DEID_SECRET";
+    public string SecretEnv { get; set; } = DefaultSecretEnv;
+
+    /// <summary>The environment variable of the secret unless the file names another (also that of <c>curate deid</c>).</summary>
+    public const string DefaultSecretEnv = "CURATE_DEID_SECRET";
 
     /// <value>Scan every generated item again before it is written. Default true.</value>
     public bool Gate { get; set; } = true;
@@ -68,7 +73,7 @@ public sealed class DeidentificationSection
 public sealed class SamplingSection
 {
     /// <value>Hard:Medium:Easy. Default 3:5:2.</value>
-    public string Ratio { get; set; } = "3:5:2";
+    public string Ratio { get; set; } = PaperConstants.DifficultyRatio;
 
     /// <value>Fail the run when the pool cannot supply a cell, instead of reporting it. Default false.</value>
     public bool FailOnShortfall { get; set; }
@@ -111,8 +116,8 @@ public sealed class SourceDefinition
     /// <value>Path relative to the pipeline file. <c>${VAR:-default}</c> is expanded from the environment.</value>
     public string Path { get; set; } = "";
 
-    /// <value>jsonl, csv, cmexam, cmeee, chip-cdn, chip-cdee or cmeie.</value>
-    public string Format { get; set; } = "jsonl";
+    /// <value>jsonl, csv, or a public dataset's format (cmexam, cmeee, chip-cdn, chip-cdee, cmeie). Default jsonl.</value>
+    public SourceFormat Format { get; set; } = SourceFormat.Jsonl;
 
     /// <value>What the records are: report, guideline, drug, knowledge, scenario, ehr, dialogue, inpatient, public.</value>
     public string Kind { get; set; } = "";
@@ -144,17 +149,17 @@ public sealed class DatasetDefinition
 
     public string Task { get; set; } = "";
 
-    /// <value>P1, P2, P3, P4 or public.</value>
-    public string Paradigm { get; set; } = "";
+    /// <value>A paradigm's code (P1, P2, P3, P4) or public. Required.</value>
+    public Paradigm? Paradigm { get; set; }
 
-    /// <value>public or proprietary.</value>
-    public string Source { get; set; } = "";
+    /// <value>public or proprietary. Required.</value>
+    public SourceKind? Source { get; set; }
 
-    /// <value>multiple-choice or open-ended.</value>
-    public string Type { get; set; } = "";
+    /// <value>multiple-choice or open-ended. Required.</value>
+    public QuestionType? Type { get; set; }
 
-    /// <value>accuracy, micro-f1 or judge.</value>
-    public string Scoring { get; set; } = "";
+    /// <value>accuracy, micro-f1 or judge. Required.</value>
+    public ScoringMethod? Scoring { get; set; }
 
     /// <value>Size of the original dataset in the paper (documentation only).</value>
     public int OriginalN { get; set; }

@@ -22,7 +22,7 @@ public sealed record SourceRecord
     public required string Text { get; init; }
 
     /// <summary>The format the record was read in (jsonl, csv, or a public dataset's native format).</summary>
-    public string Format { get; init; } = "jsonl";
+    public SourceFormat Format { get; init; } = SourceFormat.Jsonl;
 
     /// <summary>Key for per-patient consistency of de-identification; the record id when absent.</summary>
     public string? PatientKey { get; init; }

@@ -40,9 +40,9 @@ public static class DatasetManifestLoader
     /// <summary>Binds and validates YAML text; <paramref name="file"/> names it in errors.</summary>
     public static DatasetManifest Parse(string yaml, string file)
     {
-        var (manifest, locator) = PipelineLoader.Bind<DatasetManifest>(yaml, file);
+        var (manifest, locator) = YamlBinder.Bind<DatasetManifest>(yaml, file);
         manifest.FilePath = file;
-        PipelineLoader.ThrowFirstError(new DatasetManifestValidator().Validate(manifest), locator, file);
+        YamlBinder.ThrowFirstError(new DatasetManifestValidator().Validate(manifest), locator, file);
         return manifest;
     }
 }

@@ -1,10 +1,12 @@
+using CurationPipeline.Items;
+
 namespace CurationPipeline.Departments;
 
 /// <summary>The tagging rules of section 3.3.2 as one check.</summary>
 public static class DepartmentRules
 {
     /// <summary>At most this many departments per item.</summary>
-    public const int MaxDepartments = 3;
+    public const int MaxDepartments = PaperConstants.MaxDepartments;
 
     /// <summary>What is wrong with a list of tags (English Table 2 names); empty when it follows the rules.</summary>
     public static IReadOnlyList<string> Check(IReadOnlyList<string> tags)

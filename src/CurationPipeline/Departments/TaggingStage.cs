@@ -13,7 +13,7 @@ public sealed class TaggingStage(IDepartmentTagger tagger, IReadOnlySet<string> 
     private readonly IDepartmentTagger _tagger = tagger ?? throw new ArgumentNullException(nameof(tagger));
     private readonly IReadOnlySet<string> _datasets = datasets ?? throw new ArgumentNullException(nameof(datasets));
 
-    public string Name => "tag";
+    public StageName Name => StageName.Tag;
 
     public IDepartmentTagger Tagger => _tagger;
 

@@ -1,3 +1,5 @@
+using CurationPipeline.Items;
+
 namespace CurationPipeline.Evaluation;
 
 /// <summary>How an evaluation runs.</summary>
@@ -10,7 +12,7 @@ public sealed class EvaluationOptions
     public int Concurrency { get; init; } = 16;
 
     /// <summary>Two judge scores further apart than this (on 0..1) make a dispute.</summary>
-    public double DisputeGap { get; init; } = 0.25;
+    public double DisputeGap { get; init; } = PaperConstants.DisputeGap;
 
     /// <summary>Human decisions on disputes, by <see cref="DisputeRecord.KeyOf"/>; a decision here is final.</summary>
     public IReadOnlyDictionary<string, double> HumanDecisions { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);

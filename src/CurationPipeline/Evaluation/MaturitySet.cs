@@ -1,7 +1,6 @@
 using System.Text.Json;
+using CurationPipeline.Configuration;
 using CurationPipeline.Items;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace CurationPipeline.Evaluation;
 
@@ -15,16 +14,7 @@ public static class MaturitySet
 {
     public static IReadOnlyList<BenchmarkItem> Load(string yamlPath)
     {
-        MaturityFile file;
-        try
-        {
-            file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
-                .Deserialize<MaturityFile>(File.ReadAllText(yamlPath)) ?? new MaturityFile();
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new FormatException($"{yamlPath}: line {e.Start.Line}: {e.Message}");
-        }
+        var (file, _) = YamlBinder.Bind<MaturityFile>(File.ReadAllText(yamlPath), yamlPath);
 
         if (file.Scenarios.Count == 0)
         {

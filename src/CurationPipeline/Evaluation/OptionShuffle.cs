@@ -13,7 +13,7 @@ namespace CurationPipeline.Evaluation;
 public static class OptionShuffle
 {
     /// <summary>How many times each multiple-choice item is asked per trial.</summary>
-    public const int Presentations = 3;
+    public const int Presentations = PaperConstants.Presentations;
 
     /// <summary>The orders of one trial: <c>order[k]</c> is the original index of the option shown at position k.</summary>
     public static IReadOnlyList<int[]> Orders(string itemId, int optionCount, int trial)

@@ -8,7 +8,6 @@ namespace CurationPipeline.Evaluation;
 internal sealed class UnitScorer(IReadOnlyList<IResponseScorer> judges, EvaluationOptions options)
 {
     // The method's rule for a correct extraction answer (informational; the dataset score is the pooled F1).
-    private const double ExtractionCorrectF1 = 0.8;
 
     public async Task<(ResultRow Row, DisputeRecord? Dispute)> ScoreAsync(BenchmarkItem item, IEvaluatedModel model, int trial, CancellationToken ct)
     {
@@ -89,7 +88,7 @@ internal sealed class UnitScorer(IReadOnlyList<IResponseScorer> judges, Evaluati
         row.FalsePositives = counts.FalsePositives;
         row.FalseNegatives = counts.FalseNegatives;
         row.FinalScore = counts.F1;
-        row.Correct = counts.F1 > ExtractionCorrectF1;
+        row.Correct = counts.F1 > PaperConstants.F1Correct;
         if (predicted.Count == 0 && !string.IsNullOrWhiteSpace(row.RawResponse))
         {
             row.Flags.Add("unparsed");

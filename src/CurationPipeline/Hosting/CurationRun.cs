@@ -55,7 +55,7 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
             d.TargetN,
             DifficultyRatio.Parse(definition.Sampling.Ratio),
             d.SamplingKeys,
-            definition.ReviewPolicy == "required" ? ReviewPolicy.Required : ReviewPolicy.Recorded,
+            definition.ReviewPolicy,
             definition.Sampling.FailOnShortfall)).ToList();
         splits = await SplitWriter.WriteAsync(pool.Files, specs, Runner.Seed, outDir, CardInfo(), cancellationToken);
         await rejects.CommitAsync();
@@ -124,7 +124,7 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
     {
         Pipeline = definition.Name,
         Description = definition.Description,
-        ReviewPolicy = definition.ReviewPolicy,
+        ReviewPolicy = ConfigNames.Of(definition.ReviewPolicy),
         Engines = engines.Description,
         Dimensions = definition.Datasets.ToDictionary(d => d.Name, d => (d.Primary, d.Secondary, d.Task), StringComparer.Ordinal),
         Metadata = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -49,28 +49,28 @@ public sealed class PipelineRunner
 
         var generators = _definition.Datasets.ToDictionary(d => d.Name, d => _engines.Generators(d), StringComparer.Ordinal);
         var capacity = _definition.Stages.BoundedCapacity;
-        int Parallel(string stage) => _definition.Stages.Parallelism.GetValueOrDefault(stage, _definition.Stages.MaxDegreeOfParallelism);
-        StageCounters Counter(string name) => _stages.Single(s => s.Name == name);
+        int Parallel(StageName stage) => _definition.Stages.Parallelism.GetValueOrDefault(stage.Name, _definition.Stages.MaxDegreeOfParallelism);
+        StageCounters Counter(StageName name) => _stages.Single(s => s.Name == name);
 
-        var deidentify = StageBlock.Create<SourceRecord, SourceRecord>(Counter("deidentify"),
+        var deidentify = StageBlock.Create<SourceRecord, SourceRecord>(Counter(StageName.Deidentify),
             (r, _) => Task.FromResult(StageBlock.Outcome<SourceRecord>.Of(Deidentify(r))),
-            (r, e) => RecordReject("deidentify", r, null, e), rejects, Parallel("deidentify"), capacity, time, cancellationToken);
+            (r, e) => RecordReject(StageName.Deidentify, r, null, e), rejects, Parallel(StageName.Deidentify), capacity, time, cancellationToken);
 
-        var route = StageBlock.Create<SourceRecord, DatasetWork>(Counter("route"),
+        var route = StageBlock.Create<SourceRecord, DatasetWork>(Counter(StageName.Route),
             (r, _) => Task.FromResult(Route(r)),
-            (r, e) => RecordReject("route", r, null, e), rejects, 1, capacity, time, cancellationToken);
+            (r, e) => RecordReject(StageName.Route, r, null, e), rejects, 1, capacity, time, cancellationToken);
 
-        var generate = StageBlock.Create<DatasetWork, BenchmarkItem>(Counter("generate"),
+        var generate = StageBlock.Create<DatasetWork, BenchmarkItem>(Counter(StageName.Generate),
             async (w, ct) => StageBlock.Outcome<BenchmarkItem>.Many(await generators[w.Dataset.Name].GenerateAsync(w.Record, w.Dataset, context[w.Dataset.Name], ct)),
-            (w, e) => RecordReject("generate", w.Record, w.Dataset.Name, e), rejects, Parallel("generate"), capacity, time, cancellationToken);
+            (w, e) => RecordReject(StageName.Generate, w.Record, w.Dataset.Name, e), rejects, Parallel(StageName.Generate), capacity, time, cancellationToken);
 
-        var validate = ItemStage("validate", (item, _) => Task.FromResult(Validate(item)), Parallel("validate"));
+        var validate = ItemStage(StageName.Validate, (item, _) => Task.FromResult(Validate(item)), Parallel(StageName.Validate));
         ISourceBlock<BenchmarkItem> tail = validate;
         generate.LinkTo(validate, Propagate);
 
         if (_engines.Gate is { } gate)
         {
-            var gateBlock = ItemStage("gate", (item, _) => Task.FromResult(item.Paradigm == Paradigm.Public ? item : gate.Check(item)), Parallel("gate"));
+            var gateBlock = ItemStage(StageName.Gate, (item, _) => Task.FromResult(item.Paradigm == Paradigm.Public ? item : gate.Check(item)), Parallel(StageName.Gate));
             tail.LinkTo(gateBlock, Propagate);
             tail = gateBlock;
         }
@@ -88,7 +88,7 @@ public sealed class PipelineRunner
         }
 
         await using var pool = new PoolWriter(_options.OutputDirectory, _options.PoolPartRows, Metadata());
-        var writeCounter = Counter("write");
+        var writeCounter = Counter(StageName.Write);
         var write = new ActionBlock<BenchmarkItem>(async item =>
         {
             writeCounter.OnReceived(time.GetTimestamp());
@@ -100,7 +100,7 @@ public sealed class PipelineRunner
         route.LinkTo(generate, Propagate);
         tail.LinkTo(write, Propagate);
 
-        await ProduceAsync(sources, deidentify, Counter("read"), rejects, cancellationToken);
+        await ProduceAsync(sources, deidentify, Counter(StageName.Read), rejects, cancellationToken);
         deidentify.Complete();
         await write.Completion;
         foreach (var s in _stages)
@@ -111,7 +111,7 @@ public sealed class PipelineRunner
         var files = await pool.CompleteAsync(cancellationToken);
         return new PoolResult(files, pool.Rows);
 
-        TransformManyBlock<BenchmarkItem, BenchmarkItem> ItemStage(string name, Func<BenchmarkItem, CancellationToken, Task<BenchmarkItem>> body, int parallelism) =>
+        TransformManyBlock<BenchmarkItem, BenchmarkItem> ItemStage(StageName name, Func<BenchmarkItem, CancellationToken, Task<BenchmarkItem>> body, int parallelism) =>
             StageBlock.Create<BenchmarkItem, BenchmarkItem>(Counter(name),
                 async (item, ct) => StageBlock.Outcome<BenchmarkItem>.Of(await body(item, ct)),
                 (item, e) => ItemReject(name, item, e), rejects, parallelism, capacity, time, cancellationToken);
@@ -119,16 +119,16 @@ public sealed class PipelineRunner
 
     private static readonly DataflowLinkOptions Propagate = new() { PropagateCompletion = true };
 
-    private IEnumerable<string> StageOrder()
+    private IEnumerable<StageName> StageOrder()
     {
-        yield return "read";
-        yield return "deidentify";
-        yield return "route";
-        yield return "generate";
-        yield return "validate";
+        yield return StageName.Read;
+        yield return StageName.Deidentify;
+        yield return StageName.Route;
+        yield return StageName.Generate;
+        yield return StageName.Validate;
         if (_engines.Gate is not null)
         {
-            yield return "gate";
+            yield return StageName.Gate;
         }
 
         if (_engines.Calibration is { } c)
@@ -146,7 +146,7 @@ public sealed class PipelineRunner
             yield return r.Name;
         }
 
-        yield return "write";
+        yield return StageName.Write;
     }
 
     private async Task ProduceAsync(IReadOnlyList<(SourceDefinition Source, string Path, string Display)> sources,
@@ -281,7 +281,7 @@ public sealed class PipelineRunner
         ["curation.seed"] = Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static Reject RecordReject(string stage, SourceRecord r, string? dataset, Exception e) => new()
+    private static Reject RecordReject(StageName stage, SourceRecord r, string? dataset, Exception e) => new()
     {
         Stage = stage,
         Source = r.Source,
@@ -293,7 +293,7 @@ public sealed class PipelineRunner
         RawResponse = (e as RecordRejectedException)?.RawResponse ?? (e as Llm.LlmException)?.RawResponse,
     };
 
-    private static Reject ItemReject(string stage, BenchmarkItem item, Exception e) => new()
+    private static Reject ItemReject(StageName stage, BenchmarkItem item, Exception e) => new()
     {
         Stage = stage,
         File = item.Provenance.SourceFile,

@@ -1,3 +1,5 @@
+using CurationPipeline.Core;
+
 namespace CurationPipeline.Hosting;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace CurationPipeline.Hosting;
 /// one or more outputs), rejected (a line in rejects.jsonl), or filtered (used by no dataset, counted, not
 /// lost). <see cref="Balanced"/> checks that at the end of a run.
 /// </summary>
-public sealed class StageCounters(string name)
+public sealed class StageCounters(StageName name)
 {
     private long _received;
     private long _succeeded;
@@ -13,7 +15,7 @@ public sealed class StageCounters(string name)
     private long _rejected;
     private long _filtered;
 
-    public string Name { get; } = name;
+    public StageName Name { get; } = name;
 
     public long Received => Interlocked.Read(ref _received);
 

@@ -16,7 +16,7 @@ public sealed class BenchmarkItemValidator : AbstractValidator<BenchmarkItem>
         RuleFor(i => i.Id).NotEmpty();
         RuleFor(i => i.Dataset).NotEmpty();
         RuleFor(i => i.Question).NotEmpty().WithMessage("question is empty");
-        RuleFor(i => i.Departments).Must(d => d.Count <= 3).WithMessage("at most three departments");
+        RuleFor(i => i.Departments).Must(d => d.Count <= PaperConstants.MaxDepartments).WithMessage("at most three departments");
         RuleFor(i => i.Departments).Must(d => !d.Contains(NoDepartment) || d.Count == 1)
             .WithMessage($"'{NoDepartment}' stands alone");
         RuleFor(i => i.Departments).Must(d => d.Distinct().Count() == d.Count).WithMessage("departments repeat");
@@ -26,7 +26,7 @@ public sealed class BenchmarkItemValidator : AbstractValidator<BenchmarkItem>
         When(i => i.QuestionType == QuestionType.MultipleChoice, () =>
         {
             RuleFor(i => i.Scoring).Equal(ScoringMethod.Accuracy).WithMessage("multiple-choice items are scored by accuracy");
-            RuleFor(i => i.Options).Must(o => o.Count == 5).When(i => i.Paradigm == Paradigm.P1)
+            RuleFor(i => i.Options).Must(o => o.Count == PaperConstants.P1OptionCount).When(i => i.Paradigm == Paradigm.P1)
                 .WithMessage(i => $"has {i.Options.Count} options; P1 items have five (A to E)");
             RuleFor(i => i.Options).Must(o => o.Count is >= 2 and <= 10)
                 .WithMessage(i => $"has {i.Options.Count} options; multiple-choice needs 2 to 10");

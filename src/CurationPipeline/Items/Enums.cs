@@ -1,20 +1,5 @@
 namespace CurationPipeline.Items;
 
-/// <summary>How an item was made: one of the four generation paradigms, or taken from a public dataset.</summary>
-public enum Paradigm
-{
-    /// <summary>Structured knowledge probing: a multiple-choice item from a source text.</summary>
-    P1,
-    /// <summary>Safety and ethics scenario: an open-ended prompt with a rubric.</summary>
-    P2,
-    /// <summary>Semi-automated EHR extraction: entity annotations over a clinical narrative.</summary>
-    P3,
-    /// <summary>Clinical reasoning simulation: a task whose reference comes from the real record.</summary>
-    P4,
-    /// <summary>An item read from a public dataset; no generation.</summary>
-    Public,
-}
-
 /// <summary>Whether the dataset is an established public one or built by the pipeline.</summary>
 public enum SourceKind
 {

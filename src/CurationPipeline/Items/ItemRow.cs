@@ -70,7 +70,7 @@ public sealed class ItemRow
         PrimaryDimension = item.PrimaryDimension,
         SecondaryDimension = item.SecondaryDimension,
         TertiaryTask = item.TertiaryTask,
-        Paradigm = item.Paradigm == Items.Paradigm.Public ? "public" : item.Paradigm.ToString(),
+        Paradigm = item.Paradigm.Code,
         SourceKind = item.SourceKind == Items.SourceKind.Public ? "public" : "proprietary",
         QuestionType = item.QuestionType == Items.QuestionType.MultipleChoice ? "multiple-choice" : "open-ended",
         Scoring = item.Scoring switch { ScoringMethod.Accuracy => "accuracy", ScoringMethod.MicroF1 => "micro-f1", _ => "judge" },
@@ -118,15 +118,7 @@ public sealed class ItemRow
         PrimaryDimension = PrimaryDimension,
         SecondaryDimension = SecondaryDimension,
         TertiaryTask = TertiaryTask,
-        Paradigm = Paradigm switch
-        {
-            "P1" => Items.Paradigm.P1,
-            "P2" => Items.Paradigm.P2,
-            "P3" => Items.Paradigm.P3,
-            "P4" => Items.Paradigm.P4,
-            "public" => Items.Paradigm.Public,
-            _ => throw Bad("paradigm", Paradigm),
-        },
+        Paradigm = Items.Paradigm.IsCode(Paradigm) ? new Items.Paradigm(Paradigm) : throw Bad("paradigm", Paradigm),
         SourceKind = SourceKind == "public" ? Items.SourceKind.Public : Items.SourceKind.Proprietary,
         QuestionType = QuestionType switch
         {

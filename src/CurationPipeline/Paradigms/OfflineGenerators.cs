@@ -15,7 +15,7 @@ public static class OfflineGenerators
         ArgumentNullException.ThrowIfNull(dataset);
         try
         {
-            return dataset.Paradigm.ToUpperInvariant() switch
+            return dataset.Paradigm?.Code.ToUpperInvariant() switch
             {
                 "P1" => new OfflineP1Generator(EngineItems.Option(dataset, "variant"), KnowledgeBase.ForRaw(rawDirectory)),
                 "P2" => new OfflineP2Generator(),

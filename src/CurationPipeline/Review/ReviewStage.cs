@@ -29,7 +29,7 @@ public sealed class ReviewStage : IItemStage
         _thresholds = thresholds ?? CalibrationThresholds.Paper;
     }
 
-    public string Name => "review";
+    public StageName Name => StageName.Review;
 
     public ReviewPolicy Policy => _policy;
 

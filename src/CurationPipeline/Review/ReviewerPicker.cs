@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CurationPipeline.Items;
 
 namespace CurationPipeline.Review;
 
@@ -26,7 +27,7 @@ public static class ReviewerPicker
     }
 
     /// <summary>Checks a reviewer list: names non-empty, distinct, at least <paramref name="minimum"/>.</summary>
-    public static IReadOnlyList<string> Validate(IReadOnlyList<string> reviewers, int minimum = 3)
+    public static IReadOnlyList<string> Validate(IReadOnlyList<string> reviewers, int minimum = PaperConstants.MinReviewers)
     {
         ArgumentNullException.ThrowIfNull(reviewers);
         var names = reviewers.Select(r => r?.Trim() ?? "").ToList();

@@ -18,7 +18,7 @@ public static class SourceReader
     public static async IAsyncEnumerable<SourceRead> ReadAsync(
         SourceDefinition source, string path, string displayPath, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var reads = source.Format switch
+        var reads = source.Format.Code switch
         {
             "jsonl" or "cmeie" => ReadJsonLinesAsync(source, path, displayPath, cancellationToken),
             "cmeee" or "chip-cdn" or "chip-cdee" => ReadJsonArrayAsync(source, path, displayPath, cancellationToken),
@@ -178,7 +178,7 @@ public static class SourceReader
     }
 
     /// <summary>The text field of a source: the native formats have their own.</summary>
-    private static string TextFieldOf(SourceDefinition source) => source.Format switch
+    private static string TextFieldOf(SourceDefinition source) => source.Format.Code switch
     {
         "cmexam" => "Question",
         _ => source.TextField,

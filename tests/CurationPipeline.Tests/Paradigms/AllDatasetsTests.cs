@@ -11,7 +11,7 @@ public sealed class AllDatasetsTests
     private static readonly PipelineDefinition Mlb = PipelineLoader.Load(RawFiles.Pipeline);
 
     public static TheoryData<string> ProprietaryDatasets() =>
-        [.. Mlb.Datasets.Where(d => d.Paradigm != "public").Select(d => d.Name)];
+        [.. Mlb.Datasets.Where(d => d.Paradigm != Paradigm.Public).Select(d => d.Name)];
 
     [Fact]
     public void Mlb_has_seventeen_proprietary_datasets_on_p1_to_p4() =>

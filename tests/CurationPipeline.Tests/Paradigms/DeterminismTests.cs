@@ -10,7 +10,7 @@ public sealed class DeterminismTests
 {
     private static readonly PipelineDefinition Mlb = PipelineLoader.Load(RawFiles.Pipeline);
 
-    public static TheoryData<string> Datasets() => [.. Mlb.Datasets.Where(d => d.Paradigm != "public").Select(d => d.Name)];
+    public static TheoryData<string> Datasets() => [.. Mlb.Datasets.Where(d => d.Paradigm != Paradigm.Public).Select(d => d.Name)];
 
     [Theory]
     [MemberData(nameof(Datasets))]

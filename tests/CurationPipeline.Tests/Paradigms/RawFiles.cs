@@ -26,7 +26,7 @@ internal static class RawFiles
     {
         var path = pipeline.ResolvePath(source.Path);
         var file = Path.GetRelativePath(Root, path).Replace('\\', '/');
-        var rows = source.Format == "csv"
+        var rows = source.Format.Code == "csv"
             ? CsvText.Read(path).Select(r => r.Fields)
             : File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(JsonRow);
         foreach (var fields in rows)

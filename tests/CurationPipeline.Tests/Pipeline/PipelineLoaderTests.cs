@@ -1,5 +1,6 @@
 using CurationPipeline.Configuration;
 using CurationPipeline.Core;
+using CurationPipeline.Items;
 using CurationPipeline.Sources;
 using CurationPipeline.Testing;
 using CurationPipeline.Tests.Calibration;
@@ -33,8 +34,8 @@ public class PipelineLoaderTests
         Assert.Equal(22, definition.Datasets.Count);
         Assert.Equal(4250, definition.Datasets.Sum(d => d.TargetN));
         Assert.Equal(68361, definition.Datasets.Sum(d => d.OriginalN));
-        Assert.Equal(17, definition.Datasets.Count(d => d.Source == "proprietary"));
-        Assert.Equal(5, definition.Datasets.Count(d => d.Paradigm == "public"));
+        Assert.Equal(17, definition.Datasets.Count(d => d.Source == SourceKind.Proprietary));
+        Assert.Equal(5, definition.Datasets.Count(d => d.Paradigm == Paradigm.Public));
         Assert.Equal(64, definition.ConfigHash.Length);
     }
 
@@ -77,7 +78,7 @@ public class PipelineLoaderTests
     {
         var definition = PipelineLoader.Parse(Minimal, "demo.yaml");
 
-        Assert.Equal("recorded", definition.ReviewPolicy);
+        Assert.Equal(ReviewPolicy.Recorded, definition.ReviewPolicy);
         Assert.Equal(64, definition.Stages.BoundedCapacity);
         Assert.Equal("3:5:2", definition.Sampling.Ratio);
         Assert.Single(definition.Datasets);
@@ -128,6 +129,38 @@ public class PipelineLoaderTests
 
         Assert.Equal(key, e.Key);
         Assert.Equal(line, e.Line);
+    }
+
+    [Fact]
+    public void Options_bind_to_their_types()
+    {
+        var yaml = "review_policy: required\ndeidentification: { mode: mask }\n" + Minimal;
+
+        var definition = PipelineLoader.Parse(yaml, "demo.yaml");
+
+        Assert.Equal(ReviewPolicy.Required, definition.ReviewPolicy);
+        Assert.Equal(DeidentificationMode.Mask, definition.Deidentification.Mode);
+        Assert.Equal(new SourceFormat("jsonl"), definition.Sources[0].Format);
+        var dataset = definition.Datasets[0];
+        Assert.Equal((Paradigm.P3, SourceKind.Proprietary, QuestionType.OpenEnded, ScoringMethod.MicroF1), (dataset.Paradigm, dataset.Source, dataset.Type, dataset.Scoring));
+    }
+
+    [Theory]
+    [InlineData("review_policy: requird", "review_policy", "must be 'required' or 'recorded'")]
+    [InlineData("deidentification: { mode: blur }", "deidentification.mode", "must be 'surrogate' or 'mask'")]
+    public void A_misspelled_option_names_file_line_key_and_the_values_there_are(string line, string key, string problem)
+    {
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineLoader.Parse(line + "\n" + Minimal, "demo.yaml"));
+
+        Assert.Equal($"demo.yaml:1: {key}: {problem}", e.Message);
+    }
+
+    [Fact]
+    public void A_dataset_without_a_scoring_key_names_the_values_there_are()
+    {
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineLoader.Parse(Minimal.Replace("    scoring: micro-f1\n", "", StringComparison.Ordinal), "demo.yaml"));
+
+        Assert.Equal(("datasets[0].scoring", "must be 'accuracy', 'micro-f1' or 'judge'"), (e.Key, e.Problem));
     }
 
     [Fact]

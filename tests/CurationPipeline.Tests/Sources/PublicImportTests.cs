@@ -51,7 +51,7 @@ public sealed class PublicImportTests
         using var dir = new TempDirectory();
         var path = dir.File("records.json");
         await File.WriteAllTextAsync(path, format == "cmeie" ? record + "\n" : "[" + record + "]"); // CMeIE is JSON Lines
-        var source = new SourceDefinition { Name = format, Path = path, Format = format, Kind = "public" };
+        var source = new SourceDefinition { Name = format, Path = path, Format = new(format), Kind = "public" };
         var dataset = PublicItems.Pipeline().Datasets.Single(d => d.Name == format switch { "cmeee" => "CMeEE", "chip-cdee" => "CHIP-CDEE", _ => "CMeIE" });
         var read = Assert.Single(await ReadAll(source, path));
 

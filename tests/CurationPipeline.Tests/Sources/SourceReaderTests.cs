@@ -31,7 +31,7 @@ public class SourceReaderTests
             "",
             """{"id": "n5", "text": "发热", "tags": ["a", "b"], "score": 3}""",
         ]);
-        var source = new SourceDefinition { Name = "ehr", Path = path, Format = "jsonl", Kind = "ehr" };
+        var source = new SourceDefinition { Name = "ehr", Path = path, Format = new("jsonl"), Kind = "ehr" };
 
         var reads = await ReadAll(source, path);
 
@@ -57,7 +57,7 @@ public class SourceReaderTests
         using var dir = new TempDirectory();
         var path = dir.File("drugs.csv");
         await File.WriteAllTextAsync(path, "id,name,text\nd1,阿司匹林,\"抗血小板, 解热\"\"镇痛\"\"\n第二行\"\nd2,only-two\nd3,布洛芬,解热镇痛\n");
-        var source = new SourceDefinition { Name = "drugs", Path = path, Format = "csv", Kind = "drug" };
+        var source = new SourceDefinition { Name = "drugs", Path = path, Format = new("csv"), Kind = "drug" };
 
         var reads = await ReadAll(source, path);
 
@@ -75,7 +75,7 @@ public class SourceReaderTests
         var path = dir.File("dialogue.csv");
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         await File.WriteAllBytesAsync(path, System.Text.Encoding.GetEncoding("GB18030").GetBytes("department,ask\n心血管科,高血压患者能吃党参吗？\n"));
-        var source = new SourceDefinition { Name = "d", Path = path, Format = "csv", Kind = "dialogue", TextField = "ask", Encoding = "gb18030" };
+        var source = new SourceDefinition { Name = "d", Path = path, Format = new("csv"), Kind = "dialogue", TextField = "ask", Encoding = "gb18030" };
 
         var reads = await ReadAll(source, path);
 
@@ -88,12 +88,12 @@ public class SourceReaderTests
         using var dir = new TempDirectory();
         var path = dir.File("cmeee.json");
         await File.WriteAllTextAsync(path, """[{"text": "a", "entities": []}, {"text": "b", "entities": [}""");
-        var source = new SourceDefinition { Name = "cmeee", Path = path, Format = "cmeee", Kind = "public" };
+        var source = new SourceDefinition { Name = "cmeee", Path = path, Format = new("cmeee"), Kind = "public" };
 
         var reads = await ReadAll(source, path);
 
         Assert.Equal("a", reads[0].Record!.Text);
-        Assert.Equal("cmeee", reads[0].Record!.Format);
+        Assert.Equal("cmeee", reads[0].Record!.Format.Code);
         Assert.Equal(2, reads.Count);
         Assert.Contains("not valid JSON", reads[1].Reject!.Reason, StringComparison.Ordinal);
         Assert.Contains("after record 1", reads[1].Reject!.Reason, StringComparison.Ordinal);
@@ -107,7 +107,7 @@ public class SourceReaderTests
         var path = dir.File("big.json");
         var elements = Enumerable.Range(0, 3000).Select(i => $$"""{"text": "{{new string('症', i % 97)}}记录{{i}}", "normalized_result": "术语{{i}}"}""");
         await File.WriteAllTextAsync(path, "[\n" + string.Join(",\n", elements) + "\n]");
-        var source = new SourceDefinition { Name = "cdn", Path = path, Format = "chip-cdn", Kind = "public" };
+        var source = new SourceDefinition { Name = "cdn", Path = path, Format = new("chip-cdn"), Kind = "public" };
 
         var reads = await ReadAll(source, path);
 
@@ -124,8 +124,8 @@ public class SourceReaderTests
         var cmexam = TestData.Sample("cmexam/val.sample500.csv");
         var toyhom = TestData.Sample("toyhom-med-dialogue/IM_neike_sample.csv");
 
-        var exam = await ReadAll(new SourceDefinition { Name = "cmexam", Path = cmexam, Format = "cmexam", Kind = "public" }, cmexam);
-        var dialogues = await ReadAll(new SourceDefinition { Name = "toyhom", Path = toyhom, Format = "csv", Kind = "dialogue", TextField = "ask", Encoding = "gb18030" }, toyhom);
+        var exam = await ReadAll(new SourceDefinition { Name = "cmexam", Path = cmexam, Format = new("cmexam"), Kind = "public" }, cmexam);
+        var dialogues = await ReadAll(new SourceDefinition { Name = "toyhom", Path = toyhom, Format = new("csv"), Kind = "dialogue", TextField = "ask", Encoding = "gb18030" }, toyhom);
 
         Assert.Equal(500, exam.Count(r => r.Record is not null));
         Assert.StartsWith("上消化道出血", exam[0].Record!.Text, StringComparison.Ordinal);

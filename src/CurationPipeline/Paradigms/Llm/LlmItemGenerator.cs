@@ -25,9 +25,9 @@ public sealed class LlmItemGenerator(IChatClient client, string engine, DatasetD
         ["operation"] = "手术操作",
     };
 
-    private readonly IItemGenerator? _p4Rules = dataset.Paradigm == "P4" ? OfflineGenerators.For(dataset, rawDirectory) : null;
+    private readonly IItemGenerator? _p4Rules = dataset.Paradigm == Paradigm.P4 ? OfflineGenerators.For(dataset, rawDirectory) : null;
 
-    public Paradigm Paradigm => ItemFactory.ParadigmOf(dataset);
+    public Paradigm Paradigm => dataset.Paradigm ?? Paradigm.Public;
 
     public string Engine { get; } = engine;
 
@@ -47,7 +47,7 @@ public sealed class LlmItemGenerator(IChatClient client, string engine, DatasetD
             values[field] = record.Field(field) ?? "";
         }
 
-        var item = d.Paradigm switch
+        var item = d.Paradigm?.Code switch
         {
             "P1" => await P1Async(record, d, context, template, values, cancellationToken),
             "P2" => await P2Async(record, d, context, template, values, cancellationToken),

@@ -13,7 +13,7 @@ public sealed record P1CheckFailure(string Reason, string Field);
 /// </summary>
 public static class P1ItemChecks
 {
-    public const int OptionCount = 5;
+    public const int OptionCount = PaperConstants.P1OptionCount;
 
     /// <summary>Options closer than this in normalised edit distance (or one edit apart) are near-duplicates.</summary>
     public const double NearDuplicateDistance = 0.1;

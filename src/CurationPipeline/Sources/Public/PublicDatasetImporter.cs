@@ -17,7 +17,7 @@ public sealed class PublicDatasetImporter : IItemGenerator
 
     public Task<IReadOnlyList<BenchmarkItem>> GenerateAsync(SourceRecord record, DatasetDefinition dataset, GenerationContext context, CancellationToken cancellationToken = default)
     {
-        var draft = record.Format switch
+        var draft = record.Format.Code switch
         {
             "cmexam" => CMExam(record),
             "cmeee" => CMeEE(record),
