@@ -4,8 +4,8 @@ using System.Text.Json;
 using CurationPipeline.Configuration;
 using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Paradigms.Knowledge;
 using CurationPipeline.Paradigms;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Bench;
 
@@ -25,7 +25,7 @@ internal sealed class ParadigmsBenchmark : IBenchmark
         var rounds = Option(args, "--rounds", 20);
         var root = FindRoot();
         var pipeline = PipelineLoader.Load(Path.Combine(root, "pipelines", "mlb.yaml"));
-        var raw = Path.Combine(root, "raw");
+        var raw = new ReferenceData(Path.Combine(root, "raw"));
         var work = pipeline.Datasets.Where(d => d.Paradigm != Paradigm.Public)
             .Select(d => (Dataset: d, Engine: OfflineGenerators.For(d, raw), Records: Records(pipeline, d, root)))
             .ToList();
@@ -63,7 +63,7 @@ internal sealed class ParadigmsBenchmark : IBenchmark
     private static async Task<List<(string, int, int, int, double, double, long)>> Run(
         List<(DatasetDefinition Dataset, IItemGenerator Engine, List<SourceRecord> Records)> work, int seed, CancellationToken ct)
     {
-        var context = new GenerationContext { Seed = seed, PipelineVersion = "bench", RawDirectory = "" };
+        var context = new GenerationContext { Seed = seed, PipelineVersion = "bench" };
         var results = new List<(string, int, int, int, double, double, long)>();
         using var process = Process.GetCurrentProcess();
         foreach (var (dataset, engine, records) in work)
@@ -103,7 +103,7 @@ internal sealed class ParadigmsBenchmark : IBenchmark
         {
             var path = pipeline.ResolvePath(source.Path);
             var rows = source.Format.Code == "csv"
-                ? CsvText.Read(path).Select(r => r.Fields)
+                ? ReferenceReader.Csv(path).Select(r => r.Fields)
                 : File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(JsonRow);
             list.AddRange(rows.Where(f => dataset.Where.All(w => f.GetValueOrDefault(w.Key) == w.Value)).Select(f => new SourceRecord
             {

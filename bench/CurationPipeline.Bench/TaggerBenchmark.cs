@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using CurationPipeline.Departments;
 using CurationPipeline.IO;
+using CurationPipeline.Reference;
 using CurationPipeline.Testing;
 
 namespace CurationPipeline.Bench;
@@ -26,8 +27,9 @@ internal sealed class TaggerBenchmark : IBenchmark
         // (a full upstream file has other positions), unless --external names a folder holding the same files.
         var external = Arg(args, "--external") ?? TestData.Samples;
         var raw = Arg(args, "--raw") ?? Path.Combine(TestData.RepositoryRoot, "raw");
-        var map = ExternalDepartmentMap.Load(Path.Combine(raw, "departments", "external-map.tsv"));
-        var trained = TrainingFile.ReadRecords(Path.Combine(raw, "departments", "train.tsv")).Select(r => (r.Source, r.Record)).ToHashSet();
+        var reference = new ReferenceData(raw);
+        var map = ExternalDepartmentMap.Load(reference);
+        var trained = TrainingFile.ReadRecords(reference).Select(r => (r.Source, r.Record)).ToHashSet();
         var records = ReadCmtMedQa(external).Concat(ReadToyhom(external)).ToList();
         var leaked = records.Count(r => r.Position % 2 == 0 && !trained.Contains((r.Source, r.Id)));
         var eval = records.Where(r => r.Position % 2 == 1 && !trained.Contains((r.Source, r.Id))).ToList();
@@ -36,9 +38,9 @@ internal sealed class TaggerBenchmark : IBenchmark
 
         var variants = new (string Label, OfflineDepartmentTagger Tagger)[]
         {
-            ("lexicon only", OfflineDepartmentTagger.Load(raw, useModel: false)),
-            ("lexicon + NB (lexicon terms only)", OfflineDepartmentTagger.Load(raw, useTrainingText: false)),
-            ("lexicon + NB (terms + train.tsv) [default]", OfflineDepartmentTagger.Load(raw)),
+            ("lexicon only", OfflineDepartmentTagger.Load(reference, useModel: false)),
+            ("lexicon + NB (lexicon terms only)", OfflineDepartmentTagger.Load(reference, useTrainingText: false)),
+            ("lexicon + NB (terms + train.tsv) [default]", OfflineDepartmentTagger.Load(reference)),
         };
         foreach (var (label, tagger) in variants)
         {

@@ -1,11 +1,11 @@
 using System.Formats.Tar;
 using System.Globalization;
 using System.IO.Compression;
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using CurationPipeline.Cli.Commands;
 using CurationPipeline.Testing;
 

@@ -4,6 +4,7 @@ using CurationPipeline.Calibration;
 using CurationPipeline.Calibration.Offline;
 using CurationPipeline.Evaluation;
 using CurationPipeline.Llm;
+using CurationPipeline.Reference;
 using Spectre.Console;
 
 namespace CurationPipeline.Cli.Commands;
@@ -59,7 +60,7 @@ internal static class EvaluateCommand
             Directory.CreateDirectory(outDir);
             await using var hub = endpointsFile is null ? null : ModelHub.Create(endpointsFile, new ModelHubOptions { CachePath = Path.Combine(outDir, "cache.db") });
             var rawDir = parse.GetValue(knowledge)?.FullName ?? Bundle.RawFolder();
-            var panel = new Lazy<IReadOnlyList<ICalibrationSolver>>(() => OfflinePanel.Create(rawDir));
+            var panel = new Lazy<IReadOnlyList<ICalibrationSolver>>(() => OfflinePanel.Create(new ReferenceData(rawDir)));
             var modelList = Names(parse.GetValue(models)!).Select(n => ResolveModel(n, panel, hub, endpointsFile)).ToList();
             var judgeList = ResolveJudges(parse.GetValue(judges), hub, endpointsFile);
             var human = parse.GetValue(decisions) is { } d

@@ -4,6 +4,7 @@ using CurationPipeline.Composition;
 using CurationPipeline.Configuration;
 using CurationPipeline.Core;
 using CurationPipeline.Hosting;
+using CurationPipeline.Reference;
 using CurationPipeline.Sources;
 using Spectre.Console;
 
@@ -49,17 +50,17 @@ internal static class RunCommand
 
             var definition = PipelineLoader.Load(PipelineLoader.Locate(pipelineNameOrFile, Bundle.Pipelines), publicData?.FullName);
             var outDir = output?.FullName ?? Path.GetFullPath(Path.Combine("curated", definition.Name));
-            var rawDir = raw?.FullName ?? definition.ResolvePath("../raw");
+            var reference = new ReferenceData(raw?.FullName ?? definition.ResolvePath("../raw"));
             Directory.CreateDirectory(outDir);
             PipelineEngines engines;
             Llm.ModelHub? hub = null;
             if (endpointsFile is not null)
             {
-                (engines, hub) = await EngineFactory.WithEndpointsAsync(definition, endpointsFile.FullName, rawDir, outDir, Path.Combine(outDir, "model-cache.db"), ct);
+                (engines, hub) = await EngineFactory.WithEndpointsAsync(definition, endpointsFile.FullName, reference, outDir, Path.Combine(outDir, "model-cache.db"), ct);
             }
             else
             {
-                engines = await EngineFactory.OfflineAsync(definition, rawDir, outDir, ct);
+                engines = await EngineFactory.OfflineAsync(definition, reference, outDir, ct);
             }
 
             await using var hubLifetime = hub;
@@ -68,7 +69,6 @@ internal static class RunCommand
                 OutputDirectory = outDir,
                 Seed = seed,
                 Limit = limit,
-                RawDirectory = rawDir,
             })
             {
                 ModelUsage = hub is null ? null : () => System.Text.Json.JsonDocument.Parse(hub.Usage().ToJson()).RootElement.Clone(),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CurationPipeline.Deidentification;
+using CurationPipeline.Reference;
 using CurationPipeline.Synthesis;
 using Spectre.Console;
 
@@ -51,7 +52,7 @@ internal static class SynthCommand
                     throw new UsageException($"knowledge tables not found at {knowledgeDir}; give --knowledge DIR");
                 }
 
-                n = await RawSynthesizer.WriteAsync(what, n, path, parse.GetValue(seed), knowledgeDir, ct);
+                n = await RawSynthesizer.WriteAsync(what, n, path, parse.GetValue(seed), ReferenceData.ForKnowledge(knowledgeDir), ct);
             }
 
             console.MarkupLineInterpolated($"wrote {n} {what} records to {path}");

@@ -1,14 +1,15 @@
+using CurationPipeline.Calibration;
 using CurationPipeline.Calibration.Llm;
 using CurationPipeline.Calibration.Offline;
-using CurationPipeline.Calibration;
 using CurationPipeline.Core;
 using CurationPipeline.Deidentification;
 using CurationPipeline.Departments;
 using CurationPipeline.Hosting;
 using CurationPipeline.Items;
 using CurationPipeline.Llm;
-using CurationPipeline.Paradigms.Llm;
 using CurationPipeline.Paradigms;
+using CurationPipeline.Paradigms.Llm;
+using CurationPipeline.Reference;
 using CurationPipeline.Review;
 using CurationPipeline.Sources.Public;
 
@@ -22,7 +23,7 @@ namespace CurationPipeline.Composition;
 public static class EngineFactory
 {
     /// <summary>The offline engines of every role; the calibration table goes to <paramref name="outputDirectory"/>.</summary>
-    public static async Task<PipelineEngines> OfflineAsync(PipelineDefinition definition, string rawDirectory, string outputDirectory, CancellationToken cancellationToken = default)
+    public static async Task<PipelineEngines> OfflineAsync(PipelineDefinition definition, ReferenceData reference, string outputDirectory, CancellationToken cancellationToken = default)
     {
         var importer = new PublicDatasetImporter();
         var generators = new Dictionary<string, IItemGenerator>(StringComparer.Ordinal);
@@ -33,7 +34,7 @@ public static class EngineFactory
         };
 
         var (deid, gate) = Deidentification(definition, description);
-        var panel = OfflinePanel.Create(rawDirectory);
+        var panel = OfflinePanel.Create(reference);
         var table = await CalibrationTable.CreateAsync(Path.Combine(outputDirectory, "calibration.parquet"), cancellationToken);
         var (review, store) = Review(definition, outputDirectory, description);
         var calibration = new CalibrationStage(panel, OfflinePanel.Scorers(), definition.ReviewPolicy, review.CalibrationSink(table));
@@ -43,7 +44,7 @@ public static class EngineFactory
         TaggingStage? tagging = null;
         if (tagged.Count > 0)
         {
-            var tagger = OfflineDepartmentTagger.Load(rawDirectory);
+            var tagger = OfflineDepartmentTagger.Load(reference);
             tagging = new TaggingStage(tagger, tagged);
             description["tagger"] = $"{tagger.Name}: keyword lexicon and a naive Bayes classifier over bundled labelled text (no model)";
         }
@@ -52,7 +53,7 @@ public static class EngineFactory
         {
             Generators = d => d.Paradigm == Paradigm.Public
                 ? importer
-                : generators.TryGetValue(d.Name, out var g) ? g : generators[d.Name] = OfflineGenerators.For(d, rawDirectory),
+                : generators.TryGetValue(d.Name, out var g) ? g : generators[d.Name] = OfflineGenerators.For(d, reference),
             Deidentifier = deid,
             Gate = gate,
             Calibration = calibration,
@@ -93,7 +94,7 @@ public static class EngineFactory
     /// so a stopped run resumes without paying twice.
     /// </summary>
     public static async Task<(PipelineEngines Engines, ModelHub Hub)> WithEndpointsAsync(PipelineDefinition definition, string endpointsPath,
-        string rawDirectory, string outputDirectory, string cachePath, CancellationToken cancellationToken = default)
+        ReferenceData reference, string outputDirectory, string cachePath, CancellationToken cancellationToken = default)
     {
         var file = EndpointsFile.Load(endpointsPath);
         if (file.Endpoints.Count == 0)
@@ -111,7 +112,7 @@ public static class EngineFactory
         }
 
         var hub = ModelHub.Create(file, new ModelHubOptions { CachePath = cachePath });
-        var offline = await OfflineAsync(definition, rawDirectory, outputDirectory, cancellationToken);
+        var offline = await OfflineAsync(definition, reference, outputDirectory, cancellationToken);
         var description = new Dictionary<string, string>(offline.Description, StringComparer.Ordinal);
         var fallback = file.Endpoints[0].Name;
         string Describe(string name) => file.Endpoints.First(e => e.Name == name || e.Model == name) is var e ? $"{e.Name} ({e.Model})" : name;
@@ -133,7 +134,7 @@ public static class EngineFactory
                     // Several generator endpoints share the datasets round robin, like the paper's three generator models.
                     var name = generatorNames[definition.Datasets.IndexOf(d) % generatorNames.Count];
                     var endpoint = file.Endpoints.First(e => e.Name == name || e.Model == name);
-                    g = generators[d.Name] = new LlmItemGenerator(hub.GetClient(name, "generator"), $"llm:{endpoint.Name}/{endpoint.Model}", d, rawDirectory);
+                    g = generators[d.Name] = new LlmItemGenerator(hub.GetClient(name, "generator"), $"llm:{endpoint.Name}/{endpoint.Model}", d, reference);
                 }
 
                 return g;
@@ -155,7 +156,7 @@ public static class EngineFactory
         var (review, store) = Review(definition, outputDirectory, description);
         IReadOnlyList<ICalibrationSolver> panel = roles.Calibration.Count >= 2
             ? [.. roles.Calibration.Select(n => new LlmCalibrationSolver(hub.GetClient(n, "calibration"), n))]
-            : OfflinePanel.Create(rawDirectory);
+            : OfflinePanel.Create(reference);
         description["calibration"] = roles.Calibration.Count >= 2
             ? $"LLM panel of {panel.Count}: " + string.Join(", ", roles.Calibration.Select(Describe)) + (panel.Count == PaperConstants.PanelSize ? "" : " (the method's rules assume five)")
             : "offline panel of five deterministic baselines (roles.calibration names fewer than two endpoints; a panel needs different models)";

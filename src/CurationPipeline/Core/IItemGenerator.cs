@@ -22,7 +22,7 @@ public interface IItemGenerator
     Task<IReadOnlyList<BenchmarkItem>> GenerateAsync(SourceRecord record, DatasetDefinition dataset, GenerationContext context, CancellationToken cancellationToken = default);
 }
 
-/// <summary>What every engine may use: the run's seed, pipeline version, prompt hash and the bundled knowledge.</summary>
+/// <summary>What every engine may use: the run's seed, pipeline version and the dataset's prompt.</summary>
 public sealed class GenerationContext
 {
     public required int Seed { get; init; }
@@ -35,8 +35,6 @@ public sealed class GenerationContext
     /// <summary>The prompt template text, when the dataset names one.</summary>
     public string? PromptTemplate { get; init; }
 
-    /// <summary>Root folder of the bundled raw inputs (knowledge tables, lexicons).</summary>
-    public required string RawDirectory { get; init; }
 }
 
 /// <summary>One record cannot be used; the reason goes to rejects.jsonl and the run goes on.</summary>

@@ -32,11 +32,11 @@ public sealed class DepartmentLexicon
 
     public int Count => _terms.Count;
 
-    /// <summary>Reads a terms file; a bad line is an error naming the file and line.</summary>
-    public static DepartmentLexicon Load(string path)
+    /// <summary>The lexicon of the rows of a terms file (<paramref name="path"/> names it in errors); a bad line is an error naming the file and line.</summary>
+    public static DepartmentLexicon From(IEnumerable<(int Line, string[] Fields)> rows, string path)
     {
         var entries = new List<(string, string, string)>();
-        foreach (var (lineNo, f) in TsvFile.Rows(path))
+        foreach (var (lineNo, f) in rows)
         {
             if (f.Length < 3 || f[0].Trim().Length == 0)
             {

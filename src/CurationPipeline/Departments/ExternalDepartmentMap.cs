@@ -1,3 +1,5 @@
+using CurationPipeline.Reference;
+
 namespace CurationPipeline.Departments;
 
 /// <summary>
@@ -10,11 +12,12 @@ public sealed class ExternalDepartmentMap
 {
     private readonly Dictionary<(string Source, string Label), IReadOnlySet<string>?> _map = [];
 
-    /// <summary>Reads the mapping table; a department that is not in Table 2 is an error naming the line.</summary>
-    public static ExternalDepartmentMap Load(string path)
+    /// <summary>Reads the mapping table of the reference data; a missing file, or a department that is not in Table 2, is an error naming the file and line.</summary>
+    public static ExternalDepartmentMap Load(ReferenceData reference)
     {
+        var path = reference.PathOf("departments", "external-map.tsv");
         var map = new ExternalDepartmentMap();
-        foreach (var (lineNo, f) in TsvFile.Rows(path))
+        foreach (var (lineNo, f) in reference.DepartmentTable("external-map") ?? throw new FileNotFoundException($"{path}: file not found", path))
         {
             if (f.Length != 3)
             {

@@ -1,4 +1,5 @@
 using CurationPipeline.Items;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Departments;
 
@@ -15,29 +16,24 @@ public sealed class OfflineDepartmentTagger(DepartmentLexicon? lexicon, NaiveBay
 
     public string Name { get; } = "offline:" + string.Join("+", new[] { lexicon is null ? null : "lexicon", model is null ? null : "naive-bayes" }.OfType<string>());
 
-    /// <summary>Loads raw/departments/terms.tsv and, when present and wanted, train.tsv.</summary>
-    public static OfflineDepartmentTagger Load(string rawDirectory, bool useLexicon = true, bool useModel = true, bool useTrainingText = true)
+    /// <summary>The tagger over the reference data's departments/terms.tsv and, when present and wanted, train.tsv.</summary>
+    public static OfflineDepartmentTagger Load(ReferenceData reference, bool useLexicon = true, bool useModel = true, bool useTrainingText = true)
     {
-        var termsPath = Path.Combine(rawDirectory, "departments", "terms.tsv");
-        if (!File.Exists(termsPath))
-        {
-            throw new FileNotFoundException($"department terms not found: {termsPath}", termsPath);
-        }
-
-        var lexicon = DepartmentLexicon.Load(termsPath);
+        var termsPath = reference.PathOf("departments", "terms.tsv");
+        var terms = reference.DepartmentTable("terms") ?? throw new FileNotFoundException($"department terms not found: {termsPath}", termsPath);
+        var lexicon = DepartmentLexicon.From(terms, termsPath);
         NaiveBayesClassifier? model = null;
         if (useModel)
         {
             model = new NaiveBayesClassifier();
-            foreach (var f in File.ReadLines(termsPath).Skip(1).Select(l => l.Split('\t')).Where(f => f.Length >= 3))
+            foreach (var (_, f) in terms.Where(t => t.Fields.Length >= 3))
             {
                 model.Add(f[2].Trim(), f[0].Trim(), weight: 3);
             }
 
-            var trainPath = Path.Combine(rawDirectory, "departments", "train.tsv");
-            if (useTrainingText && File.Exists(trainPath))
+            if (useTrainingText)
             {
-                foreach (var (label, text) in TrainingFile.Read(trainPath))
+                foreach (var (label, text) in TrainingFile.Read(reference))
                 {
                     model.Add(label, text);
                 }

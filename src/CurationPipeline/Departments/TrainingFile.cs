@@ -1,16 +1,19 @@
+using CurationPipeline.Reference;
+
 namespace CurationPipeline.Departments;
 
 /// <summary>Reads raw/departments/train.tsv: <c>source, record, department, text</c>.</summary>
 public static class TrainingFile
 {
-    /// <summary>(department, text) pairs; a bad line is an error naming the file, line and field.</summary>
-    public static IEnumerable<(string Department, string Text)> Read(string path) =>
-        ReadRecords(path).Select(r => (r.Department, r.Text));
+    /// <summary>(department, text) pairs of the reference data's file, none when it has none; a bad line is an error naming the file, line and field.</summary>
+    public static IEnumerable<(string Department, string Text)> Read(ReferenceData reference) =>
+        ReadRecords(reference).Select(r => (r.Department, r.Text));
 
     /// <summary>All fields of each record, for checks that evaluation records were not trained on.</summary>
-    public static IEnumerable<(string Source, string Record, string Department, string Text)> ReadRecords(string path)
+    public static IEnumerable<(string Source, string Record, string Department, string Text)> ReadRecords(ReferenceData reference)
     {
-        foreach (var (lineNo, f) in TsvFile.Rows(path))
+        var path = reference.PathOf("departments", "train.tsv");
+        foreach (var (lineNo, f) in reference.DepartmentTable("train") ?? [])
         {
             if (f.Length != 4)
             {

@@ -269,7 +269,6 @@ public sealed class PipelineRunner
             PipelineVersion = PipelineInfo.Version,
             PromptHash = hash,
             PromptTemplate = template,
-            RawDirectory = _options.RawDirectory ?? _definition.ResolvePath("../raw"),
         };
     }
 

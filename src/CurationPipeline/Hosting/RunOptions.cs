@@ -15,8 +15,5 @@ public sealed class RunOptions
     /// <value>Rows per pool file before the pool is split into <c>pool/part-*.parquet</c>. Default 250,000.</value>
     public int PoolPartRows { get; init; } = 250_000;
 
-    /// <value>Root of the bundled raw inputs, for engines that read knowledge tables.</value>
-    public string? RawDirectory { get; init; }
-
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

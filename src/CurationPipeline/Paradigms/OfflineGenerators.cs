@@ -1,5 +1,5 @@
 using CurationPipeline.Core;
-using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Paradigms;
 
@@ -10,16 +10,16 @@ public static class OfflineGenerators
     /// The offline engine for a P1..P4 dataset over the bundled raw folder (knowledge tables and lexicons).
     /// A public dataset, or an unknown paradigm or option value, is an error naming the dataset.
     /// </summary>
-    public static IItemGenerator For(DatasetDefinition dataset, string rawDirectory)
+    public static IItemGenerator For(DatasetDefinition dataset, ReferenceData reference)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         try
         {
             return dataset.Paradigm?.Code.ToUpperInvariant() switch
             {
-                "P1" => new OfflineP1Generator(EngineItems.Option(dataset, "variant"), KnowledgeBase.ForRaw(rawDirectory)),
+                "P1" => new OfflineP1Generator(EngineItems.Option(dataset, "variant"), reference.Knowledge),
                 "P2" => new OfflineP2Generator(),
-                "P3" => new OfflineP3Generator(EngineItems.Option(dataset, "entity_type"), LexiconMatcher.ForRaw(rawDirectory)),
+                "P3" => new OfflineP3Generator(EngineItems.Option(dataset, "entity_type"), LexiconMatcher.For(reference)),
                 "P4" => new OfflineP4Generator(EngineItems.Option(dataset, "task")),
                 _ => throw new ArgumentException($"paradigm '{dataset.Paradigm}' has no offline engine (public datasets skip generation)"),
             };

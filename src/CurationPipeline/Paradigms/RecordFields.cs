@@ -18,7 +18,7 @@ public static class RecordFields
 
     /// <summary>A <c>;</c>-separated list (CSV cells).</summary>
     public static IReadOnlyList<string> List(SourceRecord record, string name) =>
-        Knowledge.KnowledgeBase.SplitList(Required(record, name));
+        Reference.KnowledgeBase.SplitList(Required(record, name));
 
     /// <summary>A JSON array of strings (JSONL fields arrive as JSON text).</summary>
     public static IReadOnlyList<string> StringArray(SourceRecord record, string name)

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Bogus;
 using CurationPipeline.Departments;
-using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Synthesis;
 
@@ -18,16 +18,16 @@ internal static class DialogueSynthesizer
     {
         var d = f.PickRandom(kb.Diseases.ToArray());
         var p = SyntheticPatient.For(f, d);
-        var signs = ClinicalVocabulary.Signs(d);
+        var signs = SynthesisVocabulary.Signs(d);
         var child = p.Age < 14 && (d.Department.StartsWith("Pediatric", StringComparison.Ordinal) || d.Department is "Neonatology" or "Child Healthcare Dept.");
         var who = child ? "孩子" : "我";
         var symptoms = f.Random.Shuffle(d.Symptoms.ToArray()).Take(Math.Min(3, d.Symptoms.Count)).ToArray();
         var days = f.Random.Number(1, 10);
-        var absent = ClinicalVocabulary.AbsentSymptom(f, d);
-        var comorbidity = ClinicalVocabulary.Comorbidity(f, d, p.Age, 0.5f);
-        var exams = ClinicalVocabulary.Examinations(f, d);
+        var absent = SynthesisVocabulary.AbsentSymptom(f, d);
+        var comorbidity = SynthesisVocabulary.Comorbidity(f, d, p.Age, 0.5f);
+        var exams = SynthesisVocabulary.Examinations(f, d);
         var ward = DepartmentCatalog.Find(d.Department)?.ChineseName ?? "门诊";
-        var drug = ClinicalVocabulary.Drug(f, d);
+        var drug = SynthesisVocabulary.Drug(f, d);
         var treatment = drug is not null
             ? $"先用{drug}治疗，按时按量用药，不要自行停药或加量"
             : "目前没有特效药物，需要按专科方案处理，必要时住院进一步治疗";
@@ -36,7 +36,7 @@ internal static class DialogueSynthesizer
         [
             $"患者：医生您好，{who}{Numbers[days - 1]}天前开始{symptoms[0]}{(symptoms.Length > 1 ? $"，还有点{symptoms[1]}" : "")}。",
             $"医生：您好，{(child ? "孩子" : "您")}这个情况是怎么开始的？有没有{absent}？",
-            $"患者：{f.PickRandom(ClinicalVocabulary.SpokenOnsets)}，{(symptoms.Length > 2 ? $"这两天还{symptoms[2]}，" : "")}没有{absent}。",
+            $"患者：{f.PickRandom(SynthesisVocabulary.SpokenOnsets)}，{(symptoms.Length > 2 ? $"这两天还{symptoms[2]}，" : "")}没有{absent}。",
             $"医生：以前有什么慢性病吗？有没有药物过敏？",
             $"患者：{(comorbidity is { } c ? $"有{c.Disease}，一直在吃{c.Drug}" : "以前身体挺好的")}，没有药物过敏。",
             $"医生：我先给{(child ? "孩子" : "您")}检查一下。{(signs.Length > 0 ? $"查体发现{string.Join("，", signs)}。" : "")}",

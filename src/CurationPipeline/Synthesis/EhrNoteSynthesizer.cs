@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Bogus;
 using CurationPipeline.Departments;
-using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Synthesis;
 
@@ -15,18 +15,18 @@ internal static class EhrNoteSynthesizer
         var p = SyntheticPatient.For(f, d);
         var symptoms = f.Random.Shuffle(d.Symptoms.ToArray()).Take(Math.Min(3, d.Symptoms.Count)).ToArray();
         var days = f.Random.Number(1, 14);
-        var absent = ClinicalVocabulary.AbsentSymptom(f, d);
-        var comorbidity = ClinicalVocabulary.Comorbidity(f, d, p.Age, 0.6f);
-        var (operation, planned) = ClinicalVocabulary.Operation(f, d);
-        var drug = ClinicalVocabulary.Drug(f, d);
+        var absent = SynthesisVocabulary.AbsentSymptom(f, d);
+        var comorbidity = SynthesisVocabulary.Comorbidity(f, d, p.Age, 0.6f);
+        var (operation, planned) = SynthesisVocabulary.Operation(f, d);
+        var drug = SynthesisVocabulary.Drug(f, d);
         var ward = DepartmentCatalog.Find(d.Department)?.ChineseName ?? "内科";
-        var exams = ClinicalVocabulary.Examinations(f, d);
+        var exams = SynthesisVocabulary.Examinations(f, d);
 
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"入院记录\n姓名：{p.Name}　性别：{p.Sex}　年龄：{p.AgeText}　住院号：{p.RecordNumber}\n")
             .Append(CultureInfo.InvariantCulture, $"入院日期：{p.Date(p.VisitDate)}　联系电话：{p.Phone}\n")
             .Append(CultureInfo.InvariantCulture, $"主诉：{string.Join("、", symptoms.Take(2))}{days}天。\n")
-            .Append(CultureInfo.InvariantCulture, $"现病史：患者{days}天前{f.PickRandom(ClinicalVocabulary.Onsets)}出现{symptoms[0]}")
+            .Append(CultureInfo.InvariantCulture, $"现病史：患者{days}天前{f.PickRandom(SynthesisVocabulary.Onsets)}出现{symptoms[0]}")
             .Append(symptoms.Length > 1 ? $"，伴{string.Join("、", symptoms.Skip(1))}" : "")
             .Append(CultureInfo.InvariantCulture, $"，无{absent}。")
             .Append(f.Random.Bool() ? "曾于外院就诊，予对症处理后症状未见明显缓解。" : "未予特殊处理，症状逐渐加重。")

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Bogus;
 using CurationPipeline.Departments;
-using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Synthesis;
 
@@ -16,12 +16,12 @@ internal static class InpatientSynthesizer
     {
         var d = f.PickRandom(kb.Diseases.ToArray());
         var p = SyntheticPatient.For(f, d);
-        var signs = ClinicalVocabulary.Signs(d);
+        var signs = SynthesisVocabulary.Signs(d);
         var symptoms = f.Random.Shuffle(d.Symptoms.ToArray()).Take(Math.Min(3, d.Symptoms.Count)).ToArray();
         var days = f.Random.Number(2, 10);
         var reported = days + f.Random.Number(3, 20);
-        var comorbidity = ClinicalVocabulary.Comorbidity(f, d, p.Age, 0.7f);
-        var exams = ClinicalVocabulary.Examinations(f, d);
+        var comorbidity = SynthesisVocabulary.Comorbidity(f, d, p.Age, 0.7f);
+        var exams = SynthesisVocabulary.Examinations(f, d);
         var ward = DepartmentCatalog.Find(d.Department)?.ChineseName ?? "内科";
         var consultant = f.PickRandom(kb.Diseases.Select(o => o.Department).Where(x => x != d.Department).Distinct().Order(StringComparer.Ordinal).ToArray());
         var consultWard = DepartmentCatalog.Find(consultant)?.ChineseName ?? "内科";
@@ -44,7 +44,7 @@ internal static class InpatientSynthesizer
             .Append(CultureInfo.InvariantCulture, $"患者{symptoms[0]}较前{f.PickRandom("稍有好转", "无明显变化", "有所加重")}。{string.Join("、", exams)}结果已回报，提示异常。\n")
             .Append(CultureInfo.InvariantCulture, $"家属补充病史：患者约{reported}天前即已出现{symptoms[0]}，曾自行服药。\n")
             .Append("修正诊断：").Append(d.Name).Append('\n')
-            .Append("诊疗计划：").Append(ClinicalVocabulary.Drug(f, d) is { } drug ? $"予{drug}治疗，" : "予对症支持治疗，").Append("密切观察病情变化。\n")
+            .Append("诊疗计划：").Append(SynthesisVocabulary.Drug(f, d) is { } drug ? $"予{drug}治疗，" : "予对症支持治疗，").Append("密切观察病情变化。\n")
             .Append(CultureInfo.InvariantCulture, $"【会诊记录】{p.Date(admitted.AddDays(2))}\n")
             .Append(CultureInfo.InvariantCulture, $"{consultWard}会诊：患者{p.AgeText}，因{symptoms[0]}{reported}天入院。")
             .Append(comorbidity is { } cc ? $"追问病史，患者有{cc.Disease}病史多年，长期服用{cc.Drug}。" : "既往史同前。")

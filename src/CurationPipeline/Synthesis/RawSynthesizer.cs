@@ -1,7 +1,7 @@
 using System.Text;
 using Bogus;
 using CurationPipeline.Paradigms;
-using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Synthesis;
 
@@ -37,11 +37,11 @@ public static class RawSynthesizer
         };
 
     /// <summary>The JSONL lines of <paramref name="count"/> records of a kind.</summary>
-    public static IEnumerable<string> Lines(string kind, int count, int seed, string knowledgeDirectory)
+    public static IEnumerable<string> Lines(string kind, int count, int seed, ReferenceData reference)
     {
         var writer = WriterFor(kind);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var kb = KnowledgeBase.ForKnowledge(knowledgeDirectory);
+        var kb = reference.Knowledge;
         for (var i = 0; i < count; i++)
         {
             var faker = new Faker("zh_CN") { Random = new Randomizer(RecordRandom.SeedOf(seed, "synth", kind, i.ToString(System.Globalization.CultureInfo.InvariantCulture))) };
@@ -50,7 +50,7 @@ public static class RawSynthesizer
     }
 
     /// <summary>Writes <paramref name="count"/> records of a kind to <paramref name="outPath"/> (a temp file, then renamed); returns the count.</summary>
-    public static async Task<int> WriteAsync(string kind, int count, string outPath, int seed, string knowledgeDirectory, CancellationToken ct = default)
+    public static async Task<int> WriteAsync(string kind, int count, string outPath, int seed, ReferenceData reference, CancellationToken ct = default)
     {
         WriterFor(kind);
         var full = Path.GetFullPath(outPath);
@@ -61,7 +61,7 @@ public static class RawSynthesizer
             await using (var stream = new StreamWriter(temp, append: false, new UTF8Encoding(false)))
             {
                 stream.NewLine = "\n";
-                foreach (var line in Lines(kind, count, seed, knowledgeDirectory))
+                foreach (var line in Lines(kind, count, seed, reference))
                 {
                     ct.ThrowIfCancellationRequested();
                     await stream.WriteLineAsync(line.AsMemory(), ct);

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Bogus;
 using CurationPipeline.Departments;
-using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Synthesis;
 

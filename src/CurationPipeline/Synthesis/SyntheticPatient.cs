@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bogus;
-using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Synthesis;
 

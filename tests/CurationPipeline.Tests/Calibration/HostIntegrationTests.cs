@@ -1,9 +1,10 @@
-using CurationPipeline.Calibration.Offline;
 using CurationPipeline.Calibration;
+using CurationPipeline.Calibration.Offline;
 using CurationPipeline.Core;
 using CurationPipeline.Departments;
 using CurationPipeline.Hosting;
 using CurationPipeline.Items;
+using CurationPipeline.Reference;
 using CurationPipeline.Splits;
 using CurationPipeline.Testing;
 using CurationPipeline.Tests.Sources;
@@ -26,14 +27,14 @@ public sealed class HostIntegrationTests
         PublicItems.PointPublicSourcesAt(definition, dir.File("cblue"), "cmeee");
         definition.Datasets.RemoveAll(d => d.Name is not ("CMExam" or "CMeEE"));
         var perSource = CblueRecords.CMeEE.Length;
-        var raw = RepoPaths.Raw;
+        var raw = new ReferenceData(RepoPaths.Raw);
         var tablePath = dir.File("calibration.parquet");
         var table = await CalibrationTable.CreateAsync(tablePath);
         var calibration = new CalibrationStage(OfflinePanel.Create(raw), OfflinePanel.Scorers(), ReviewPolicy.Recorded, table);
         var tagging = new TaggingStage(OfflineDepartmentTagger.Load(raw), new HashSet<string> { "CMeEE" });
         var importer = new CurationPipeline.Sources.Public.PublicDatasetImporter();
         var engines = new PipelineEngines { Generators = _ => importer, Calibration = calibration, Tagger = tagging };
-        var runner = new PipelineRunner(definition, engines, new RunOptions { OutputDirectory = dir.File("out"), Limit = perSource, RawDirectory = raw });
+        var runner = new PipelineRunner(definition, engines, new RunOptions { OutputDirectory = dir.File("out"), Limit = perSource });
         PoolResult pool;
         await using (var rejects = new RejectSink(dir.File("rejects.jsonl")))
         {

@@ -1,5 +1,5 @@
-using CurationPipeline.Calibration.Llm;
 using CurationPipeline.Calibration;
+using CurationPipeline.Calibration.Llm;
 using CurationPipeline.Core;
 using CurationPipeline.Items;
 using CurationPipeline.Llm;

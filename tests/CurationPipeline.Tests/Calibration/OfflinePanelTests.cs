@@ -1,7 +1,8 @@
-using CurationPipeline.Calibration.Offline;
 using CurationPipeline.Calibration;
+using CurationPipeline.Calibration.Offline;
 using CurationPipeline.Core;
 using CurationPipeline.Items;
+using CurationPipeline.Reference;
 using CurationPipeline.Testing;
 using Xunit.Abstractions;
 
@@ -33,7 +34,7 @@ public sealed class OfflinePanelTests(ITestOutputHelper output)
     private async Task AssertSpreadOverAllLevels(string dataset, List<BenchmarkItem> items)
     {
         var sink = new CalibrationFixtures.ListSink();
-        var stage = new CalibrationStage(OfflinePanel.Create(RawDirectory), OfflinePanel.Scorers(), ReviewPolicy.Required, sink);
+        var stage = new CalibrationStage(OfflinePanel.Create(new ReferenceData(RawDirectory)), OfflinePanel.Scorers(), ReviewPolicy.Required, sink);
         var labelled = new List<BenchmarkItem>();
         foreach (var item in items)
         {
@@ -52,8 +53,8 @@ public sealed class OfflinePanelTests(ITestOutputHelper output)
     public async Task Offline_solvers_are_deterministic_and_name_what_they_are()
     {
         var items = await PublicItems.LoadAsync("CMExam", 20, TestData.Samples);
-        var first = OfflinePanel.Create(RawDirectory);
-        var second = OfflinePanel.Create(RawDirectory);
+        var first = OfflinePanel.Create(new ReferenceData(RawDirectory));
+        var second = OfflinePanel.Create(new ReferenceData(RawDirectory));
         Assert.Equal(5, first.Select(s => s.Name).Distinct().Count());
         Assert.All(first, s => Assert.StartsWith("offline:", s.Name, StringComparison.Ordinal));
         foreach (var item in items)

@@ -1,8 +1,8 @@
 using CurationPipeline.Configuration;
 using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Sources.Public;
 using CurationPipeline.Sources;
+using CurationPipeline.Sources.Public;
 
 namespace CurationPipeline.Tests.Calibration;
 
@@ -34,7 +34,7 @@ internal static class PublicItems
         var source = definition.Sources.Single(s => s.Name == dataset.Inputs[0]);
         var files = SourcePaths.Expand(source.Path);
         Assert.True(files.Count > 0, $"{datasetName}: no file matches {source.Path}");
-        var context = new GenerationContext { Seed = 1, PipelineVersion = "test", RawDirectory = RepoPaths.Raw };
+        var context = new GenerationContext { Seed = 1, PipelineVersion = "test" };
         var importer = new PublicDatasetImporter();
         var items = new List<BenchmarkItem>();
         foreach (var file in files)

@@ -2,8 +2,8 @@ using System.Text;
 using CurationPipeline.Configuration;
 using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Sources.Public;
 using CurationPipeline.Sources;
+using CurationPipeline.Sources.Public;
 using CurationPipeline.Testing;
 
 namespace CurationPipeline.Tests.Datasets;
@@ -22,7 +22,7 @@ public class CMExamFormatTests
         var definition = PipelineLoader.Load(RepoPaths.File("pipelines/mlb.yaml"));
         var source = definition.Sources.Single(s => s.Name == "cmexam");
         var dataset = definition.Datasets.Single(d => d.Name == "CMExam");
-        var context = new GenerationContext { Seed = 1, PipelineVersion = "test", RawDirectory = RepoPaths.File("raw") };
+        var context = new GenerationContext { Seed = 1, PipelineVersion = "test" };
         var items = new List<BenchmarkItem>();
         var rejects = new List<string>();
         await foreach (var read in SourceReader.ReadAsync(source, path, "cmexam/val.csv"))

@@ -1,6 +1,6 @@
 using System.IO.Enumeration;
-using System.Text.RegularExpressions;
 using System.Text;
+using System.Text.RegularExpressions;
 using CurationPipeline.Configuration;
 using CurationPipeline.Core;
 using CurationPipeline.Datasets;

@@ -1,4 +1,5 @@
 using CurationPipeline.Departments;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Tests.Departments;
 
@@ -41,7 +42,7 @@ public sealed class DepartmentRulesTests
     [Fact]
     public void Every_alias_and_the_mapping_table_point_into_the_list()
     {
-        var map = ExternalDepartmentMap.Load(Path.Combine(RepoPaths.Raw, "departments", "external-map.tsv"));
+        var map = ExternalDepartmentMap.Load(new ReferenceData(RepoPaths.Raw));
         Assert.Contains("Orthopedic Surgery", map.Gold("cmtmedqa", "外科/骨科")!);
         Assert.Contains("Neonatology", map.Gold("cmtmedqa", "儿科/小儿内科")!); // primary:Pediatrics
         Assert.Null(map.Gold("cmtmedqa", "中医科/中医内科"));

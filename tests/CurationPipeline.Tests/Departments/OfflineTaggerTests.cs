@@ -3,6 +3,7 @@ using System.Text.Json;
 using CurationPipeline.Core;
 using CurationPipeline.Departments;
 using CurationPipeline.Items;
+using CurationPipeline.Reference;
 using CurationPipeline.Sources;
 using CurationPipeline.Testing;
 using CurationPipeline.Tests.Calibration;
@@ -11,7 +12,7 @@ namespace CurationPipeline.Tests.Departments;
 
 public sealed class OfflineTaggerTests
 {
-    private static readonly OfflineDepartmentTagger Tagger = OfflineDepartmentTagger.Load(RepoPaths.Raw);
+    private static readonly OfflineDepartmentTagger Tagger = OfflineDepartmentTagger.Load(new ReferenceData(RepoPaths.Raw));
 
     [Theory]
     [InlineData("牙疼好几天了，牙龈也肿了，吃饭都困难", "Stomatology")]
@@ -57,7 +58,7 @@ public sealed class OfflineTaggerTests
         // train.tsv is derived (raw/departments/derive_training.py) from the samples vendored under tests/data/external;
         // positions count, per source, the records with a department label. Each excerpt must be the text of the
         // record at its position, so that the positions checked are those of the file it came from.
-        var records = TrainingFile.ReadRecords(Path.Combine(RepoPaths.Raw, "departments", "train.tsv")).ToList();
+        var records = TrainingFile.ReadRecords(new ReferenceData(RepoPaths.Raw)).ToList();
         Assert.InRange(records.Count, 100, 2000);
         Assert.All(records, r => Assert.True(r.Text.Length <= 100));
 

@@ -1,4 +1,5 @@
 using CurationPipeline.Paradigms;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Tests.Paradigms;
 
@@ -17,7 +18,7 @@ public sealed class OfflineGeneratorsTests
     {
         var dataset = TestDatasets.Named("MAExam");
         dataset.Options["variant"] = "quiz";
-        var e = Assert.Throws<ArgumentException>(() => OfflineGenerators.For(dataset, RawFiles.Raw));
+        var e = Assert.Throws<ArgumentException>(() => OfflineGenerators.For(dataset, RawFiles.Reference));
         Assert.StartsWith("dataset MAExam: P1 variant 'quiz' is unknown; use one of exam,", e.Message, StringComparison.Ordinal);
     }
 
@@ -26,14 +27,14 @@ public sealed class OfflineGeneratorsTests
     {
         var dataset = TestDatasets.Named("MAEESymp");
         dataset.Options.Clear();
-        var e = Assert.Throws<ArgumentException>(() => OfflineGenerators.For(dataset, RawFiles.Raw));
+        var e = Assert.Throws<ArgumentException>(() => OfflineGenerators.For(dataset, RawFiles.Reference));
         Assert.Equal("dataset MAEESymp: options.entity_type is required by the P3 engine", e.Message);
     }
 
     [Fact]
     public void Public_datasets_have_no_offline_generator()
     {
-        var e = Assert.Throws<ArgumentException>(() => OfflineGenerators.For(TestDatasets.Named("CMExam"), RawFiles.Raw));
+        var e = Assert.Throws<ArgumentException>(() => OfflineGenerators.For(TestDatasets.Named("CMExam"), RawFiles.Reference));
         Assert.Contains("no offline engine", e.Message, StringComparison.Ordinal);
     }
 
@@ -41,7 +42,7 @@ public sealed class OfflineGeneratorsTests
     public void A_missing_knowledge_table_names_the_file()
     {
         using var empty = new CurationPipeline.Testing.TempDirectory();
-        var e = Assert.Throws<InvalidDataException>(() => OfflineGenerators.For(TestDatasets.Named("MAExam"), empty.Path));
+        var e = Assert.Throws<InvalidDataException>(() => OfflineGenerators.For(TestDatasets.Named("MAExam"), new ReferenceData(empty.Path)));
         Assert.EndsWith("diseases.csv: knowledge table not found", e.Message, StringComparison.Ordinal);
     }
 }

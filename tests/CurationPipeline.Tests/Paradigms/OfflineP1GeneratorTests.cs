@@ -1,13 +1,13 @@
 using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Paradigms.Knowledge;
 using CurationPipeline.Paradigms;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Tests.Paradigms;
 
 public sealed class OfflineP1GeneratorTests
 {
-    private static readonly KnowledgeBase Kb = KnowledgeBase.ForRaw(RawFiles.Raw);
+    private static readonly KnowledgeBase Kb = RawFiles.Reference.Knowledge;
 
     [Fact]
     public async Task A_disease_row_gives_one_item_per_template_up_to_items_per_record()
@@ -15,7 +15,7 @@ public sealed class OfflineP1GeneratorTests
         var dataset = TestDatasets.Named("MAExam");
         dataset.ItemsPerRecord = 4;
         var record = TestDatasets.Bundled("diseases", "D001");
-        var items = await OfflineGenerators.For(dataset, RawFiles.Raw).GenerateAsync(record, dataset, RawFiles.Context());
+        var items = await OfflineGenerators.For(dataset, RawFiles.Reference).GenerateAsync(record, dataset, RawFiles.Context());
 
         Assert.Equal(4, items.Count);
         Assert.Equal(4, items.Select(i => i.Attributes["template"]).Distinct().Count());

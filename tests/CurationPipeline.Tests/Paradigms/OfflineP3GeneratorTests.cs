@@ -5,7 +5,7 @@ namespace CurationPipeline.Tests.Paradigms;
 
 public sealed class OfflineP3GeneratorTests
 {
-    private static readonly LexiconMatcher Matcher = LexiconMatcher.ForRaw(RawFiles.Raw);
+    private static readonly LexiconMatcher Matcher = LexiconMatcher.For(RawFiles.Reference);
 
     [Fact]
     public void The_longest_term_wins_and_blockers_hide_their_parts()

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CurationPipeline.Core;
-using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Reference;
 using CurationPipeline.Testing;
 
 namespace CurationPipeline.Tests.Paradigms;
@@ -14,10 +14,13 @@ internal static class RawFiles
 
     public static string Knowledge => Path.Combine(Raw, "knowledge");
 
+    /// <summary>The reference data of the committed raw/ folder, read once for all tests.</summary>
+    public static ReferenceData Reference { get; } = new(Raw);
+
     public static string Pipeline => Path.Combine(Root, "pipelines", "mlb.yaml");
 
     public static GenerationContext Context(int seed = RawSynthesizerSeed) =>
-        new() { Seed = seed, PipelineVersion = "0.1.0-test", PromptHash = "0123456789abcdef", RawDirectory = Raw };
+        new() { Seed = seed, PipelineVersion = "0.1.0-test", PromptHash = "0123456789abcdef" };
 
     public const int RawSynthesizerSeed = 20250601;
 
@@ -27,7 +30,7 @@ internal static class RawFiles
         var path = pipeline.ResolvePath(source.Path);
         var file = Path.GetRelativePath(Root, path).Replace('\\', '/');
         var rows = source.Format.Code == "csv"
-            ? CsvText.Read(path).Select(r => r.Fields)
+            ? ReferenceReader.Csv(path).Select(r => r.Fields)
             : File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(JsonRow);
         foreach (var fields in rows)
         {

@@ -35,7 +35,7 @@ public class CurationRunTests
 
     private static BenchmarkItem Item(SourceRecord r, DatasetDefinition d, string? answer = "A")
     {
-        var context = new GenerationContext { Seed = 1, PipelineVersion = "test", RawDirectory = "." };
+        var context = new GenerationContext { Seed = 1, PipelineVersion = "test" };
         return ItemFactory.Create(d, r, new ItemDraft($"关于{r.RecordId}的问题？", null, ["甲", "乙", "丙", "丁", "戊"], answer), "test", "offline", context);
     }
 

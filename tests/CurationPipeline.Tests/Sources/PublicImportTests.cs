@@ -1,7 +1,7 @@
 using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Sources.Public;
 using CurationPipeline.Sources;
+using CurationPipeline.Sources.Public;
 using CurationPipeline.Testing;
 using CurationPipeline.Tests.Calibration;
 
@@ -55,7 +55,7 @@ public sealed class PublicImportTests
         var dataset = PublicItems.Pipeline().Datasets.Single(d => d.Name == format switch { "cmeee" => "CMeEE", "chip-cdee" => "CHIP-CDEE", _ => "CMeIE" });
         var read = Assert.Single(await ReadAll(source, path));
 
-        var e = await Assert.ThrowsAsync<RecordRejectedException>(() => new PublicDatasetImporter().GenerateAsync(read.Record!, dataset, new GenerationContext { Seed = 1, PipelineVersion = "test", RawDirectory = RepoPaths.Raw }));
+        var e = await Assert.ThrowsAsync<RecordRejectedException>(() => new PublicDatasetImporter().GenerateAsync(read.Record!, dataset, new GenerationContext { Seed = 1, PipelineVersion = "test" }));
         Assert.Equal(field, e.Field);
         Assert.Contains($"field '{field}', element 1", e.Message, StringComparison.Ordinal);
     }

@@ -19,10 +19,10 @@ public sealed class BundledRawTests
         var path = Path.Combine(RawFiles.Raw, relative);
         if (Environment.GetEnvironmentVariable("CURATE_REGENERATE_RAW") == "1")
         {
-            await RawSynthesizer.WriteAsync(kind, count, path, RawSynthesizer.BundledSeed, RawFiles.Knowledge);
+            await RawSynthesizer.WriteAsync(kind, count, path, RawSynthesizer.BundledSeed, RawFiles.Reference);
         }
 
-        var expected = RawSynthesizer.Lines(kind, count, RawSynthesizer.BundledSeed, RawFiles.Knowledge).ToList();
+        var expected = RawSynthesizer.Lines(kind, count, RawSynthesizer.BundledSeed, RawFiles.Reference).ToList();
         var committed = File.ReadAllLines(path);
         Assert.Equal(count, committed.Length);
         for (var i = 0; i < count; i++)

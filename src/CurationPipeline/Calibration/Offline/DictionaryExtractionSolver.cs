@@ -27,7 +27,7 @@ public sealed class DictionaryExtractionSolver(OfflineKnowledge knowledge) : Off
     }
 
     protected override IEnumerable<ParsedEntity> Extract(BenchmarkItem item) =>
-        Typed(Knowledge.FindTerms(Source(item))).Concat(ClinicalVocabulary.Procedures(Source(item)).Select(p => new ParsedEntity("pro", p)));
+        Typed(Knowledge.FindTerms(Source(item))).Concat(PanelVocabulary.Procedures(Source(item)).Select(p => new ParsedEntity("pro", p)));
 
     protected override string Compose(BenchmarkItem item)
     {

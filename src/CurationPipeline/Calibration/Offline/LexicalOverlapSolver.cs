@@ -18,7 +18,7 @@ public sealed class LexicalOverlapSolver(OfflineKnowledge knowledge) : OfflineSo
     }
 
     protected override IEnumerable<ParsedEntity> Extract(BenchmarkItem item) =>
-        Typed(Knowledge.FindTerms(Source(item), overlapping: true)).Concat(ClinicalVocabulary.Procedures(Source(item)).Select(p => new ParsedEntity("pro", p)));
+        Typed(Knowledge.FindTerms(Source(item), overlapping: true)).Concat(PanelVocabulary.Procedures(Source(item)).Select(p => new ParsedEntity("pro", p)));
 
     protected override string Compose(BenchmarkItem item)
     {

@@ -1,4 +1,4 @@
-using CurationPipeline.IO;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Calibration.Offline;
 
@@ -8,11 +8,11 @@ public sealed record KnowledgeDoc(string Table, string Name, string Text);
 /// <summary>
 /// What the offline panel knows: the bundled knowledge tables (raw/knowledge/diseases.csv, drugs.csv,
 /// lab_tests.csv) and term lexicons (raw/lexicons/*.txt, one term a line, the type is the file name; and
-/// raw/departments/terms.tsv) plus <see cref="ClinicalVocabulary"/>. Missing files are skipped: the solvers then work with less.
+/// raw/departments/terms.tsv) plus <see cref="PanelVocabulary"/>. Missing files are skipped: the solvers then work with less.
 /// </summary>
 public sealed class OfflineKnowledge
 {
-    private static readonly (string File, string Type)[] Tables = [("diseases.csv", "disease"), ("drugs.csv", "medication"), ("lab_tests.csv", "lab_test")];
+    private static readonly (string Table, string Type)[] Tables = [("diseases", "disease"), ("drugs", "medication"), ("lab_tests", "lab_test")];
 
     public OfflineKnowledge(IReadOnlyList<KnowledgeDoc> documents, IReadOnlyDictionary<string, string> terms)
     {
@@ -35,26 +35,27 @@ public sealed class OfflineKnowledge
 
     internal IReadOnlyList<HashSet<string>> DocumentGrams { get; }
 
-    /// <summary>Loads what exists under <paramref name="rawDirectory"/>.</summary>
-    public static OfflineKnowledge Load(string rawDirectory)
+    /// <summary>What exists of it in <paramref name="reference"/>, built once per reference data.</summary>
+    public static OfflineKnowledge For(ReferenceData reference) => reference.Derived(Build);
+
+    private static OfflineKnowledge Build(ReferenceData reference)
     {
         var docs = new List<KnowledgeDoc>();
         var terms = new Dictionary<string, string>(StringComparer.Ordinal);
         var loaded = new List<string>();
-        foreach (var (file, type) in Tables)
+        foreach (var (table, type) in Tables)
         {
-            var path = Path.Combine(rawDirectory, "knowledge", file);
-            if (!File.Exists(path))
+            if (reference.KnowledgeTable(table) is not { } rows)
             {
                 continue;
             }
 
-            loaded.Add(path);
-            foreach (var row in ReadCsv(path))
+            loaded.Add(reference.PathOf("knowledge", table + ".csv"));
+            foreach (var row in rows)
             {
-                var name = row.GetValueOrDefault("name") ?? "";
-                var text = string.Join("。", row.Where(kv => kv.Key is not ("id" or "name")).Select(kv => kv.Value.Replace(';', '、')));
-                docs.Add(new KnowledgeDoc(file, name, text));
+                var name = row.Fields.GetValueOrDefault("name") ?? "";
+                var text = string.Join("。", row.Fields.Where(kv => kv.Key is not ("id" or "name")).Select(kv => kv.Value.Replace(';', '、')));
+                docs.Add(new KnowledgeDoc(table + ".csv", name, text));
                 foreach (var n in NameVariants(name))
                 {
                     terms.TryAdd(n, type);
@@ -62,27 +63,20 @@ public sealed class OfflineKnowledge
             }
         }
 
-        var lexicons = Path.Combine(rawDirectory, "lexicons");
-        if (Directory.Exists(lexicons))
+        foreach (var type in reference.LexiconTypes)
         {
-            foreach (var path in Directory.GetFiles(lexicons, "*.txt").Order(StringComparer.Ordinal))
+            loaded.Add(reference.PathOf("lexicons", type + ".txt"));
+            foreach (var term in (reference.Lexicon(type) ?? []).Where(l => l.Length >= 2 && !l.StartsWith('#')))
             {
-                loaded.Add(path);
-                var type = Path.GetFileNameWithoutExtension(path);
-                foreach (var line in File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length >= 2 && !l.StartsWith('#')))
-                {
-                    terms.TryAdd(line, type);
-                }
+                terms.TryAdd(term, type);
             }
         }
 
-        var vocabulary = Path.Combine(rawDirectory, "departments", "terms.tsv");
-        if (File.Exists(vocabulary))
+        if (reference.DepartmentTable("terms") is { } vocabulary)
         {
-            loaded.Add(vocabulary);
-            foreach (var line in File.ReadLines(vocabulary).Skip(1))
+            loaded.Add(reference.PathOf("departments", "terms.tsv"));
+            foreach (var (_, f) in vocabulary)
             {
-                var f = line.Split('\t');
                 if (f.Length >= 2 && f[0].Trim().Length >= 2 && f[1].Trim() != "keyword")
                 {
                     terms.TryAdd(f[0].Trim(), f[1].Trim());
@@ -90,7 +84,7 @@ public sealed class OfflineKnowledge
             }
         }
 
-        foreach (var (term, type) in ClinicalVocabulary.Terms)
+        foreach (var (term, type) in PanelVocabulary.Terms)
         {
             terms.TryAdd(term, type);
         }
@@ -159,29 +153,5 @@ public sealed class OfflineKnowledge
         {
             yield return name[..open];
         }
-    }
-
-    private static List<Dictionary<string, string>> ReadCsv(string path)
-    {
-        using var reader = new StreamReader(path);
-        var header = Csv.ReadRecordAsync(reader).GetAwaiter().GetResult();
-        var rows = new List<Dictionary<string, string>>();
-        if (header is null)
-        {
-            return rows;
-        }
-
-        while (Csv.ReadRecordAsync(reader).GetAwaiter().GetResult() is { } fields)
-        {
-            var row = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Count && i < fields.Count; i++)
-            {
-                row[header[i]] = fields[i];
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
     }
 }

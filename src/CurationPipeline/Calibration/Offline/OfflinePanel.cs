@@ -1,10 +1,12 @@
+using CurationPipeline.Reference;
+
 namespace CurationPipeline.Calibration.Offline;
 
 /// <summary>The embedded offline calibration panel: five deterministic baselines of different kinds and the scorer pair.</summary>
 public static class OfflinePanel
 {
-    /// <summary>The five solvers over the knowledge under <paramref name="rawDirectory"/> (what exists of it).</summary>
-    public static IReadOnlyList<ICalibrationSolver> Create(string rawDirectory) => Create(OfflineKnowledge.Load(rawDirectory));
+    /// <summary>The five solvers over the knowledge of <paramref name="reference"/> (what exists of it).</summary>
+    public static IReadOnlyList<ICalibrationSolver> Create(ReferenceData reference) => Create(OfflineKnowledge.For(reference));
 
     public static IReadOnlyList<ICalibrationSolver> Create(OfflineKnowledge knowledge) =>
     [

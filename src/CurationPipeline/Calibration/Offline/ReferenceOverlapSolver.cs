@@ -21,7 +21,7 @@ public sealed class ReferenceOverlapSolver(OfflineKnowledge knowledge) : Offline
 
     protected override IEnumerable<ParsedEntity> Extract(BenchmarkItem item) =>
         Typed(Knowledge.FindTerms(Source(item), keep: (term, _) => term.Length >= 3))
-            .Concat(ClinicalVocabulary.Procedures(Source(item)).Select(p => new ParsedEntity("pro", p)));
+            .Concat(PanelVocabulary.Procedures(Source(item)).Select(p => new ParsedEntity("pro", p)));
 
     protected override string Compose(BenchmarkItem item)
     {

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CurationPipeline.Core;
 using CurationPipeline.Items;
 using CurationPipeline.Llm;
+using CurationPipeline.Reference;
 using Microsoft.Extensions.AI;
 
 namespace CurationPipeline.Paradigms.Llm;
@@ -13,7 +14,7 @@ namespace CurationPipeline.Paradigms.Llm;
 /// reference answer and input from the real record by the offline section rules; the model only frames
 /// the task and writes the rubric.
 /// </summary>
-public sealed class LlmItemGenerator(IChatClient client, string engine, DatasetDefinition dataset, string rawDirectory) : IItemGenerator
+public sealed class LlmItemGenerator(IChatClient client, string engine, DatasetDefinition dataset, ReferenceData reference) : IItemGenerator
 {
     private static readonly string[] HallucinationTypes = ["false_premise", "fabricated_entity", "misattribution"];
 
@@ -25,7 +26,7 @@ public sealed class LlmItemGenerator(IChatClient client, string engine, DatasetD
         ["operation"] = "手术操作",
     };
 
-    private readonly IItemGenerator? _p4Rules = dataset.Paradigm == Paradigm.P4 ? OfflineGenerators.For(dataset, rawDirectory) : null;
+    private readonly IItemGenerator? _p4Rules = dataset.Paradigm == Paradigm.P4 ? OfflineGenerators.For(dataset, reference) : null;
 
     public Paradigm Paradigm => dataset.Paradigm ?? Paradigm.Public;
 

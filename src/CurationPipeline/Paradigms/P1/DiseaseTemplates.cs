@@ -1,6 +1,6 @@
 using CurationPipeline.Core;
 using CurationPipeline.Departments;
-using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Paradigms;
 

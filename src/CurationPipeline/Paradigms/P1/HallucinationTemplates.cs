@@ -1,5 +1,5 @@
 using CurationPipeline.Core;
-using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Paradigms;
 

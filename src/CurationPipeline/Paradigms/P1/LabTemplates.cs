@@ -1,6 +1,6 @@
 using System.Globalization;
 using CurationPipeline.Core;
-using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Paradigms;
 

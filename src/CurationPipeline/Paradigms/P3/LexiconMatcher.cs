@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
 using CurationPipeline.Departments;
-using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Paradigms;
 
@@ -13,8 +12,6 @@ public sealed class LexiconMatcher
 {
     /// <summary>The entity types and their lexicon files.</summary>
     public static IReadOnlyList<string> EntityTypes { get; } = ["symptom", "disease", "medication", "operation"];
-
-    private static readonly ConcurrentDictionary<string, Lazy<LexiconMatcher>> Cache = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, string> _terms;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -42,44 +39,31 @@ public sealed class LexiconMatcher
     public const string Blocker = "blocker";
 
     /// <summary>
-    /// The lexicons under <paramref name="rawDirectory"/>/lexicons, loaded once per folder, with department names
-    /// and the examination, sign and lab test names of the knowledge tables as blockers: "感染科" is no "感染", "血尿酸" no "血尿", "痛风石" no "痛风".
+    /// The matcher over the lexicons of <paramref name="reference"/>, built once per reference data, with department names
+    /// and the examination, sign and lab test names of the knowledge tables as blockers: "感染科" is no "感染", "血尿酸" no
+    /// "血尿", "痛风石" no "痛风". Blockers are matched after the entity terms (an entity term wins over a blocker of the
+    /// same text) and never returned as entities. A missing lexicon is an error naming the file.
     /// </summary>
-    public static LexiconMatcher ForRaw(string rawDirectory)
-    {
-        var dir = Path.GetFullPath(rawDirectory);
-        return Cache.GetOrAdd(dir, d => new Lazy<LexiconMatcher>(() =>
-        {
-            var blockers = DepartmentCatalog.All.Select(x => x.ChineseName);
-            if (Directory.Exists(Path.Combine(d, "knowledge")))
-            {
-                var kb = KnowledgeBase.ForRaw(d);
-                blockers = blockers.Concat(kb.Diseases.SelectMany(x => x.Examinations.Concat(x.Signs))).Concat(kb.LabTests.Select(t => t.Name));
-            }
+    public static LexiconMatcher For(ReferenceData reference) => reference.Derived(Build);
 
-            return Load(Path.Combine(d, "lexicons"), blockers);
-        })).Value;
-    }
-
-    /// <summary>
-    /// Reads TYPE.txt for every entity type; a missing lexicon is an error naming the file. Blockers are matched
-    /// after the entity terms (an entity term wins over a blocker of the same text) and never returned as entities.
-    /// </summary>
-    public static LexiconMatcher Load(string lexiconDirectory, IEnumerable<string>? blockers = null)
+    private static LexiconMatcher Build(ReferenceData reference)
     {
         var terms = new List<(string, string)>();
         foreach (var type in EntityTypes)
         {
-            var path = Path.Combine(lexiconDirectory, type + ".txt");
-            if (!File.Exists(path))
-            {
-                throw new FileNotFoundException($"{path}: lexicon not found", path);
-            }
-
-            terms.AddRange(File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => (l, type)));
+            var path = reference.PathOf("lexicons", type + ".txt");
+            var lexicon = reference.Lexicon(type) ?? throw new FileNotFoundException($"{path}: lexicon not found", path);
+            terms.AddRange(lexicon.Where(l => !l.StartsWith('#')).Select(l => (l, type)));
         }
 
-        terms.AddRange((blockers ?? []).Select(b => (b, Blocker)));
+        var blockers = DepartmentCatalog.All.Select(x => x.ChineseName);
+        if (reference.HasKnowledge)
+        {
+            var kb = reference.Knowledge;
+            blockers = blockers.Concat(kb.Diseases.SelectMany(x => x.Examinations.Concat(x.Signs))).Concat(kb.LabTests.Select(t => t.Name));
+        }
+
+        terms.AddRange(blockers.Select(b => (b, Blocker)));
         return new LexiconMatcher(terms);
     }
 

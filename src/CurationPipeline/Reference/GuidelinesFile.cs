@@ -1,27 +1,18 @@
 using System.Text.Json;
 
-namespace CurationPipeline.Paradigms.Knowledge;
+namespace CurationPipeline.Reference;
 
 /// <summary>Reads raw/knowledge/guidelines.jsonl; a bad line is an error naming the file, line and field.</summary>
 internal static class GuidelinesFile
 {
-    public static List<GuidelineEntry> Read(string path)
+    public static List<GuidelineEntry> Read(ReferenceData reference)
     {
-        if (!File.Exists(path))
-        {
-            throw new InvalidDataException($"{path}: knowledge table not found");
-        }
-
+        const string file = "guidelines.jsonl";
+        var path = reference.PathOf("knowledge", file);
+        var lines = reference.KnowledgeLines(file) ?? throw new InvalidDataException($"{path}: knowledge table not found");
         var list = new List<GuidelineEntry>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (lineNumber, line) in lines)
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
             var where = $"{path}:{lineNumber}";
             var fields = JsonFields.Parse(line, where);
             try

@@ -1,10 +1,9 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 
-namespace CurationPipeline.Paradigms.Knowledge;
+namespace CurationPipeline.Reference;
 
 /// <summary>
-/// The bundled knowledge tables (raw/knowledge) loaded once per raw folder. Offline engines draw correct
+/// The knowledge tables of the reference data (raw/knowledge), typed. Offline engines draw correct
 /// options from the record and distractors from these tables; a table that is missing or malformed is an
 /// error naming the file, row and field.
 /// </summary>
@@ -13,27 +12,24 @@ public sealed class KnowledgeBase
     public const string NoSpecificDrug = "无特效药物";
     public const string NoClinicalMeaning = "无明确临床意义";
 
-    private static readonly ConcurrentDictionary<string, Lazy<KnowledgeBase>> Cache = new(StringComparer.Ordinal);
-
-    private KnowledgeBase(string knowledgeDirectory)
+    private KnowledgeBase(ReferenceData reference)
     {
-        Diseases = ReadCsv(Path.Combine(knowledgeDirectory, "diseases.csv"), r => new DiseaseEntry(
+        Diseases = ReadCsv(reference, "diseases", r => new DiseaseEntry(
             r.Get("id"), r.Get("name"), r.Get("department"), r.List("symptoms"), r.List("signs"),
             r.List("examinations"), r.List("first_line_drugs"), r.List("complications"), r.Get("text")));
-        Drugs = ReadCsv(Path.Combine(knowledgeDirectory, "drugs.csv"), r => new DrugEntry(
+        Drugs = ReadCsv(reference, "drugs", r => new DrugEntry(
             r.Get("id"), r.Get("name"), r.Get("drug_class"), r.List("indications"), r.List("contraindications"),
             r.Get("adult_dose"), r.Get("max_daily_dose"), r.List("adverse_reactions"), r.List("interactions"),
             r.Get("department"), r.Get("text")));
-        LabTests = ReadCsv(Path.Combine(knowledgeDirectory, "lab_tests.csv"), r => new LabTestEntry(
+        LabTests = ReadCsv(reference, "lab_tests", r => new LabTestEntry(
             r.Get("id"), r.Get("name"), r.Get("unit"), r.Number("low"), r.Number("high"), r.Get("specimen"),
             r.Get("high_meaning"), r.Get("low_meaning"), r.Get("department"), r.Get("text"), r.Get("panel")));
-        Guidelines = GuidelinesFile.Read(Path.Combine(knowledgeDirectory, "guidelines.jsonl"));
+        Guidelines = GuidelinesFile.Read(reference);
         DiseaseByName = Diseases.ToDictionary(d => d.Name, StringComparer.Ordinal);
         DrugByName = Drugs.ToDictionary(d => d.Name, StringComparer.Ordinal);
         LabTestByName = LabTests.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var lexicon = Path.Combine(knowledgeDirectory, "..", "lexicons", "medication.txt");
         KnownDrugNames = Drugs.Select(d => d.Name).Concat(Diseases.SelectMany(d => d.Drugs))
-            .Concat(File.Exists(lexicon) ? File.ReadLines(lexicon).Select(l => l.Trim()).Where(l => l.Length > 0) : [])
+            .Concat(reference.Lexicon("medication") ?? [])
             .ToHashSet(StringComparer.Ordinal);
         CommonSymptoms = Common(Diseases.Select(d => d.Symptoms));
         CommonExaminations = Common(Diseases.Select(d => d.Examinations));
@@ -76,15 +72,8 @@ public sealed class KnowledgeBase
 
     public IReadOnlyDictionary<string, LabTestEntry> LabTestByName { get; }
 
-    /// <summary>The tables under <paramref name="rawDirectory"/>/knowledge, loaded once per folder.</summary>
-    public static KnowledgeBase ForRaw(string rawDirectory) => ForKnowledge(Path.Combine(rawDirectory, "knowledge"));
-
-    /// <summary>The tables in <paramref name="knowledgeDirectory"/>, loaded once per folder.</summary>
-    public static KnowledgeBase ForKnowledge(string knowledgeDirectory)
-    {
-        var key = Path.GetFullPath(knowledgeDirectory);
-        return Cache.GetOrAdd(key, k => new Lazy<KnowledgeBase>(() => new KnowledgeBase(k))).Value;
-    }
+    /// <summary>The tables of <paramref name="reference"/>; use <see cref="ReferenceData.Knowledge"/>, which builds them once.</summary>
+    internal static KnowledgeBase From(ReferenceData reference) => new(reference);
 
     /// <summary>Splits a <c>;</c>-separated table cell.</summary>
     public static IReadOnlyList<string> SplitList(string cell) =>
@@ -96,28 +85,17 @@ public sealed class KnowledgeBase
         lists.SelectMany(l => l.Distinct()).CountBy(x => x, StringComparer.Ordinal)
             .Where(p => p.Value >= CommonThreshold).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
 
-    private static List<T> ReadCsv<T>(string path, Func<CsvRow, T> map)
+    private static List<T> ReadCsv<T>(ReferenceData reference, string table, Func<Row, T> map)
     {
-        if (!File.Exists(path))
-        {
-            throw new InvalidDataException($"{path}: knowledge table not found");
-        }
-
-        return [.. CsvText.Read(path).Select(r => map(new CsvRow(r.Fields, path, r.Line)))];
+        var rows = reference.KnowledgeTable(table)
+            ?? throw new InvalidDataException($"{reference.PathOf("knowledge", table + ".csv")}: knowledge table not found");
+        return [.. rows.Select(r => map(new Row(r)))];
     }
 
-    /// <summary>One CSV row with errors that name the file, line and column.</summary>
-    private sealed class CsvRow(IReadOnlyDictionary<string, string> fields, string path, int line)
+    /// <summary>Typed fields of a table row, with errors that name the file, line and column.</summary>
+    private sealed class Row(TableRow row)
     {
-        public string Get(string column)
-        {
-            if (!fields.TryGetValue(column, out var value) || string.IsNullOrWhiteSpace(value))
-            {
-                throw new InvalidDataException($"{path}: line {line}, field '{column}' is missing or empty");
-            }
-
-            return value.Trim();
-        }
+        public string Get(string column) => row.Get(column);
 
         public IReadOnlyList<string> List(string column) => SplitList(Get(column));
 
@@ -126,7 +104,7 @@ public sealed class KnowledgeBase
             var text = Get(column);
             return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
                 ? v
-                : throw new InvalidDataException($"{path}: line {line}, field '{column}' is not a number");
+                : throw new InvalidDataException($"{row.Path}: line {row.Line}, field '{column}' is not a number");
         }
     }
 }

@@ -5,7 +5,7 @@ namespace CurationPipeline.Calibration.Offline;
 /// micro-organisms, laboratory items, departments) and the procedure rule: a clause ending in an
 /// examination or treatment word is a procedure, from the last verb of doing ("进行", "行", "予") on.
 /// </summary>
-public static class ClinicalVocabulary
+public static class PanelVocabulary
 {
     /// <summary>Term and entity type (CMeEE codes).</summary>
     public static IReadOnlyList<(string Term, string Type)> Terms { get; } = Build();

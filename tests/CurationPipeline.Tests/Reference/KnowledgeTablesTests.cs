@@ -1,12 +1,13 @@
 using CurationPipeline.Departments;
-using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Reference;
 using CurationPipeline.Testing;
+using CurationPipeline.Tests.Paradigms;
 
-namespace CurationPipeline.Tests.Paradigms;
+namespace CurationPipeline.Tests.Reference;
 
 public sealed class KnowledgeTablesTests
 {
-    private static readonly KnowledgeBase Kb = KnowledgeBase.ForRaw(RawFiles.Raw);
+    private static readonly KnowledgeBase Kb = RawFiles.Reference.Knowledge;
 
     [Fact]
     public void The_bundled_tables_have_the_promised_sizes_and_known_departments()
@@ -34,7 +35,7 @@ public sealed class KnowledgeTablesTests
 
         File.WriteAllText(Path.Combine(knowledge, "diseases.csv"),
             "id,name,department,symptoms,signs,examinations,first_line_drugs,complications,text\nD1,某病,Cardiology,,体征,检查,药,并发症,文本\n");
-        var e = Assert.Throws<InvalidDataException>(() => KnowledgeBase.ForKnowledge(knowledge));
+        var e = Assert.Throws<InvalidDataException>(() => ReferenceData.ForKnowledge(knowledge).Knowledge);
         Assert.EndsWith("diseases.csv: line 2, field 'symptoms' is missing or empty", e.Message, StringComparison.Ordinal);
     }
 
@@ -49,7 +50,7 @@ public sealed class KnowledgeTablesTests
         }
 
         File.WriteAllText(Path.Combine(knowledge, "guidelines.jsonl"), "{\"id\":\"G1\",\"topic\":\"t\",\"department\":\"Cardiology\",\"source_type\":\"guideline\"}\n");
-        var e = Assert.Throws<InvalidDataException>(() => KnowledgeBase.ForKnowledge(knowledge));
+        var e = Assert.Throws<InvalidDataException>(() => ReferenceData.ForKnowledge(knowledge).Knowledge);
         Assert.EndsWith("guidelines.jsonl:1: field 'text' is missing or not a string", e.Message, StringComparison.Ordinal);
     }
 
@@ -58,7 +59,7 @@ public sealed class KnowledgeTablesTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("t.csv"), "id,text\r\n1,\"a, \"\"b\"\"\nc\"\r\n2,d\r\n");
-        var rows = CsvText.Read(dir.File("t.csv")).ToList();
+        var rows = ReferenceReader.Csv(dir.File("t.csv"));
         Assert.Equal("a, \"b\"\nc", rows[0].Fields["text"]);
         Assert.Equal((4, "d"), (rows[1].Line, rows[1].Fields["text"]));
     }

@@ -1,5 +1,5 @@
 using Bogus;
-using CurationPipeline.Paradigms.Knowledge;
+using CurationPipeline.Reference;
 
 namespace CurationPipeline.Synthesis;
 
@@ -7,7 +7,7 @@ namespace CurationPipeline.Synthesis;
 /// The clinical pieces the synthesiser combines with the knowledge tables: operations by department, chronic
 /// comorbidities with their usual drug, past operations. Every term here is in the bundled lexicons.
 /// </summary>
-internal static class ClinicalVocabulary
+internal static class SynthesisVocabulary
 {
     public static readonly IReadOnlyDictionary<string, string[]> OperationsByDepartment = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {

@@ -1,4 +1,4 @@
-namespace CurationPipeline.Paradigms.Knowledge;
+namespace CurationPipeline.Reference;
 
 /// <summary>A row of raw/knowledge/diseases.csv.</summary>
 public sealed record DiseaseEntry(
