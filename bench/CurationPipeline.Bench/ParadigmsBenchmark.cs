@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using CurationPipeline.Configuration;
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Paradigms;
 using CurationPipeline.Reference;
 
 namespace CurationPipeline.Bench;
@@ -27,7 +26,7 @@ internal sealed class ParadigmsBenchmark : IBenchmark
         var pipeline = PipelineLoader.Load(Path.Combine(root, "pipelines", "mlb.yaml"));
         var raw = new ReferenceData(Path.Combine(root, "raw"));
         var work = pipeline.Datasets.Where(d => d.Paradigm != Paradigm.Public)
-            .Select(d => (Dataset: d, Engine: OfflineGenerators.For(d, raw), Records: Records(pipeline, d, root)))
+            .Select(d => (Dataset: d, Engine: Extensions.Bundled.Paradigms.CreateOffline(d, raw), Records: Records(pipeline, d, root)))
             .ToList();
         Console.WriteLine(Invariant($"{work.Count} datasets, {work.Sum(w => w.Records.Count):N0} records per round, {rounds} rounds (seed 1..{rounds}), one thread"));
 

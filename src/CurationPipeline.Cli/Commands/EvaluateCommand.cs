@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using CurationPipeline.Calibration;
-using CurationPipeline.Calibration.Offline;
+using CurationPipeline.Composition;
 using CurationPipeline.Evaluation;
-using CurationPipeline.Llm;
-using CurationPipeline.Reference;
 using Spectre.Console;
 
 namespace CurationPipeline.Cli.Commands;
@@ -56,13 +54,15 @@ internal static class EvaluateCommand
                 }
             }
 
-            var endpointsFile = parse.GetValue(endpoints) is { } e ? EndpointsFile.Load(e.FullName) : null;
             Directory.CreateDirectory(outDir);
-            await using var hub = endpointsFile is null ? null : ModelHub.Create(endpointsFile, new ModelHubOptions { CachePath = Path.Combine(outDir, "cache.db") });
-            var rawDir = parse.GetValue(knowledge)?.FullName ?? Bundle.RawFolder();
-            var panel = new Lazy<IReadOnlyList<ICalibrationSolver>>(() => OfflinePanel.Create(new ReferenceData(rawDir)));
-            var modelList = Names(parse.GetValue(models)!).Select(n => ResolveModel(n, panel, hub, endpointsFile)).ToList();
-            var judgeList = ResolveJudges(parse.GetValue(judges), hub, endpointsFile);
+            await using var root = CompositionRoot.Create(new CompositionOptions
+            {
+                RawDirectory = parse.GetValue(knowledge)?.FullName ?? Bundle.RawFolder(),
+                EndpointsFile = parse.GetValue(endpoints)?.FullName,
+                CachePath = Path.Combine(outDir, "cache.db"),
+            });
+            var modelList = Names(parse.GetValue(models)!).Select(n => Named("--models", () => root.Model(n))).ToList();
+            var judgeList = Judges(parse.GetValue(judges), root);
             var human = parse.GetValue(decisions) is { } d
                 ? VerdictFile.Read(d.FullName).ToDictionary(kv => kv.Key, kv => kv.Value.Score ?? (kv.Value.Acceptable ? 1.0 : 0.0), StringComparer.Ordinal)
                 : new Dictionary<string, double>(StringComparer.Ordinal);
@@ -92,7 +92,7 @@ internal static class EvaluateCommand
             }
 
             console.Write(table);
-            if (hub is not null)
+            if (root.Hub is { } hub)
             {
                 var usage = hub.Usage().Total;
                 console.MarkupLineInterpolated($"calls {usage.Calls}, cache hits {usage.CacheHits}");
@@ -109,35 +109,24 @@ internal static class EvaluateCommand
             ? names.Distinct(StringComparer.Ordinal).ToList()
             : throw new UsageException("--models names no model");
 
-    private static IEvaluatedModel ResolveModel(string name, Lazy<IReadOnlyList<ICalibrationSolver>> panel, ModelHub? hub, EndpointsFile? file)
+    /// <summary>The engine a name resolves to; a name the roles do not know is a usage error of <paramref name="option"/>.</summary>
+    private static T Named<T>(string option, Func<T> resolve)
     {
-        if (name.StartsWith("offline:", StringComparison.Ordinal))
+        try
         {
-            var solver = panel.Value.FirstOrDefault(s => s.Name == name)
-                ?? throw new UsageException($"--models: no offline baseline '{name}' (known: {string.Join(", ", panel.Value.Select(s => s.Name))})");
-            return new OfflineModel(solver);
+            return resolve();
         }
-
-        if (hub is null || file is null)
+        catch (ArgumentException e)
         {
-            throw new UsageException($"--models: '{name}' is not an offline:<solver> baseline; give --endpoints FILE to evaluate endpoint models");
+            throw new UsageException($"{option}: {e.Message}");
         }
-
-        var served = file.Endpoints.Where(e => e.Name == name || e.Model == name).ToList();
-        if (served.Count == 0)
-        {
-            throw new UsageException($"--models: no endpoint or model named '{name}' in the endpoints file (endpoints: {string.Join(", ", hub.EndpointNames)})");
-        }
-
-        return new ChatModel(name, "llm:" + string.Join("+", served.Select(e => $"{e.Model}@{e.Name}").Distinct(StringComparer.Ordinal)), hub.GetClient(name, "evaluation"));
     }
 
-    private static IReadOnlyList<IResponseScorer> ResolveJudges(string? list, ModelHub? hub, EndpointsFile? file)
+    private static IReadOnlyList<IResponseScorer> Judges(string? list, CompositionRoot root)
     {
-        var pair = RubricOverlapScorer.Pair();
         if (string.IsNullOrWhiteSpace(list))
         {
-            return pair;
+            return root.Judges(null);
         }
 
         var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -146,13 +135,7 @@ internal static class EvaluateCommand
             throw new UsageException($"--judges needs two names (and optionally a third for disputes), got {names.Length}");
         }
 
-        return [.. names.Select((n, i) => n switch
-        {
-            "offline:a" => pair[0],
-            "offline:b" => pair[1],
-            _ when hub is not null && file is not null && file.Endpoints.Any(e => e.Name == n || e.Model == n) => new ChatJudge(names.Count(x => x == n) > 1 ? $"{n}#{i + 1}" : n, hub.GetClient(n, "judge"), i),
-            _ => throw new UsageException($"--judges: '{n}' is neither offline:a / offline:b nor an endpoint or model of the endpoints file"),
-        })];
+        return Named("--judges", () => root.Judges(names));
     }
 
     private static string F(double? v) => v is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "-";

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CurationPipeline.Cli.Review;
+using CurationPipeline.Composition;
 using CurationPipeline.Items;
 using CurationPipeline.Review;
 using CurationPipeline.Splits;
@@ -22,6 +23,9 @@ internal static class ReviewCommand
 
     private static Option<FileInfo> StoreOption() => new("--store") { Description = "The review store (review.db beside the run's outputs).", Required = true };
 
+    /// <summary>The composition of the review commands: a store's revisions are checked by the paradigms' rules.</summary>
+    private static CompositionRoot Root() => CompositionRoot.Create(new CompositionOptions());
+
     private static ReviewStore OpenExisting(FileInfo file)
     {
         if (!file.Exists)
@@ -31,7 +35,7 @@ internal static class ReviewCommand
 
         try
         {
-            return ReviewStore.Open(file.FullName, TimeProvider.System);
+            return Root().OpenReviewStore(file.FullName);
         }
         catch (InvalidDataException e)
         {
@@ -93,7 +97,7 @@ internal static class ReviewCommand
             }
 
             var files = PoolReader.Resolve(parse.GetValue(pool)!);
-            using var reviews = ReviewStore.Open(parse.GetValue(store)!.FullName, TimeProvider.System);
+            using var reviews = Root().OpenReviewStore(parse.GetValue(store)!.FullName);
             var stage = new ReviewStage(reviews, names, Core.ReviewPolicy.Recorded);
 
             var count = 0;

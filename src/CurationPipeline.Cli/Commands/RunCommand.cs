@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using CurationPipeline.Composition;
-using CurationPipeline.Configuration;
 using CurationPipeline.Core;
 using CurationPipeline.Hosting;
-using CurationPipeline.Reference;
 using CurationPipeline.Sources;
 using Spectre.Console;
 
@@ -50,20 +48,15 @@ internal static class RunCommand
 
             var definition = PipelineLoader.Load(PipelineLoader.Locate(pipelineNameOrFile, Bundle.Pipelines), publicData?.FullName);
             var outDir = output?.FullName ?? Path.GetFullPath(Path.Combine("curated", definition.Name));
-            var reference = new ReferenceData(raw?.FullName ?? definition.ResolvePath("../raw"));
             Directory.CreateDirectory(outDir);
-            PipelineEngines engines;
-            Llm.ModelHub? hub = null;
-            if (endpointsFile is not null)
+            await using var root = CompositionRoot.Create(new CompositionOptions
             {
-                (engines, hub) = await EngineFactory.WithEndpointsAsync(definition, endpointsFile.FullName, reference, outDir, Path.Combine(outDir, "model-cache.db"), ct);
-            }
-            else
-            {
-                engines = await EngineFactory.OfflineAsync(definition, reference, outDir, ct);
-            }
-
-            await using var hubLifetime = hub;
+                RawDirectory = raw?.FullName ?? definition.ResolvePath("../raw"),
+                EndpointsFile = endpointsFile?.FullName,
+                CachePath = Path.Combine(outDir, "model-cache.db"),
+            });
+            var engines = await root.BuildRunAsync(definition, outDir, ct);
+            var hub = root.Hub;
             var run = new CurationRun(definition, engines, new RunOptions
             {
                 OutputDirectory = outDir,
@@ -71,7 +64,7 @@ internal static class RunCommand
                 Limit = limit,
             })
             {
-                ModelUsage = hub is null ? null : () => System.Text.Json.JsonDocument.Parse(hub.Usage().ToJson()).RootElement.Clone(),
+                ModelUsage = hub is null ? null : hub.Usage,
             };
 
             errors.MarkupLineInterpolated($"[bold]curate run[/] {definition.Name}: {definition.Datasets.Count} datasets, {definition.Sources.Count} sources -> {outDir}");

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using CurationPipeline.Configuration;
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.IO;
 using CurationPipeline.Items;
@@ -32,7 +32,8 @@ internal static class SampleCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var definition = parse.GetValue(pipeline) is { } p ? PipelineLoader.Load(p.FullName) : null;
+            await using var root = CompositionRoot.Create(new CompositionOptions());
+            var definition = parse.GetValue(pipeline) is { } p ? root.LoadPipeline(p.FullName) : null;
             var files = PoolReader.Resolve(parse.GetValue(pool)!);
             var candidates = await PoolReader.ReadAllCandidatesAsync(files, ct);
             var inPool = candidates.Select(c => c.Dataset).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -96,20 +97,23 @@ internal static class SampleCommand
         }
 
         var target = n ?? d?.TargetN ?? throw new UsageException("give --n, or --pipeline for the datasets' target sizes");
-        var ratioText = ratio ?? definition?.Sampling.Ratio ?? PaperConstants.DifficultyRatio;
         var reviewPolicy = definition?.ReviewPolicy ?? ReviewPolicy.Recorded;
         if (policy is not null && !ConfigNames.TryParse(policy, out reviewPolicy))
         {
             throw new UsageException($"--policy {ConfigNames.MustBe<ReviewPolicy>()}, not '{policy}'");
         }
 
-        return new SamplingSpec(
-            dataset,
-            target,
-            DifficultyRatio.Parse(ratioText),
-            keys?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? (IReadOnlyList<string>?)d?.SamplingKeys ?? [],
-            reviewPolicy,
-            strict || (definition?.Sampling.FailOnShortfall ?? false));
+        var spec = definition is not null && d is not null
+            ? SamplingSpec.For(definition, d)
+            : new SamplingSpec(dataset, target, DifficultyRatio.Parse(PaperConstants.DifficultyRatio), []);
+        return spec with
+        {
+            TargetN = target,
+            Ratio = ratio is null ? spec.Ratio : DifficultyRatio.Parse(ratio),
+            Keys = keys?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? spec.Keys,
+            Policy = reviewPolicy,
+            FailOnShortfall = strict || spec.FailOnShortfall,
+        };
     }
 
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);

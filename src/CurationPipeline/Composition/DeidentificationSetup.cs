@@ -1,5 +1,6 @@
 using CurationPipeline.Core;
 using CurationPipeline.Deidentification;
+using CurationPipeline.Items;
 
 namespace CurationPipeline.Composition;
 
@@ -19,4 +20,32 @@ public static class DeidentificationSetup
 
     /// <summary>Whether <paramref name="secretEnv"/> holds a secret (otherwise the demo secret keys the surrogates).</summary>
     public static bool HasSecret(string secretEnv) => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(secretEnv));
+
+    /// <summary>
+    /// The de-identifier of a run's source text and its PHI gate on generated items, each null when switched off, and
+    /// the line that says what they are.
+    /// </summary>
+    public static (ISourceDeidentifier? Source, IItemGate? Gate, string Description) ForRun(DeidentificationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        if (!section.Enabled && !section.Gate)
+        {
+            return (null, null, "off");
+        }
+
+        var adapter = new DeidentifierAdapter(new Deidentifier(Options(section.Mode, section.SecretEnv)));
+        var description = $"rule-based recognisers, {ConfigNames.Of(section.Mode)} mode, "
+            + (HasSecret(section.SecretEnv) ? $"secret from {section.SecretEnv}" : $"demo secret (set {section.SecretEnv} for real data)")
+            + (section.Gate ? "; PHI gate on every generated item" : "");
+        return (section.Enabled ? adapter : null, section.Gate ? adapter : null, description);
+    }
+
+    private sealed class DeidentifierAdapter(Deidentifier deidentifier) : ISourceDeidentifier, IItemGate
+    {
+        public string Deidentify(string text, string patientKey, string source) => deidentifier.Deidentify(text, patientKey, source).Text;
+
+        public object AuditSnapshot() => System.Text.Json.JsonDocument.Parse(deidentifier.Audit.ToJson()).RootElement.Clone();
+
+        public BenchmarkItem Check(BenchmarkItem item) => deidentifier.Gate(item).Item;
+    }
 }

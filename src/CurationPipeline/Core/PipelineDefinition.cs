@@ -1,12 +1,10 @@
 using CurationPipeline.Items;
 
-using CurationPipeline.Configuration;
-
 namespace CurationPipeline.Core;
 
 /// <summary>
 /// A pipeline file (e.g. <c>pipelines/mlb.yaml</c>) as bound from YAML. Keys are snake_case; unknown keys
-/// and wrong values are errors naming the file, line and key (see <see cref="PipelineLoader"/>).
+/// and wrong values are errors naming the file, line and key (see <c>Composition.PipelineLoader</c>).
 /// </summary>
 public sealed class PipelineDefinition
 {
@@ -91,15 +89,16 @@ public sealed class StagesSection
     public Dictionary<string, int> Parallelism { get; set; } = [];
 }
 
-public sealed class RolesSection
+/// <summary>Model roles (generator, calibration, tagger, judges, and those an extension adds) to the endpoint names that serve them.</summary>
+public sealed class RolesSection : Dictionary<string, List<string>>
 {
-    public List<string> Generator { get; set; } = [];
+    public RolesSection()
+        : base(StringComparer.Ordinal)
+    {
+    }
 
-    public List<string> Calibration { get; set; } = [];
-
-    public List<string> Tagger { get; set; } = [];
-
-    public List<string> Judges { get; set; } = [];
+    /// <summary>The endpoints named for <paramref name="role"/>; none when the file names none.</summary>
+    public IReadOnlyList<string> Named(string role) => TryGetValue(role, out var names) && names is not null ? names : [];
 }
 
 public sealed class RejectsSection

@@ -16,8 +16,8 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
 {
     public PipelineRunner Runner { get; } = new(definition, engines, options);
 
-    /// <summary>Extra objects for run.json (model usage, supplied by the caller once the run ends).</summary>
-    public Func<object?>? ModelUsage { get; init; }
+    /// <summary>The model layer's counters for run.json, taken when the run ends; null when no model served the run.</summary>
+    public Func<Llm.UsageSnapshot>? ModelUsage { get; init; }
 
     public async Task<RunOutcome> ExecuteAsync(CancellationToken cancellationToken = default)
     {
@@ -50,13 +50,7 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
         }
 
         SplitsResult? splits = null;
-        var specs = definition.Datasets.Where(d => d.TargetN > 0).Select(d => new SamplingSpec(
-            d.Name,
-            d.TargetN,
-            DifficultyRatio.Parse(definition.Sampling.Ratio),
-            d.SamplingKeys,
-            definition.ReviewPolicy,
-            definition.Sampling.FailOnShortfall)).ToList();
+        var specs = definition.Datasets.Where(d => d.TargetN > 0).Select(d => SamplingSpec.For(definition, d)).ToList();
         splits = await SplitWriter.WriteAsync(pool.Files, specs, Runner.Seed, outDir, CardInfo(), cancellationToken);
         await rejects.CommitAsync();
 

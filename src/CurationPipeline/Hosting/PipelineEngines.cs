@@ -1,15 +1,24 @@
 using CurationPipeline.Core;
+using CurationPipeline.Items;
+using CurationPipeline.Sources;
 
 namespace CurationPipeline.Hosting;
 
 /// <summary>
-/// The engines a run uses for each role, offline or model-backed, chosen by the caller (the CLI builds
-/// them from the pipeline's roles and the endpoints file). The runner only sees these seams.
+/// What a run is made of, built by the composition root from the pipeline, its extensions and the endpoints file:
+/// the source formats, the generator of each dataset, de-identification, the item rules and the item stages in order.
+/// The runner only sees these seams.
 /// </summary>
 public sealed class PipelineEngines
 {
+    /// <summary>The formats the sources are read in.</summary>
+    public required SourceFormatRegistry Formats { get; init; }
+
     /// <summary>The generator of a dataset (its paradigm's engine, or the public importer).</summary>
     public required Func<DatasetDefinition, IItemGenerator> Generators { get; init; }
+
+    /// <summary>The rules every item satisfies before it enters the pool: those of every item and of its paradigm.</summary>
+    public BenchmarkItemValidator ItemValidator { get; init; } = new();
 
     /// <summary>De-identifies source text before any engine sees it; null when switched off.</summary>
     public ISourceDeidentifier? Deidentifier { get; init; }
@@ -17,14 +26,11 @@ public sealed class PipelineEngines
     /// <summary>Scans a generated item for personal data again; null when switched off.</summary>
     public IItemGate? Gate { get; init; }
 
-    /// <summary>Labels difficulty; null when the run has no calibration stage.</summary>
-    public IItemStage? Calibration { get; init; }
-
-    /// <summary>Tags departments; null when the run has no tagging stage.</summary>
-    public IItemStage? Tagger { get; init; }
-
-    /// <summary>Applies the review store's decisions and queues new review tasks; null when the run has none.</summary>
-    public IItemStage? Review { get; init; }
+    /// <summary>
+    /// The stages that enrich items after the gate, in order: those of the model roles (calibration, department tagging)
+    /// and last the review stage, which applies the review store's decisions and queues new review tasks.
+    /// </summary>
+    public IReadOnlyList<IItemStage> Stages { get; init; } = [];
 
     /// <summary>Agreement of the two reviewers per criterion (Cohen's kappa), read from the review store for the report.</summary>
     public Func<IReadOnlyList<Review.CriterionAgreement>>? ReviewAgreement { get; init; }

@@ -7,7 +7,7 @@ namespace CurationPipeline.Hosting;
 
 /// <summary>
 /// Turns a pipeline definition into a TPL Dataflow graph and runs it:
-/// read → deidentify → route → generate → validate → gate → calibrate → tag → write pool.
+/// read → deidentify → route → generate → validate → gate → the item stages (calibrate, tag, review) → write pool.
 /// Blocks are bounded (back-pressure), per-stage parallel, cancellable; one record's failure is a reject,
 /// never a lost record. The pool is written atomically; sampling and splits follow (see <see cref="Splits.SplitWriter"/>).
 /// </summary>
@@ -17,7 +17,6 @@ public sealed class PipelineRunner
     private readonly PipelineEngines _engines;
     private readonly RunOptions _options;
     private readonly List<StageCounters> _stages = [];
-    private readonly BenchmarkItemValidator _validator = new();
 
     public PipelineRunner(PipelineDefinition definition, PipelineEngines engines, RunOptions options)
     {
@@ -75,13 +74,8 @@ public sealed class PipelineRunner
             tail = gateBlock;
         }
 
-        foreach (var stage in new[] { _engines.Calibration, _engines.Tagger, _engines.Review })
+        foreach (var stage in _engines.Stages)
         {
-            if (stage is null)
-            {
-                continue;
-            }
-
             var block = ItemStage(stage.Name, (item, ct) => stage.AppliesTo(item) ? stage.ProcessAsync(item, ct) : Task.FromResult(item), Parallel(stage.Name));
             tail.LinkTo(block, Propagate);
             tail = block;
@@ -131,19 +125,9 @@ public sealed class PipelineRunner
             yield return StageName.Gate;
         }
 
-        if (_engines.Calibration is { } c)
+        foreach (var stage in _engines.Stages)
         {
-            yield return c.Name;
-        }
-
-        if (_engines.Tagger is { } t)
-        {
-            yield return t.Name;
-        }
-
-        if (_engines.Review is { } r)
-        {
-            yield return r.Name;
+            yield return stage.Name;
         }
 
         yield return StageName.Write;
@@ -157,7 +141,7 @@ public sealed class PipelineRunner
         foreach (var (source, path, display) in sources)
         {
             var taken = takenBySource.GetValueOrDefault(source.Name);
-            await foreach (var r in SourceReader.ReadAsync(source, path, display, ct))
+            await foreach (var r in SourceReader.ReadAsync(_engines.Formats, source, path, display, ct))
             {
                 if (_options.Limit is { } limit && taken >= limit)
                 {
@@ -243,7 +227,7 @@ public sealed class PipelineRunner
 
     private BenchmarkItem Validate(BenchmarkItem item)
     {
-        var result = _validator.Validate(item);
+        var result = _engines.ItemValidator.Validate(item);
         if (!result.IsValid)
         {
             var first = result.Errors[0];

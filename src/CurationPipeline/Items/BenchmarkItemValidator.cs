@@ -4,15 +4,24 @@ namespace CurationPipeline.Items;
 
 /// <summary>
 /// The rules every item must satisfy before it is written, stated per question type: multiple-choice
-/// items have lettered options and a valid answer, extraction spans lie inside the text, rubrics weigh 1.
+/// items have lettered options and a valid answer, extraction spans lie inside the text, rubrics weigh 1;
+/// then the rules of the item's paradigm, when it has some.
 /// </summary>
 public sealed class BenchmarkItemValidator : AbstractValidator<BenchmarkItem>
 {
     /// <summary>The label for non-clinical items in the department list.</summary>
     public const string NoDepartment = "No Department";
 
+    /// <summary>The rules of every item, and no paradigm's own.</summary>
     public BenchmarkItemValidator()
+        : this([])
     {
+    }
+
+    /// <param name="paradigmRules">Rules of paradigms, each applied to the items of its paradigm after the rules of every item.</param>
+    public BenchmarkItemValidator(IEnumerable<(Paradigm Paradigm, IValidator<BenchmarkItem> Rules)> paradigmRules)
+    {
+        ArgumentNullException.ThrowIfNull(paradigmRules);
         RuleFor(i => i.Id).NotEmpty();
         RuleFor(i => i.Dataset).NotEmpty();
         RuleFor(i => i.Question).NotEmpty().WithMessage("question is empty");
@@ -26,8 +35,6 @@ public sealed class BenchmarkItemValidator : AbstractValidator<BenchmarkItem>
         When(i => i.QuestionType == QuestionType.MultipleChoice, () =>
         {
             RuleFor(i => i.Scoring).Equal(ScoringMethod.Accuracy).WithMessage("multiple-choice items are scored by accuracy");
-            RuleFor(i => i.Options).Must(o => o.Count == PaperConstants.P1OptionCount).When(i => i.Paradigm == Paradigm.P1)
-                .WithMessage(i => $"has {i.Options.Count} options; P1 items have five (A to E)");
             RuleFor(i => i.Options).Must(o => o.Count is >= 2 and <= 10)
                 .WithMessage(i => $"has {i.Options.Count} options; multiple-choice needs 2 to 10");
             RuleForEach(i => i.Options).NotEmpty().WithMessage("an option is empty");
@@ -37,8 +44,6 @@ public sealed class BenchmarkItemValidator : AbstractValidator<BenchmarkItem>
             RuleFor(i => i.Answer).Must((i, a) => AnswerLetters.TryParse(a, i.Options.Count, out _))
                 .When(i => !string.IsNullOrEmpty(i.Answer))
                 .WithMessage(i => $"answer '{i.Answer}' is not a letter of the {i.Options.Count} options");
-            RuleFor(i => i.Answer).Must(a => a!.Trim().Length == 1).When(i => i.Paradigm == Paradigm.P1 && !string.IsNullOrEmpty(i.Answer))
-                .WithMessage("P1 items have exactly one correct option");
         });
 
         When(i => i.Scoring == ScoringMethod.MicroF1, () =>
@@ -58,9 +63,12 @@ public sealed class BenchmarkItemValidator : AbstractValidator<BenchmarkItem>
                 .WithMessage((_, c) => $"rubric criterion '{c.Name}' needs a name, a description and a weight in (0, 1]");
             RuleFor(i => i.Rubric).Must(r => r.Count == 0 || Math.Abs(r.Sum(c => c.Weight) - 1.0) < 1e-6)
                 .WithMessage(i => $"rubric weights sum to {i.Rubric.Sum(c => c.Weight):0.###}, not 1");
-            RuleFor(i => i.Answer).NotEmpty().When(i => i.Paradigm == Paradigm.P4)
-                .WithMessage("P4 items carry the reference answer from the real record");
         });
+
+        foreach (var (paradigm, rules) in paradigmRules)
+        {
+            When(i => i.Paradigm == paradigm, () => Include(rules));
+        }
     }
 
     private static bool SpanIsInside(string? context, GoldEntity e)

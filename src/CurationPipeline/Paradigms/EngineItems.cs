@@ -4,20 +4,25 @@ using CurationPipeline.Items;
 namespace CurationPipeline.Paradigms;
 
 /// <summary>
-/// Finishes an engine's draft through <see cref="ItemFactory"/> (dimensions, id, provenance) and checks it with
-/// <see cref="BenchmarkItemValidator"/>: an item that fails rejects the record instead of reaching the pool.
+/// Finishes an engine's draft through <see cref="ItemFactory"/> (dimensions, id, provenance) and checks it with the
+/// paradigm's <see cref="BenchmarkItemValidator"/>: an item that fails rejects the record instead of reaching the pool.
 /// </summary>
 public static class EngineItems
 {
     public const string EngineKindOffline = "offline";
 
-    // Building a validator compiles its rules; one instance validates concurrently.
-    private static readonly BenchmarkItemValidator Validator = new();
+    /// <summary>The rules of every item alone, for paradigms without rules of their own. Building a validator compiles its rules; one instance validates concurrently.</summary>
+    public static BenchmarkItemValidator ItemRules { get; } = new();
 
-    public static BenchmarkItem Create(SourceRecord record, DatasetDefinition dataset, GenerationContext context, string engine, ItemDraft draft, string engineKind = EngineKindOffline)
+    /// <summary>A validator of the rules of every item and <paramref name="rules"/> for the items of <paramref name="paradigm"/>.</summary>
+    public static BenchmarkItemValidator ItemRulesWith(Paradigm paradigm, FluentValidation.IValidator<BenchmarkItem> rules) => new([(paradigm, rules)]);
+
+    public static BenchmarkItem Create(SourceRecord record, DatasetDefinition dataset, GenerationContext context, string engine, ItemDraft draft,
+        BenchmarkItemValidator validator, string engineKind = EngineKindOffline)
     {
+        ArgumentNullException.ThrowIfNull(validator);
         var item = ItemFactory.Create(dataset, record, draft, engine, engineKind, context);
-        var result = Validator.Validate(item);
+        var result = validator.Validate(item);
         if (!result.IsValid)
         {
             var error = result.Errors[0];

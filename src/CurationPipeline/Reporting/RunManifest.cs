@@ -35,7 +35,7 @@ public sealed record RunManifest
 
     /// <summary>Agreement of the two reviewers per criterion, from the review store.</summary>
     public IReadOnlyList<Review.CriterionAgreement> ReviewAgreement { get; init; } = [];
-    public object? Models { get; init; }
+    public Llm.UsageSnapshot? Models { get; init; }
     public object? Deidentification { get; init; }
     public required int ExitCode { get; init; }
 

@@ -7,10 +7,11 @@ namespace CurationPipeline.Review;
 /// <summary>One decided row of an imported review file, checked against the store before anything is applied.</summary>
 internal sealed class ImportRow
 {
-    private static readonly BenchmarkItemValidator Validator = new();
+    private readonly BenchmarkItemValidator _validator;
 
-    private ImportRow(string where, ReviewTask task, int slot, string reviewer)
+    private ImportRow(string where, ReviewTask task, int slot, string reviewer, BenchmarkItemValidator validator)
     {
+        _validator = validator;
         Where = where;
         Task = task;
         Slot = slot;
@@ -80,7 +81,7 @@ internal sealed class ImportRow
             return null;
         }
 
-        var row = new ImportRow(where, task, slot, reviewer) { Comment = V("comment") is { Length: > 0 } c ? c : null };
+        var row = new ImportRow(where, task, slot, reviewer, store.ItemValidator) { Comment = V("comment") is { Length: > 0 } c ? c : null };
         var decided = task.Kind switch
         {
             ReviewKind.ItemQa => row.ParseQa(V, Bad),
@@ -193,7 +194,7 @@ internal sealed class ImportRow
             return null;
         }
 
-        var result = Validator.Validate(revised);
+        var result = _validator.Validate(revised);
         if (!result.IsValid)
         {
             bad("revised_" + JsonNamingPolicy.SnakeCaseLower.ConvertName(result.Errors[0].PropertyName.Split('[', '.')[0]), result.Errors[0].ErrorMessage);
@@ -231,7 +232,7 @@ internal sealed class ImportRow
                 return false;
             }
 
-            var result = Validator.Validate(Task.Item! with { Entities = Entities });
+            var result = _validator.Validate(Task.Item! with { Entities = Entities });
             if (Accept && !result.IsValid)
             {
                 bad("entities", result.Errors[0].ErrorMessage);

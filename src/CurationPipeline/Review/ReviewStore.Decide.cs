@@ -7,7 +7,6 @@ namespace CurationPipeline.Review;
 
 public sealed partial class ReviewStore
 {
-    private static readonly BenchmarkItemValidator Validator = new();
 
     /// <summary>
     /// Records one reviewer's QA verdicts. Two passes approve, two fails reject (discarded, or revised when
@@ -64,7 +63,7 @@ public sealed partial class ReviewStore
             var slot = SlotOf(task, reviewer);
             if (accept)
             {
-                var result = Validator.Validate(task.Item! with { Entities = entities });
+                var result = ItemValidator.Validate(task.Item! with { Entities = entities });
                 if (!result.IsValid)
                 {
                     throw new ReviewException($"task {taskId}: field 'entities': {result.Errors[0].ErrorMessage}");
@@ -158,7 +157,7 @@ public sealed partial class ReviewStore
             Review = ReviewStatus.Unreviewed,
             Flags = [.. revision.Flags.Where(f => f != PrelabelFlag)],
         };
-        var result = Validator.Validate(revised);
+        var result = ItemValidator.Validate(revised);
         return result.IsValid
             ? revised
             : throw new ReviewException($"task {task.Id}: field 'revision.{Field(result.Errors[0].PropertyName)}': {result.Errors[0].ErrorMessage}");

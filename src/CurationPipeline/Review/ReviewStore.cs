@@ -30,18 +30,27 @@ public sealed partial class ReviewStore : IDisposable
     private readonly Lock _gate = new();
     private SqliteTransaction? _ambient;
 
-    private ReviewStore(SqliteConnection db, TimeProvider time, string path)
+    private ReviewStore(SqliteConnection db, TimeProvider time, string path, BenchmarkItemValidator itemValidator)
     {
         _db = db;
         _time = time;
         Path = path;
+        ItemValidator = itemValidator;
     }
+
+    /// <summary>The rules a revised item or corrected entities must satisfy (those of every item and of its paradigm).</summary>
+    internal BenchmarkItemValidator ItemValidator { get; }
+
+    private static readonly BenchmarkItemValidator GenericRules = new();
 
     /// <summary>The store file.</summary>
     public string Path { get; }
 
-    /// <summary>Opens (creating when absent) the store at <paramref name="path"/>.</summary>
-    public static ReviewStore Open(string path, TimeProvider time)
+    /// <summary>
+    /// Opens (creating when absent) the store at <paramref name="path"/>; revisions are checked with
+    /// <paramref name="itemValidator"/> (the paradigms' rules from the composition root), by default the rules of every item.
+    /// </summary>
+    public static ReviewStore Open(string path, TimeProvider time, BenchmarkItemValidator? itemValidator = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(time);
@@ -61,7 +70,7 @@ public sealed partial class ReviewStore : IDisposable
             throw new InvalidDataException($"{full}: not a review store ({e.Message})", e);
         }
 
-        return new ReviewStore(db, time, full);
+        return new ReviewStore(db, time, full, itemValidator ?? GenericRules);
     }
 
     /// <summary>The SQLite journal mode (wal).</summary>

@@ -15,6 +15,14 @@ public sealed record SamplingSpec(
     ReviewPolicy Policy = ReviewPolicy.Recorded,
     bool FailOnShortfall = false)
 {
+    /// <summary>What a pipeline file says to sample from one of its datasets.</summary>
+    public static SamplingSpec For(PipelineDefinition pipeline, DatasetDefinition dataset)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(dataset);
+        return new(dataset.Name, dataset.TargetN, DifficultyRatio.Parse(pipeline.Sampling.Ratio), dataset.SamplingKeys, pipeline.ReviewPolicy, pipeline.Sampling.FailOnShortfall);
+    }
+
     /// <summary>Checks the specification and returns the stratum keys actually used (difficulty keys dropped).</summary>
     internal IReadOnlyList<string> Validate()
     {

@@ -1,10 +1,12 @@
 using CurationPipeline.Calibration;
 using CurationPipeline.Calibration.Offline;
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.Departments;
 using CurationPipeline.Hosting;
 using CurationPipeline.Items;
 using CurationPipeline.Reference;
+using CurationPipeline.Sources;
 using CurationPipeline.Splits;
 using CurationPipeline.Testing;
 using CurationPipeline.Tests.Sources;
@@ -32,8 +34,8 @@ public sealed class HostIntegrationTests
         var table = await CalibrationTable.CreateAsync(tablePath);
         var calibration = new CalibrationStage(OfflinePanel.Create(raw), OfflinePanel.Scorers(), ReviewPolicy.Recorded, table);
         var tagging = new TaggingStage(OfflineDepartmentTagger.Load(raw), new HashSet<string> { "CMeEE" });
-        var importer = new CurationPipeline.Sources.Public.PublicDatasetImporter();
-        var engines = new PipelineEngines { Generators = _ => importer, Calibration = calibration, Tagger = tagging };
+        var importer = new PublicDatasetImporter(Extensions.Bundled.Formats);
+        var engines = new PipelineEngines { Formats = Extensions.Bundled.Formats, Generators = _ => importer, Stages = [calibration, tagging] };
         var runner = new PipelineRunner(definition, engines, new RunOptions { OutputDirectory = dir.File("out"), Limit = perSource });
         PoolResult pool;
         await using (var rejects = new RejectSink(dir.File("rejects.jsonl")))

@@ -1,8 +1,7 @@
-using CurationPipeline.Configuration;
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.Items;
 using CurationPipeline.Sources;
-using CurationPipeline.Sources.Public;
 
 namespace CurationPipeline.Tests.Calibration;
 
@@ -35,11 +34,11 @@ internal static class PublicItems
         var files = SourcePaths.Expand(source.Path);
         Assert.True(files.Count > 0, $"{datasetName}: no file matches {source.Path}");
         var context = new GenerationContext { Seed = 1, PipelineVersion = "test" };
-        var importer = new PublicDatasetImporter();
+        var importer = new PublicDatasetImporter(Extensions.Bundled.Formats);
         var items = new List<BenchmarkItem>();
         foreach (var file in files)
         {
-            await foreach (var read in SourceReader.ReadAsync(source, file, file))
+            await foreach (var read in SourceReader.ReadAsync(Extensions.Bundled.Formats, source, file, file))
             {
                 if (read.Record is null)
                 {

@@ -1,9 +1,8 @@
 using System.Text;
-using CurationPipeline.Configuration;
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.Items;
 using CurationPipeline.Sources;
-using CurationPipeline.Sources.Public;
 using CurationPipeline.Testing;
 
 namespace CurationPipeline.Tests.Datasets;
@@ -25,7 +24,7 @@ public class CMExamFormatTests
         var context = new GenerationContext { Seed = 1, PipelineVersion = "test" };
         var items = new List<BenchmarkItem>();
         var rejects = new List<string>();
-        await foreach (var read in SourceReader.ReadAsync(source, path, "cmexam/val.csv"))
+        await foreach (var read in SourceReader.ReadAsync(Extensions.Bundled.Formats, source, path, "cmexam/val.csv"))
         {
             if (read.Reject is { } reject)
             {
@@ -35,7 +34,7 @@ public class CMExamFormatTests
 
             try
             {
-                items.AddRange(await new PublicDatasetImporter().GenerateAsync(read.Record!, dataset, context));
+                items.AddRange(await new PublicDatasetImporter(Extensions.Bundled.Formats).GenerateAsync(read.Record!, dataset, context));
             }
             catch (RecordRejectedException e)
             {

@@ -1,7 +1,7 @@
 using System.IO.Enumeration;
 using System.Text;
 using System.Text.RegularExpressions;
-using CurationPipeline.Configuration;
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.Datasets;
 using CurationPipeline.Testing;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.Departments;
 using CurationPipeline.Items;
@@ -67,7 +68,7 @@ public sealed class OfflineTaggerTests
             .Select((r, i) => (Id: r.GetProperty("id").GetString()!, Position: i, Text: FirstTurn(r))).ToDictionary(x => x.Id);
         var toyhomPath = TestData.Sample("toyhom-med-dialogue/IM_neike_sample.csv");
         var toyhom = new List<string>();
-        await foreach (var read in SourceReader.ReadAsync(new SourceDefinition { Name = "toyhom", Path = toyhomPath, Format = new("csv"), Kind = "dialogue", TextField = "ask", Encoding = "gb18030" }, toyhomPath, toyhomPath))
+        await foreach (var read in SourceReader.ReadAsync(Extensions.Bundled.Formats, new SourceDefinition { Name = "toyhom", Path = toyhomPath, Format = new("csv"), Kind = "dialogue", TextField = "ask", Encoding = "gb18030" }, toyhomPath, toyhomPath))
         {
             toyhom.Add(read.Record!.Field("title") + "。" + read.Record!.Text);
         }

@@ -1,7 +1,6 @@
-using CurationPipeline.Configuration;
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Paradigms;
 
 namespace CurationPipeline.Tests.Paradigms;
 
@@ -65,7 +64,7 @@ public sealed class AllDatasetsTests
     /// <summary>Runs a dataset's engine over all its inputs; rejects as "record: reason".</summary>
     internal static async Task<(List<BenchmarkItem> Items, int Records, List<string> Rejects)> Generate(DatasetDefinition dataset, GenerationContext context)
     {
-        var engine = OfflineGenerators.For(dataset, RawFiles.Reference);
+        var engine = Extensions.Bundled.Paradigms.CreateOffline(dataset, RawFiles.Reference);
         var items = new List<BenchmarkItem>();
         var rejects = new List<string>();
         var records = 0;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CurationPipeline.Configuration;
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.Items;
 

@@ -1,4 +1,8 @@
-using CurationPipeline.Paradigms;
+using CurationPipeline.Composition;
+using CurationPipeline.Paradigms.ClinicalReasoning;
+using CurationPipeline.Paradigms.EhrExtraction;
+using CurationPipeline.Paradigms.KnowledgeProbing;
+using CurationPipeline.Paradigms.SafetyScenarios;
 using CurationPipeline.Reference;
 
 namespace CurationPipeline.Tests.Paradigms;
@@ -6,10 +10,10 @@ namespace CurationPipeline.Tests.Paradigms;
 public sealed class OfflineGeneratorsTests
 {
     [Theory]
-    [InlineData("MAExam", typeof(OfflineP1Generator))]
-    [InlineData("MACompliance", typeof(OfflineP2Generator))]
-    [InlineData("MAEEDisease", typeof(OfflineP3Generator))]
-    [InlineData("MARecord", typeof(OfflineP4Generator))]
+    [InlineData("MAExam", typeof(OfflineKnowledgeProbing))]
+    [InlineData("MACompliance", typeof(OfflineSafetyScenarios))]
+    [InlineData("MAEEDisease", typeof(OfflineEhrExtraction))]
+    [InlineData("MARecord", typeof(OfflineClinicalReasoning))]
     public void Each_paradigm_has_its_engine(string dataset, Type engine) =>
         Assert.IsType(engine, TestDatasets.Engine(dataset));
 
@@ -18,7 +22,7 @@ public sealed class OfflineGeneratorsTests
     {
         var dataset = TestDatasets.Named("MAExam");
         dataset.Options["variant"] = "quiz";
-        var e = Assert.Throws<ArgumentException>(() => OfflineGenerators.For(dataset, RawFiles.Reference));
+        var e = Assert.Throws<ArgumentException>(() => Extensions.Bundled.Paradigms.CreateOffline(dataset, RawFiles.Reference));
         Assert.StartsWith("dataset MAExam: P1 variant 'quiz' is unknown; use one of exam,", e.Message, StringComparison.Ordinal);
     }
 
@@ -27,14 +31,14 @@ public sealed class OfflineGeneratorsTests
     {
         var dataset = TestDatasets.Named("MAEESymp");
         dataset.Options.Clear();
-        var e = Assert.Throws<ArgumentException>(() => OfflineGenerators.For(dataset, RawFiles.Reference));
+        var e = Assert.Throws<ArgumentException>(() => Extensions.Bundled.Paradigms.CreateOffline(dataset, RawFiles.Reference));
         Assert.Equal("dataset MAEESymp: options.entity_type is required by the P3 engine", e.Message);
     }
 
     [Fact]
     public void Public_datasets_have_no_offline_generator()
     {
-        var e = Assert.Throws<ArgumentException>(() => OfflineGenerators.For(TestDatasets.Named("CMExam"), RawFiles.Reference));
+        var e = Assert.Throws<ArgumentException>(() => Extensions.Bundled.Paradigms.CreateOffline(TestDatasets.Named("CMExam"), RawFiles.Reference));
         Assert.Contains("no offline engine", e.Message, StringComparison.Ordinal);
     }
 
@@ -42,7 +46,7 @@ public sealed class OfflineGeneratorsTests
     public void A_missing_knowledge_table_names_the_file()
     {
         using var empty = new CurationPipeline.Testing.TempDirectory();
-        var e = Assert.Throws<InvalidDataException>(() => OfflineGenerators.For(TestDatasets.Named("MAExam"), new ReferenceData(empty.Path)));
+        var e = Assert.Throws<InvalidDataException>(() => Extensions.Bundled.Paradigms.CreateOffline(TestDatasets.Named("MAExam"), new ReferenceData(empty.Path)));
         Assert.EndsWith("diseases.csv: knowledge table not found", e.Message, StringComparison.Ordinal);
     }
 }

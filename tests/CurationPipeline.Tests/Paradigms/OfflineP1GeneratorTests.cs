@@ -1,6 +1,7 @@
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.Items;
-using CurationPipeline.Paradigms;
+using CurationPipeline.Paradigms.KnowledgeProbing;
 using CurationPipeline.Reference;
 
 namespace CurationPipeline.Tests.Paradigms;
@@ -15,7 +16,7 @@ public sealed class OfflineP1GeneratorTests
         var dataset = TestDatasets.Named("MAExam");
         dataset.ItemsPerRecord = 4;
         var record = TestDatasets.Bundled("diseases", "D001");
-        var items = await OfflineGenerators.For(dataset, RawFiles.Reference).GenerateAsync(record, dataset, RawFiles.Context());
+        var items = await Extensions.Bundled.Paradigms.CreateOffline(dataset, RawFiles.Reference).GenerateAsync(record, dataset, RawFiles.Context());
 
         Assert.Equal(4, items.Count);
         Assert.Equal(4, items.Select(i => i.Attributes["template"]).Distinct().Count());
@@ -27,7 +28,7 @@ public sealed class OfflineP1GeneratorTests
             Assert.Contains(answer, truths);
             Assert.All(item.Options.Where(o => o != answer), o => Assert.DoesNotContain(o, truths));
             Assert.Equal("D001", item.Provenance.SourceRecord);
-            Assert.Equal(OfflineP1Generator.EngineName, item.Provenance.Engine);
+            Assert.Equal(OfflineKnowledgeProbing.EngineName, item.Provenance.Engine);
         }
     }
 

@@ -1,4 +1,5 @@
-using CurationPipeline.Paradigms;
+using CurationPipeline.Paradigms.SafetyScenarios;
+
 
 namespace CurationPipeline.Tests.Paradigms;
 
@@ -34,16 +35,16 @@ public sealed class OfflineP2GeneratorTests
     public async Task An_unknown_risk_type_is_rejected()
     {
         var record = TestDatasets.Record("S2", "scenario", ("risk_type", "weather"), ("text", "明天会下雨吗？"));
-        var e = await TestDatasets.Rejects(new OfflineP2Generator(), record, "GeneralSafety");
+        var e = await TestDatasets.Rejects(new OfflineSafetyScenarios(), record, "GeneralSafety");
         Assert.Equal(("risk_type 'weather' has no rubric template", "risk_type"), (e.Message, e.Field));
     }
 
     [Fact]
     public async Task A_scenario_without_risk_type_or_text_is_rejected()
     {
-        var noRisk = await TestDatasets.Rejects(new OfflineP2Generator(), TestDatasets.Record("S3", "scenario", ("text", "场景")), "GeneralSafety");
+        var noRisk = await TestDatasets.Rejects(new OfflineSafetyScenarios(), TestDatasets.Record("S3", "scenario", ("text", "场景")), "GeneralSafety");
         Assert.Equal("risk_type", noRisk.Field);
-        var noText = await TestDatasets.Rejects(new OfflineP2Generator(), TestDatasets.Record("S4", "scenario", ("risk_type", "self_harm")), "GeneralSafety");
+        var noText = await TestDatasets.Rejects(new OfflineSafetyScenarios(), TestDatasets.Record("S4", "scenario", ("risk_type", "self_harm")), "GeneralSafety");
         Assert.Equal(("the record has no text", "text"), (noText.Message, noText.Field));
     }
 }

@@ -1,5 +1,5 @@
 using CurationPipeline.Items;
-using CurationPipeline.Paradigms;
+using CurationPipeline.Paradigms.EhrExtraction;
 
 namespace CurationPipeline.Tests.Paradigms;
 
@@ -29,7 +29,7 @@ public sealed class OfflineP3GeneratorTests
         Assert.All(item.Entities, e => Assert.Equal("symptom", e.Type));
         Assert.Equal(text, item.Context);
         Assert.Equal("发热 [7,9)；咳嗽 [11,13)；咳痰 [14,16)；胸痛 [18,20)", item.Answer);
-        Assert.True(item.HasFlag(OfflineP3Generator.PrelabelFlag));
+        Assert.True(item.HasFlag(OfflineEhrExtraction.PrelabelFlag));
         Assert.Equal(ReviewStatus.Unreviewed, item.Review);
     }
 

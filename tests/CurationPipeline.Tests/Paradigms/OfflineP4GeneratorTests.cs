@@ -1,4 +1,5 @@
-using CurationPipeline.Paradigms;
+using CurationPipeline.Paradigms.ClinicalReasoning;
+
 
 namespace CurationPipeline.Tests.Paradigms;
 
@@ -32,7 +33,7 @@ public sealed class OfflineP4GeneratorTests
         var text = "患者：我上周做过胸部X线片。\n" + Dialogue;
         var record = TestDatasets.Record("D2", "dialogue", ("text", text), ("examinations", """["血常规","胸部X线片"]"""));
         var e = await TestDatasets.Rejects(TestDatasets.Engine("MAInspection"), record, "MAInspection");
-        Assert.Equal((OfflineP4Generator.LeakReason, "text"), (e.Message, e.Field));
+        Assert.Equal((OfflineClinicalReasoning.LeakReason, "text"), (e.Message, e.Field));
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class OfflineP4GeneratorTests
     {
         var record = TestDatasets.Record("D6", "dialogue", ("text", "患者：我以前得过社区获得性肺炎。\n" + Dialogue), ("diagnosis", "社区获得性肺炎"));
         var e = await TestDatasets.Rejects(TestDatasets.Engine("MADiagnosis"), record, "MADiagnosis");
-        Assert.Equal(OfflineP4Generator.LeakReason, e.Message);
+        Assert.Equal(OfflineClinicalReasoning.LeakReason, e.Message);
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class OfflineP4GeneratorTests
     {
         var record = TestDatasets.Record("I2", "inpatient", ("text", "【病程记录】\n患者社区获得性肺炎好转。"), ("discharge_diagnosis", "社区获得性肺炎"));
         var e = await TestDatasets.Rejects(TestDatasets.Engine("MADiagnosis"), record, "MADiagnosis");
-        Assert.Equal(OfflineP4Generator.LeakReason, e.Message);
+        Assert.Equal(OfflineClinicalReasoning.LeakReason, e.Message);
         var none = TestDatasets.Record("I3", "inpatient", ("text", "【病程记录】"), ("discharge_diagnosis", "；"));
         Assert.Equal("no reference answer: discharge_diagnosis names no diagnosis",
             (await TestDatasets.Rejects(TestDatasets.Engine("MADiagnosis"), none, "MADiagnosis")).Message);
@@ -102,7 +103,7 @@ public sealed class OfflineP4GeneratorTests
         Assert.DoesNotContain("主诉：", item.Context, StringComparison.Ordinal);
 
         var quoted = TestDatasets.Record("D9", "dialogue", ("text", Dialogue + "\n医生：我写一下，患者3天前出现咳嗽，伴发热，无胸痛，体温最高38.6℃。"), ("record", Record));
-        Assert.Equal(OfflineP4Generator.LeakReason, (await TestDatasets.Rejects(TestDatasets.Engine("MARecord"), quoted, "MARecord")).Message);
+        Assert.Equal(OfflineClinicalReasoning.LeakReason, (await TestDatasets.Rejects(TestDatasets.Engine("MARecord"), quoted, "MARecord")).Message);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
-using CurationPipeline.Configuration;
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
-using CurationPipeline.Paradigms;
 
 namespace CurationPipeline.Tests.Paradigms;
 
@@ -10,7 +9,7 @@ internal static class TestDatasets
     /// <summary>A fresh copy of a dataset of mlb.yaml (tests may change it).</summary>
     public static DatasetDefinition Named(string name) => PipelineLoader.Load(RawFiles.Pipeline).Datasets.Single(d => d.Name == name);
 
-    public static IItemGenerator Engine(string dataset) => OfflineGenerators.For(Named(dataset), RawFiles.Reference);
+    public static IItemGenerator Engine(string dataset) => Extensions.Bundled.Paradigms.CreateOffline(Named(dataset), RawFiles.Reference);
 
     public static SourceRecord Record(string id, string kind, params (string Key, string Value)[] fields) =>
         RawFiles.Record("test", "raw/test.jsonl", kind, fields.Append((Key: "id", Value: id)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal));

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CurationPipeline.Configuration;
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.Hosting;
 using CurationPipeline.Items;
@@ -29,6 +29,7 @@ public class CurationRunTests
 
     private static PipelineEngines Engines(Func<SourceRecord, CancellationToken, Task<IReadOnlyList<BenchmarkItem>>> generate) => new()
     {
+        Formats = Extensions.Bundled.Formats,
         Generators = _ => new DelegateGenerator(generate),
         Description = new Dictionary<string, string> { ["generator"] = "test" },
     };

@@ -1,4 +1,4 @@
-using CurationPipeline.Configuration;
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.Items;
 using CurationPipeline.Sources;

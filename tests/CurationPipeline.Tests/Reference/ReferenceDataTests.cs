@@ -1,5 +1,5 @@
 using CurationPipeline.Calibration.Offline;
-using CurationPipeline.Paradigms;
+using CurationPipeline.Paradigms.EhrExtraction;
 using CurationPipeline.Reference;
 using CurationPipeline.Testing;
 

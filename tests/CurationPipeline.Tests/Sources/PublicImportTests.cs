@@ -1,7 +1,7 @@
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.Items;
 using CurationPipeline.Sources;
-using CurationPipeline.Sources.Public;
 using CurationPipeline.Testing;
 using CurationPipeline.Tests.Calibration;
 
@@ -55,7 +55,7 @@ public sealed class PublicImportTests
         var dataset = PublicItems.Pipeline().Datasets.Single(d => d.Name == format switch { "cmeee" => "CMeEE", "chip-cdee" => "CHIP-CDEE", _ => "CMeIE" });
         var read = Assert.Single(await ReadAll(source, path));
 
-        var e = await Assert.ThrowsAsync<RecordRejectedException>(() => new PublicDatasetImporter().GenerateAsync(read.Record!, dataset, new GenerationContext { Seed = 1, PipelineVersion = "test" }));
+        var e = await Assert.ThrowsAsync<RecordRejectedException>(() => new PublicDatasetImporter(Extensions.Bundled.Formats).GenerateAsync(read.Record!, dataset, new GenerationContext { Seed = 1, PipelineVersion = "test" }));
         Assert.Equal(field, e.Field);
         Assert.Contains($"field '{field}', element 1", e.Message, StringComparison.Ordinal);
     }
@@ -73,7 +73,7 @@ public sealed class PublicImportTests
             var rejects = new List<string>();
             foreach (var file in SourcePaths.Expand(source.Path))
             {
-                await foreach (var read in SourceReader.ReadAsync(source, file, file))
+                await foreach (var read in SourceReader.ReadAsync(Extensions.Bundled.Formats, source, file, file))
                 {
                     records++;
                     if (read.Reject is { } reject)
@@ -96,7 +96,7 @@ public sealed class PublicImportTests
     private static async Task<List<SourceRead>> ReadAll(SourceDefinition source, string path)
     {
         var list = new List<SourceRead>();
-        await foreach (var read in SourceReader.ReadAsync(source, path, path))
+        await foreach (var read in SourceReader.ReadAsync(Extensions.Bundled.Formats, source, path, path))
         {
             list.Add(read);
         }

@@ -1,3 +1,4 @@
+using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.Sources;
 using CurationPipeline.Testing;
@@ -9,7 +10,7 @@ public class SourceReaderTests
     private static async Task<List<SourceRead>> ReadAll(SourceDefinition source, string path)
     {
         var list = new List<SourceRead>();
-        await foreach (var r in SourceReader.ReadAsync(source, path, "raw/" + Path.GetFileName(path)))
+        await foreach (var r in SourceReader.ReadAsync(Extensions.Bundled.Formats, source, path, "raw/" + Path.GetFileName(path)))
         {
             list.Add(r);
         }

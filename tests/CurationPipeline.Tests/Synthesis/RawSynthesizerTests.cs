@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CurationPipeline.Paradigms;
+using CurationPipeline.Paradigms.EhrExtraction;
 using CurationPipeline.Synthesis;
 using CurationPipeline.Testing;
 using CurationPipeline.Tests.Paradigms;
@@ -80,7 +80,7 @@ public sealed partial class RawSynthesizerTests
         foreach (var line in File.ReadLines(Path.Combine(RawFiles.Raw, "ehr", "notes.jsonl")))
         {
             var types = matcher.Match(RawFiles.JsonRow(line)["text"]).Select(m => m.Type).ToHashSet();
-            Assert.True(LexiconMatcher.EntityTypes.All(types.Contains), line[..40]);
+            Assert.True(ExtractionEntityTypes.All.All(types.Contains), line[..40]);
         }
     }
 
