@@ -10,9 +10,17 @@ namespace CurationPipeline.Deidentification;
 public sealed class Deidentifier
 {
     private readonly SurrogateFactory _surrogates;
+    private readonly PhiRecognizers _recognizers;
 
     public Deidentifier(DeidOptions options, DeidAudit? audit = null)
+        : this(options, audit, PhiRecognizers.Default)
     {
+    }
+
+    /// <summary>A de-identifier with other recognisers than <see cref="PhiRecognizers.Default"/>.</summary>
+    internal Deidentifier(DeidOptions options, DeidAudit? audit, PhiRecognizers recognizers)
+    {
+        ArgumentNullException.ThrowIfNull(recognizers);
         ArgumentNullException.ThrowIfNull(options);
         if (options.MinDateShiftDays < 1 || options.MaxDateShiftDays < options.MinDateShiftDays)
         {
@@ -22,6 +30,7 @@ public sealed class Deidentifier
         Options = options;
         Audit = audit ?? new DeidAudit();
         _surrogates = new SurrogateFactory(options);
+        _recognizers = recognizers;
     }
 
     public DeidOptions Options { get; }
@@ -33,7 +42,7 @@ public sealed class Deidentifier
     public IReadOnlyList<PhiSpan> Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return PhiDetector.Detect(text);
+        return PhiDetector.Detect(text, _recognizers);
     }
 
     /// <summary>The date shift (days) applied to every date of <paramref name="patientKey"/>.</summary>
@@ -60,7 +69,7 @@ public sealed class Deidentifier
 
         try
         {
-            return Replace(text, patientKey, source, PhiDetector.Detect(text, knownNames));
+            return Replace(text, patientKey, source, PhiDetector.Detect(text, _recognizers, knownNames));
         }
         finally
         {

@@ -212,13 +212,13 @@ internal static partial class InternationalAddresses
             var postal = m.Groups["zip"];
             if (postal.Success)
             {
-                found.Add(PhiCategory.PostalCode, postal.Index, postal.Length, 65);
+                found.Add(PhiCategory.PostalCode, postal.Index, postal.Length, PhiPriority.PostalCode);
             }
 
             end = m.Index + m.Length;
         }
 
-        found.Add(PhiCategory.Address, start, end - start, 50);
+        found.Add(PhiCategory.Address, start, end - start, PhiPriority.Address);
     }
 
     /// <summary>

@@ -316,13 +316,13 @@ internal static class PhoneNumbers
 
         if (labelled)
         {
-            return 81;
+            return PhiPriority.PhoneLabelled;
         }
 
         if (cued || phoneShape || (AloneOnLine(text, start, end) &&
             (shape.Groups == 1 ? shape.Digits >= 9 : shape.Digits >= 9 || !IsThousands(text, shape))))
         {
-            return 80;
+            return PhiPriority.Phone;
         }
 
         return null;
@@ -732,4 +732,12 @@ internal static class PhoneNumbers
 
         return pos > digitsStart && (pos == text.Length || !char.IsLetterOrDigit(text[pos])) ? pos - at : 0;
     }
+}
+
+/// <summary>Phone numbers of any country's shape (<see cref="PhoneNumbers"/>).</summary>
+internal sealed class PhoneRecognizer : IPhiRecognizer
+{
+    public TextFeatures Needs => TextFeatures.Digit;
+
+    public void Find(PhiText text, CandidateSet found) => PhoneNumbers.Find(text.Value, found);
 }

@@ -63,4 +63,18 @@ internal static class ChineseLexicon
     public static bool IsStop(char c) => StopSet.Contains(c);
 
     public static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
+
+    /// <summary>The end of the last character of <paramref name="value"/> that is one of <paramref name="ends"/>, or 0.</summary>
+    public static int LastSuffixEnd(string value, string ends)
+    {
+        for (var i = value.Length - 1; i >= 0; i--)
+        {
+            if (ends.Contains(value[i]))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
 }

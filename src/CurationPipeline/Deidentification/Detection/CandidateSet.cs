@@ -9,6 +9,13 @@ internal sealed class CandidateSet(string text)
 
     public string Text { get; } = text;
 
+    /// <summary>The priority of the recogniser now running (set by <see cref="PhiRecognizers.Run"/>).</summary>
+    public int Priority { get; set; }
+
+    /// <summary>Adds a candidate at the running recogniser's priority.</summary>
+    public void Add(PhiCategory category, int start, int length) => Add(category, start, length, Priority);
+
+    /// <summary>Adds a candidate at a named <see cref="PhiPriority"/>.</summary>
     public void Add(PhiCategory category, int start, int length, int priority)
     {
         if (length > 0)

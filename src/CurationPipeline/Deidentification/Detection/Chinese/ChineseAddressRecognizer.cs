@@ -1,14 +1,18 @@
 namespace CurationPipeline.Deidentification;
 
-/// <summary>Recognisers of Chinese addresses and employers/schools (context-driven); names are in <see cref="ChineseNames"/>.</summary>
-internal static class ChineseRecognizers
+/// <summary>
+/// Chinese addresses: after a cue (住址, 家住 ...), from a province, or from a city at a clause start, cut after
+/// the last address character.
+/// </summary>
+internal sealed class ChineseAddressRecognizer : IPhiRecognizer
 {
     private const string AddressEnds = "省市区县镇乡村路街道号栋幢单元室楼层弄巷组苑园里庄屯寨旗盟州";
-    private const string OrgEnds = "公司集团大学学院中学小学幼儿园学校医院研究所研究院局厂银行中心委员会事务所店社部所处站队馆";
 
-    public static void Run(string text, CandidateSet found)
+    public TextFeatures Needs => TextFeatures.Han;
+
+    public void Find(PhiText phiText, CandidateSet found)
     {
-        ChineseNames.Run(text, found);
+        var text = phiText.Value;
         for (var m = PhiPatterns.ZhCuedAddress().Match(text); m.Success; m = m.NextMatch())
         {
             AddAddress(found, text, m.Groups["v"].Index, m.Groups["v"].Length, requireTwoParts: false);
@@ -42,17 +46,6 @@ internal static class ChineseRecognizers
                 }
             }
         }
-
-        for (var m = PhiPatterns.ZhOrganization().Match(text); m.Success; m = m.NextMatch())
-        {
-            var v = m.Groups["v"];
-            var cut = LastSuffixEnd(v.Value, OrgEnds);
-            var len = cut > 0 ? cut : StopAtVerb(v.Value);
-            if (len >= 2)
-            {
-                found.Add(PhiCategory.Organization, v.Index, len, 45);
-            }
-        }
     }
 
     private static int NextIndex(string text, int from)
@@ -64,7 +57,7 @@ internal static class ChineseRecognizers
     private static void AddAddress(CandidateSet found, string text, int start, int length, bool requireTwoParts)
     {
         var v = text.Substring(start, length);
-        var len = LastSuffixEnd(v, AddressEnds);
+        var len = ChineseLexicon.LastSuffixEnd(v, AddressEnds);
         if (len < 2)
         {
             return;
@@ -82,34 +75,8 @@ internal static class ChineseRecognizers
 
         if (!requireTwoParts || parts >= 2)
         {
-            found.Add(PhiCategory.Address, start, len, 50);
+            found.Add(PhiCategory.Address, start, len);
         }
     }
 
-    private static int LastSuffixEnd(string value, string ends)
-    {
-        for (var i = value.Length - 1; i >= 0; i--)
-        {
-            if (ends.Contains(value[i]))
-            {
-                return i + 1;
-            }
-        }
-
-        return 0;
-    }
-
-    private static int StopAtVerb(string value)
-    {
-        foreach (var verb in (ReadOnlySpan<string>)["工作", "上班", "任职", "担任", "从事", "就读", "读书", "学习", "做", "当"])
-        {
-            var i = value.IndexOf(verb, StringComparison.Ordinal);
-            if (i >= 0)
-            {
-                value = value[..i];
-            }
-        }
-
-        return value.Length;
-    }
 }

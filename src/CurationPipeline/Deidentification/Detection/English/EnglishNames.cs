@@ -154,7 +154,7 @@ internal static class EnglishNames
                 continue; // "Karnofsky 70", "Doppler:", "Babinski negative"
             }
 
-            found.Add(PhiCategory.Name, start, length, 40);
+            found.Add(PhiCategory.Name, start, length, PhiPriority.Name);
             for (int t = start, end = start + length; t < end;)
             {
                 var e = text.IndexOf(' ', t, end - t);
@@ -177,7 +177,7 @@ internal static class EnglishNames
                 if ((k == 0 || !char.IsLetter(text[k - 1])) && (end == text.Length || !char.IsLetter(text[end]))
                     && !EnglishLexicon.IsEponymAt(text, end))
                 {
-                    found.Add(PhiCategory.Name, k, token.Length, 39);
+                    found.Add(PhiCategory.Name, k, token.Length, PhiPriority.NameRepeat);
                 }
             }
         }
@@ -866,5 +866,26 @@ internal static class EnglishNames
         }
 
         return j < text.Length && char.IsLetterOrDigit(text[j]) ? -1 : j;
+    }
+}
+
+/// <summary>
+/// English person names (<see cref="EnglishNames"/>); text written in one case is searched in a copy with capitals
+/// restored (<see cref="CaselessText.ForNames"/>).
+/// </summary>
+internal sealed class EnglishNameRecognizer : IPhiRecognizer
+{
+    public TextFeatures Needs => TextFeatures.None;
+
+    public void Find(PhiText text, CandidateSet found)
+    {
+        if (text.IsCaseless)
+        {
+            EnglishNames.Run(CaselessText.ForNames(text.Value), found);
+        }
+        else if (text.HasCapital)
+        {
+            EnglishNames.Run(text.Value, found);
+        }
     }
 }

@@ -70,7 +70,7 @@ internal static class ChineseNames
         SubjectBeforeVerb(text, names);
         foreach (var (start, length) in names)
         {
-            found.Add(PhiCategory.Name, start, length, 40);
+            found.Add(PhiCategory.Name, start, length);
         }
 
         // Every other occurrence of a full name found in context is the same person.
@@ -78,7 +78,7 @@ internal static class ChineseNames
         {
             for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + name.Length, StringComparison.Ordinal))
             {
-                found.Add(PhiCategory.Name, i, name.Length, 39);
+                found.Add(PhiCategory.Name, i, name.Length, PhiPriority.NameRepeat);
             }
         }
     }
@@ -152,4 +152,12 @@ internal static class ChineseNames
     }
 
     private static bool IsWordBefore(string text, int i) => i > 0 && ChineseLexicon.IsHan(text[i - 1]);
+}
+
+/// <summary>Chinese person names (<see cref="ChineseNames"/>).</summary>
+internal sealed class ChineseNameRecognizer : IPhiRecognizer
+{
+    public TextFeatures Needs => TextFeatures.Han;
+
+    public void Find(PhiText text, CandidateSet found) => ChineseNames.Run(text.Value, found);
 }
