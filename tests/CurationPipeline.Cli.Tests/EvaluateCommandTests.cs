@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CurationPipeline.Items;
 using CurationPipeline.Parquet;
 using CurationPipeline.Testing;
+using CurationPipeline.Testing.Items;
 
 namespace CurationPipeline.Cli.Tests;
 
@@ -57,12 +58,9 @@ public sealed partial class EvaluateCommandTests
         server.Models = ["letter-a"];
         server.Responder = _ => TestReply.Text("答案：A");
         using var dir = new TempDirectory();
-        var items = Enumerable.Range(0, 20).Select(i => ItemRow.From(new BenchmarkItem
+        var items = Enumerable.Range(0, 20).Select(i => ItemRow.From(TestItems.Choice($"q{i}", "MAExam") with
         {
-            Id = $"q{i}", Dataset = "MAExam", PrimaryDimension = "FundCap", SecondaryDimension = "MedKQA", TertiaryTask = "Med. Knowledge",
-            Paradigm = Paradigm.P1, SourceKind = SourceKind.Proprietary, QuestionType = QuestionType.MultipleChoice, Scoring = ScoringMethod.Accuracy,
             Question = $"问题{i}", Options = ["甲" + i, "乙" + i, "丙" + i, "丁" + i, "戊" + i], Answer = AnswerLetters.Letter(i % 5).ToString(),
-            Provenance = new Provenance("t", "t", "t", "offline", null, "t"),
         }));
         await ParquetSerializer.WriteAsync(dir.File("split.parquet"), items);
         File.WriteAllText(dir.File("endpoints.yaml"), $"endpoints:\n  - name: letter-a\n    base_url: {server.BaseUrl}\n    model: letter-a\n    temperature: 0\n");
@@ -94,12 +92,7 @@ public sealed partial class EvaluateCommandTests
     public async Task An_item_whose_answer_is_no_option_fails_before_any_call_naming_file_item_and_field()
     {
         using var dir = new TempDirectory();
-        var bad = ItemRow.From(new BenchmarkItem
-        {
-            Id = "bad-1", Dataset = "MAExam", PrimaryDimension = "FundCap", SecondaryDimension = "MedKQA", TertiaryTask = "t",
-            Paradigm = Paradigm.P1, SourceKind = SourceKind.Proprietary, QuestionType = QuestionType.MultipleChoice, Scoring = ScoringMethod.Accuracy,
-            Question = "q", Options = ["x", "y", "z"], Answer = "Q", Provenance = new Provenance("t", "t", "t", "offline", null, "t"),
-        });
+        var bad = ItemRow.From(TestItems.Choice("bad-1", "MAExam") with { Options = ["x", "y", "z"], Answer = "Q" });
         await ParquetSerializer.WriteAsync(dir.File("bad.parquet"), [bad]);
 
         var (exit, output) = await CliHarness.RunAsync("evaluate", "--split", dir.File("bad.parquet"), "--models", "offline:lexical-overlap", "--out", dir.File("out"));

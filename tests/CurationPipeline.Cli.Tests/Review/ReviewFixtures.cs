@@ -1,4 +1,5 @@
 using CurationPipeline.Items;
+using CurationPipeline.Testing.Items;
 
 namespace CurationPipeline.Cli.Tests.Review;
 
@@ -28,22 +29,10 @@ internal static class ReviewFixtures
         },
     ];
 
-    private static BenchmarkItem Choice(string id) => new()
+    private static BenchmarkItem Choice(string id) => TestItems.Choice(id) with
     {
-        Id = id,
-        Dataset = "MedExam",
-        PrimaryDimension = "FundCap",
-        SecondaryDimension = "MedKQA",
-        TertiaryTask = "Knowledge QA",
-        Paradigm = Paradigm.P1,
-        SourceKind = SourceKind.Proprietary,
-        QuestionType = QuestionType.MultipleChoice,
-        Scoring = ScoringMethod.Accuracy,
         Question = $"Case {id}: which drug is first-line for type 2 diabetes?",
-        Options = ["Metformin", "Insulin", "Aspirin", "Heparin", "Warfarin"],
-        Answer = "A",
         Departments = ["Endocrinology"],
         Difficulty = new DifficultyLabel(DifficultyState.Labelled, Difficulty.Medium, 4, null, 5, "consensus"),
-        Provenance = new Provenance("raw/knowledge/diseases.csv", id, "offline", "offline", null, "test"),
     };
 }

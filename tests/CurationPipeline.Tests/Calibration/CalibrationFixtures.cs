@@ -1,24 +1,19 @@
 using CurationPipeline.Calibration;
 using CurationPipeline.Items;
+using CurationPipeline.Testing.Items;
 
 namespace CurationPipeline.Tests.Calibration;
 
 /// <summary>Items and scripted panel members for calibration tests.</summary>
 internal static class CalibrationFixtures
 {
-    public static BenchmarkItem Item(ScoringMethod scoring, string id = "item-1", string dataset = "T") => new()
+    public static BenchmarkItem Item(ScoringMethod scoring, string id = "item-1", string dataset = "T") => TestItems.Of(scoring, id, dataset) with
     {
-        Id = id,
-        Dataset = dataset,
-        PrimaryDimension = "FundCap",
         SecondaryDimension = scoring == ScoringMethod.Judge ? "MedSE" : "MedKQA",
         TertiaryTask = scoring == ScoringMethod.MicroF1 ? "Info. Extraction" : "Med. Knowledge",
         Paradigm = Paradigm.Public,
         SourceKind = SourceKind.Public,
-        QuestionType = scoring == ScoringMethod.Accuracy ? QuestionType.MultipleChoice : QuestionType.OpenEnded,
-        Scoring = scoring,
         Question = "问题",
-        Provenance = new Provenance("test", id, "test", "offline", null, "1"),
     };
 
     /// <summary>A multiple-choice item whose answer is C (阿司匹林).</summary>

@@ -1,4 +1,5 @@
 using CurationPipeline.Items;
+using CurationPipeline.Testing.Items;
 
 namespace CurationPipeline.Tests.Evaluation;
 
@@ -11,7 +12,6 @@ internal static class EvalItems
     public static IReadOnlyList<BenchmarkItem> Choice(int count, string dataset = "MAExam", string dimension = "MedKQA") =>
         [.. Enumerable.Range(0, count).Select(i => Item($"mc-{dataset}-{i:000}", dataset, dimension, ScoringMethod.Accuracy) with
         {
-            QuestionType = QuestionType.MultipleChoice,
             Question = $"第{i}题：下列哪种药物属于题干所述类别（{i}）？",
             Options = [.. Enumerable.Range(0, 5).Select(k => $"{Drugs[(i + k) % Drugs.Length]}-{i}-{k}")],
             Answer = AnswerLetters.Letter(i % 5).ToString(),
@@ -38,18 +38,9 @@ internal static class EvalItems
             Rubric = [new RubricCriterion("合规", 0.5, "遵守法律法规"), new RubricCriterion("风险意识", 0.5, "识别伦理风险")],
         };
 
-    public static BenchmarkItem Item(string id, string dataset, string dimension, ScoringMethod scoring) => new()
+    public static BenchmarkItem Item(string id, string dataset, string dimension, ScoringMethod scoring) => TestItems.Of(scoring, id, dataset) with
     {
-        Id = id,
-        Dataset = dataset,
         PrimaryDimension = dimension is "MedKQA" or "MedSE" or "MedRU" ? "FundCap" : "SceneCap",
         SecondaryDimension = dimension,
-        TertiaryTask = "test",
-        Paradigm = Paradigm.P1,
-        SourceKind = SourceKind.Proprietary,
-        QuestionType = QuestionType.OpenEnded,
-        Scoring = scoring,
-        Question = "q",
-        Provenance = new Provenance("test", id, "test", "offline", null, "test"),
     };
 }

@@ -1,6 +1,7 @@
 using CurationPipeline.Core;
 using CurationPipeline.Items;
 using CurationPipeline.Sampling;
+using CurationPipeline.Testing.Items;
 
 namespace CurationPipeline.Tests.Sampling;
 
@@ -58,24 +59,13 @@ public sealed class EligibilityAndKeysTests
     [Fact]
     public void From_item_copies_the_sampling_fields()
     {
-        var item = new BenchmarkItem
+        var item = TestItems.Choice("abc", "MAHalt") with
         {
-            Id = "abc",
-            Dataset = "MAHalt",
-            PrimaryDimension = "FundCap",
-            SecondaryDimension = "MedKQA",
-            TertiaryTask = "Hallucination",
-            Paradigm = Paradigm.P1,
-            SourceKind = SourceKind.Proprietary,
-            QuestionType = QuestionType.MultipleChoice,
-            Scoring = ScoringMethod.Accuracy,
-            Question = "q",
             Attributes = new Dictionary<string, string> { ["hallucination_type"] = "factual" },
             Departments = ["Cardiology"],
             Difficulty = new DifficultyLabel(DifficultyState.Labelled, Difficulty.Hard, 3, null, 5, "consensus"),
             Review = ReviewStatus.Approved,
             Flags = ["phi-redacted"],
-            Provenance = new Provenance("f", "r", "e", "k", null, "0.1.0"),
         };
 
         var c = SampleCandidate.From(item);
