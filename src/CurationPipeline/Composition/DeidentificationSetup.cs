@@ -44,7 +44,15 @@ public static class DeidentificationSetup
     {
         public string Deidentify(string text, string patientKey, string source) => deidentifier.Deidentify(text, patientKey, source).Text;
 
-        public object AuditSnapshot() => System.Text.Json.JsonDocument.Parse(deidentifier.Audit.ToJson()).RootElement.Clone();
+        public DeidentificationAudit AuditSnapshot()
+        {
+            var audit = deidentifier.Audit;
+            return new(
+                audit.Texts,
+                audit.Total,
+                audit.Totals.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value, StringComparer.Ordinal),
+                audit.BySource.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)kv.Value.ToDictionary(c => c.Key.ToString(), c => c.Value, StringComparer.Ordinal), StringComparer.Ordinal));
+        }
 
         public BenchmarkItem Check(BenchmarkItem item) => deidentifier.Gate(item).Item;
     }

@@ -9,8 +9,18 @@ public interface ISourceDeidentifier
     string Deidentify(string text, string patientKey, string source);
 
     /// <summary>Detections per category and source, without values, for run.json.</summary>
-    object AuditSnapshot();
+    DeidentificationAudit AuditSnapshot();
 }
+
+/// <summary>
+/// What de-identification found in a run, without values (run.json's <c>deidentification</c>): texts scanned, all
+/// detections, and detections per category, over all sources and per source.
+/// </summary>
+public sealed record DeidentificationAudit(
+    long Texts,
+    int Total,
+    IReadOnlyDictionary<string, int> Totals,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> BySource);
 
 /// <summary>The PHI gate on generated items.</summary>
 public interface IItemGate

@@ -36,7 +36,7 @@ public sealed record RunManifest
     /// <summary>Agreement of the two reviewers per criterion, from the review store.</summary>
     public IReadOnlyList<Review.CriterionAgreement> ReviewAgreement { get; init; } = [];
     public Llm.UsageSnapshot? Models { get; init; }
-    public object? Deidentification { get; init; }
+    public Core.DeidentificationAudit? Deidentification { get; init; }
     public required int ExitCode { get; init; }
 
     public static readonly JsonSerializerOptions Json = new()
