@@ -27,8 +27,10 @@ public class KilledRunTests
         return LlmTestPipeline.ExamAnswer();
     }
 
+    /// <summary>Each output folder with a cache file of its own, so the uninterrupted reference pays for its own calls.</summary>
     private static string[] RunArguments(TempDirectory dir, string output) =>
-        ["run", LlmTestPipeline.Write(dir, "killed", 10), "--out", dir.File(output), "--endpoints", dir.File("endpoints.yaml"), "--limit", "12", "--raw", CliHarness.RepoFile("raw")];
+        ["run", LlmTestPipeline.Write(dir, "killed", 10), "--out", dir.File(output), "--endpoints", dir.File("endpoints.yaml"), "--limit", "12", "--raw", CliHarness.RepoFile("raw"),
+         "--cache", dir.File(output + "-cache.db")];
 
     [Fact]
     public async Task A_run_killed_during_its_model_calls_resumes_without_paying_for_an_answered_call_again()
@@ -73,7 +75,7 @@ public class KilledRunTests
         using (var child = StartCurate(RunArguments(dir, "out")))
         {
             // Kill once the delivered answers are committed to the model cache (read by a second connection).
-            var cache = Path.Combine(output, "model-cache.db");
+            var cache = dir.File("out-cache.db");
             var stopwatch = Stopwatch.StartNew();
             while (CachedAnswers(cache) < AnsweredBeforeKill)
             {

@@ -26,6 +26,8 @@ internal static class EvaluateCommand
         {
             split, models, endpoints, judges, output, trials, concurrency, knowledge, decisions,
         };
+        var calls = new ModelCallOptions();
+        calls.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var trialCount = parse.GetValue(trials);
@@ -57,7 +59,7 @@ internal static class EvaluateCommand
 
             var endpointsFile = parse.GetValue(endpoints) is { } e ? EndpointsFile.Load(e.FullName) : null;
             Directory.CreateDirectory(outDir);
-            await using var hub = endpointsFile is null ? null : ModelHub.Create(endpointsFile, new ModelHubOptions { CachePath = Path.Combine(outDir, "cache.db") });
+            await using var hub = endpointsFile is null ? null : ModelHub.Create(endpointsFile, new ModelHubOptions { CachePath = calls.CachePath(parse) });
             var rawDir = parse.GetValue(knowledge)?.FullName ?? Bundle.RawFolder();
             var panel = new Lazy<IReadOnlyList<ICalibrationSolver>>(() => OfflinePanel.Create(rawDir));
             var modelList = Names(parse.GetValue(models)!).Select(n => ResolveModel(n, panel, hub, endpointsFile)).ToList();

@@ -24,15 +24,19 @@ internal static class RunCommand
         {
             pipeline, output, offline, endpoints, seed, limit, raw, publicData,
         };
+        var calls = new ModelCallOptions();
+        calls.AddTo(command);
         command.SetAction((parse, ct) => new Runner(console, errors).RunAsync(
             parse.GetValue(pipeline)!, parse.GetValue(output), parse.GetValue(offline), parse.GetValue(endpoints),
-            parse.GetValue(seed), parse.GetValue(limit), parse.GetValue(raw), parse.GetValue(publicData), ct));
+            parse.GetValue(seed), parse.GetValue(limit), parse.GetValue(raw), parse.GetValue(publicData),
+            d => calls.CachePath(parse, d.Cache, Path.GetDirectoryName(d.FilePath)), ct));
         return command;
     }
 
     private sealed class Runner(IAnsiConsole console, IAnsiConsole errors)
     {
-        public async Task<int> RunAsync(string pipelineNameOrFile, DirectoryInfo? output, bool offline, FileInfo? endpointsFile, int? seed, int? limit, DirectoryInfo? raw, DirectoryInfo? publicData, CancellationToken ct)
+        public async Task<int> RunAsync(string pipelineNameOrFile, DirectoryInfo? output, bool offline, FileInfo? endpointsFile, int? seed, int? limit, DirectoryInfo? raw, DirectoryInfo? publicData,
+            Func<PipelineDefinition, string?> cachePath, CancellationToken ct)
         {
             if (offline && endpointsFile is not null)
             {
@@ -52,7 +56,7 @@ internal static class RunCommand
             Llm.ModelHub? hub = null;
             if (endpointsFile is not null)
             {
-                (engines, hub) = await EngineFactory.WithEndpointsAsync(definition, endpointsFile.FullName, rawDir, outDir, Path.Combine(outDir, "model-cache.db"), ct);
+                (engines, hub) = await EngineFactory.WithEndpointsAsync(definition, endpointsFile.FullName, rawDir, outDir, cachePath(definition), ct);
             }
             else
             {
