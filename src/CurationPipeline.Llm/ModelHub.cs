@@ -25,6 +25,7 @@ public sealed class ModelHub : IAsyncDisposable
     private readonly UsageLedger _ledger;
     private readonly ILogger _logger;
     private readonly Dictionary<string, Lazy<EndpointRuntime>> _runtimes;
+    private readonly Lazy<BatchJournal> _journal;
     private readonly ConcurrentDictionary<(string Target, string Role), IChatClient> _clients = new();
 
     private ModelHub(EndpointsFile file, ModelHubOptions options)
@@ -36,6 +37,7 @@ public sealed class ModelHub : IAsyncDisposable
         _cache = options.CachePath is { } path
             ? new ResponseCache(path, e => Log.CacheWriteFailed(_logger, e.GetType().Name, e.Message))
             : null;
+        _journal = new Lazy<BatchJournal>(() => new BatchJournal(options.BatchJournalPath ?? options.CachePath));
         _runtimes = file.Endpoints.ToDictionary(
             e => e.Name, e => new Lazy<EndpointRuntime>(() => BuildRuntime(e)), StringComparer.Ordinal);
     }
@@ -67,12 +69,21 @@ public sealed class ModelHub : IAsyncDisposable
     /// <summary>Counters per endpoint and role: requests, calls, cache hits, retries, failures, tokens, cost.</summary>
     public UsageSnapshot Usage() => _ledger.Snapshot(_options.TimeProvider.GetUtcNow());
 
+    /// <summary>Batches of the batch endpoints: submitted, in progress, ended, and their lines.</summary>
+    public BatchProgress BatchProgress() => _runtimes.Values.Where(r => r.IsValueCreated && r.Value.Batch is not null)
+        .Aggregate(Llm.BatchProgress.None, (sum, r) => sum + r.Value.Batch!.Progress());
+
     /// <summary>Commits the queued cache writes and closes the cache file.</summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var runtime in _runtimes.Values.Where(r => r.IsValueCreated))
         {
             runtime.Value.Dispose();
+        }
+
+        if (_journal.IsValueCreated)
+        {
+            _journal.Value.Dispose();
         }
 
         if (_cache is not null)
@@ -129,6 +140,11 @@ public sealed class ModelHub : IAsyncDisposable
             }
         }
 
+        if (endpoint.Batch)
+        {
+            return BuildBatchRuntime(endpoint, key);
+        }
+
         CircuitBreakerChatClient? breaker = null;
         var client = new ChatClientBuilder(OpenAiEndpoint.CreateClient(endpoint, key))
             .Use(inner => breaker = new CircuitBreakerChatClient(inner, endpoint, _options.EffectiveResilience(), _options.TimeProvider))
@@ -136,5 +152,21 @@ public sealed class ModelHub : IAsyncDisposable
             .UseOpenTelemetry(sourceName: TelemetrySourceName, configure: telemetry => telemetry.EnableSensitiveData = false)
             .Build();
         return new EndpointRuntime(endpoint, client, breaker);
+    }
+
+    /// <summary>
+    /// A batch endpoint: requests are collected into the provider's batches; no circuit breaker and no limits
+    /// (the provider queues a batch's lines itself), telemetry per request as for direct calls.
+    /// </summary>
+    private EndpointRuntime BuildBatchRuntime(EndpointOptions endpoint, string? key)
+    {
+        var network = new SocketsHttpHandler();
+        var api = new BatchApi(endpoint, key, network);
+        var collector = new BatchCollector(endpoint, api, _journal.Value, message => Log.BatchProblem(_logger, message));
+        var transport = new BatchingHttpHandler(collector, network);
+        var client = new ChatClientBuilder(new BatchChatClient(OpenAiEndpoint.CreateClient(endpoint, key, transport), endpoint))
+            .UseOpenTelemetry(sourceName: TelemetrySourceName, configure: telemetry => telemetry.EnableSensitiveData = false)
+            .Build();
+        return new EndpointRuntime(endpoint, client, null, collector, api, transport);
     }
 }

@@ -8,6 +8,12 @@ public sealed class ModelHubOptions
     /// <summary>SQLite file of the response cache; <c>null</c> turns caching off.</summary>
     public string? CachePath { get; set; }
 
+    /// <summary>
+    /// SQLite file of the batch journal (what was sent in which provider batch, for reattaching after a restart);
+    /// <c>null</c>: the cache file (<see cref="CachePath"/>), or memory only when there is no cache.
+    /// </summary>
+    public string? BatchJournalPath { get; set; }
+
     /// <summary>Clock for retry delays, the circuit breaker and the usage snapshot (a manual one in tests); rate limits run on the wall clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

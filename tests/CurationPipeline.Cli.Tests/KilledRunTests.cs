@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using CurationPipeline.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace CurationPipeline.Cli.Tests;
 
@@ -77,7 +76,7 @@ public class KilledRunTests
             // Kill once the delivered answers are committed to the model cache (read by a second connection).
             var cache = dir.File("out-cache.db");
             var stopwatch = Stopwatch.StartNew();
-            while (CachedAnswers(cache) < AnsweredBeforeKill)
+            while (CacheFile.Count(cache, "SELECT count(*) FROM responses") < AnsweredBeforeKill)
             {
                 Assert.False(child.HasExited, $"curate exited early with {(child.HasExited ? child.ExitCode : 0)}");
                 Assert.True(stopwatch.Elapsed < TimeSpan.FromMinutes(2), "the first answers never reached the model cache");
@@ -113,28 +112,6 @@ public class KilledRunTests
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    /// <summary>Rows committed to the model cache so far (0 before the file or its table exists).</summary>
-    private static long CachedAnswers(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return 0;
-        }
-
-        try
-        {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM responses";
-            return (long)command.ExecuteScalar()!;
-        }
-        catch (SqliteException)
-        {
-            return 0; // created but not yet set up
-        }
     }
 
     /// <summary>The pool's items in a fixed order, without run-specific columns.</summary>

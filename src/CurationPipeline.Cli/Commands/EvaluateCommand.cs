@@ -19,7 +19,7 @@ internal static class EvaluateCommand
         var judges = new Option<string?>("--judges") { Description = "Two judges (endpoint names, or offline:a / offline:b), and optionally a third that settles disputes. Default: the offline scorer pair." };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder: results.parquet, summary.md, summary.json, disputes.jsonl, report.html.", Required = true };
         var trials = new Option<int>("--trials") { Description = "Repeated runs per item and model; results are averaged.", DefaultValueFactory = _ => 1 };
-        var concurrency = new Option<int>("--concurrency") { Description = "Item x model x trial units in flight.", DefaultValueFactory = _ => 16 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Item x model x trial units in flight (default 16; every unit at once when the endpoints file has a batch endpoint, so that batches fill).", DefaultValueFactory = _ => 16 };
         var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "Raw folder the offline baselines read (default: ./raw when it exists, else the bundled one)." };
         var decisions = new Option<FileInfo?>("--decisions") { Description = "Human decisions on disputes: JSONL of {id, score} (id as in disputes.jsonl); final where given." };
         var command = new Command("evaluate", "Evaluate models on a split (three shuffled presentations per multiple-choice item, pooled micro-F1, two judges with disputes) and report as the paper's tables.")
@@ -69,6 +69,11 @@ internal static class EvaluateCommand
                 : new Dictionary<string, double>(StringComparer.Ordinal);
 
             var units = items.Count * modelList.Count * trialCount;
+            if (parse.GetResult(concurrency) is null or { Implicit: true } && endpointsFile is not null && endpointsFile.Endpoints.Any(e => e.Batch))
+            {
+                parallel = Math.Max(parallel, Math.Min(units, 100_000)); // a batch fills only with requests waiting at once
+            }
+
             errors.MarkupLineInterpolated($"evaluating {items.Count} items x {modelList.Count} model(s) x {trialCount} trial(s) = {units} units, concurrency {parallel}; judges: {string.Join(", ", judgeList.Select(j => j.Name))}");
             var evaluator = new Evaluator(modelList, judgeList, new EvaluationOptions
             {

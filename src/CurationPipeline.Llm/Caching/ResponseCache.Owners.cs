@@ -1,12 +1,9 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace CurationPipeline.Llm;
 
 public sealed partial class ResponseCache
 {
-    private static readonly long ProcessStartedMs = CurrentProcessStartMs();
-
     private void RegisterOwner(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
@@ -18,7 +15,7 @@ public sealed partial class ResponseCache
         command.Parameters.AddWithValue("$id", OwnerId);
         command.Parameters.AddWithValue("$host", Environment.MachineName);
         command.Parameters.AddWithValue("$pid", Environment.ProcessId);
-        command.Parameters.AddWithValue("$started", ProcessStartedMs);
+        command.Parameters.AddWithValue("$started", ProcessCheck.CurrentStartMs);
         command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         command.ExecuteNonQuery();
         if (transaction is null)
@@ -64,12 +61,6 @@ public sealed partial class ResponseCache
         transaction.Commit();
     }
 
-    private static long CurrentProcessStartMs()
-    {
-        using var self = Process.GetCurrentProcess();
-        return new DateTimeOffset(self.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds();
-    }
-
     /// <summary>
     /// Whether an owner may still answer its leases: it is registered, its heartbeat is recent, and, on this
     /// machine, its process still runs (a killed process is recognised at once, not only when its heartbeat ages).
@@ -106,36 +97,7 @@ public sealed partial class ResponseCache
                 return false;
             }
 
-            return !string.Equals(host, Environment.MachineName, StringComparison.Ordinal) || ProcessRuns(pid, started);
-        }
-
-        private static bool ProcessRuns(int pid, long startedMs)
-        {
-            if (pid == Environment.ProcessId)
-            {
-                return startedMs == ProcessStartedMs;
-            }
-
-            try
-            {
-                using var process = Process.GetProcessById(pid);
-                if (process.HasExited)
-                {
-                    return false;
-                }
-
-                // The same id given to a later process is not the owner.
-                var started = new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds();
-                return Math.Abs(started - startedMs) < 1000;
-            }
-            catch (ArgumentException)
-            {
-                return false; // no such process
-            }
-            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
-            {
-                return true; // cannot tell: trust the heartbeat
-            }
+            return !string.Equals(host, Environment.MachineName, StringComparison.Ordinal) || ProcessCheck.Runs(pid, started);
         }
     }
 }

@@ -12,7 +12,8 @@ namespace CurationPipeline.Llm;
 /// </summary>
 internal static class OpenAiEndpoint
 {
-    public static IChatClient CreateClient(EndpointOptions endpoint, string? apiKey)
+    /// <param name="transport">The HTTP handler under the SDK (a batch endpoint's <see cref="BatchingHttpHandler"/>); the SDK's own when <c>null</c>.</param>
+    public static IChatClient CreateClient(EndpointOptions endpoint, string? apiKey, HttpMessageHandler? transport = null)
     {
         var options = new OpenAIClientOptions
         {
@@ -21,6 +22,13 @@ internal static class OpenAiEndpoint
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = endpoint.Timeout,
         };
+        if (transport is not null)
+        {
+            options.Transport = new HttpClientPipelineTransport(new HttpClient(transport) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+            // A batch answers within its completion window, not within an HTTP timeout.
+            options.NetworkTimeout = BatchWindow(endpoint) + TimeSpan.FromHours(1);
+        }
+
         AuthenticationPolicy auth = apiKey is null
             ? new NoAuthenticationPolicy()
             : endpoint.ApiKeyHeader is { } header
@@ -30,6 +38,26 @@ internal static class OpenAiEndpoint
         var sdk = new ChatClient(endpoint.Model, auth, options);
 #pragma warning restore OPENAI001
         return new EndpointChatClient(sdk.AsIChatClient(), endpoint);
+    }
+
+    /// <summary>The completion window (<c>24h</c>, <c>90m</c>, <c>2d</c>) as a span; 24 hours when it cannot be read.</summary>
+    internal static TimeSpan BatchWindow(EndpointOptions endpoint)
+    {
+        var w = endpoint.BatchCompletionWindow.Trim();
+        if (w.Length > 1 && double.TryParse(w[..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0)
+        {
+            switch (w[^1])
+            {
+                case 'm':
+                    return TimeSpan.FromMinutes(n);
+                case 'h':
+                    return TimeSpan.FromHours(n);
+                case 'd':
+                    return TimeSpan.FromDays(n);
+            }
+        }
+
+        return TimeSpan.FromHours(24);
     }
 
     /// <summary>Sends no credentials: local servers (vLLM, Ollama, llama.cpp) often need none.</summary>
