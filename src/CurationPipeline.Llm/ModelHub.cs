@@ -67,7 +67,11 @@ public sealed class ModelHub : IAsyncDisposable
     }
 
     /// <summary>Counters per endpoint and role: requests, calls, cache hits, retries, failures, tokens, cost.</summary>
-    public UsageSnapshot Usage() => _ledger.Snapshot(_options.TimeProvider.GetUtcNow());
+    public UsageSnapshot Usage()
+    {
+        var snapshot = _ledger.Snapshot(_options.TimeProvider.GetUtcNow());
+        return _file.Endpoints.Any(e => e.Batch) ? new UsageSnapshot(snapshot.TakenAt, snapshot.Rows) { Batches = BatchProgress() } : snapshot;
+    }
 
     /// <summary>Batches of the batch endpoints: submitted, in progress, ended, and their lines.</summary>
     public BatchProgress BatchProgress() => _runtimes.Values.Where(r => r.IsValueCreated && r.Value.Batch is not null)
@@ -107,8 +111,17 @@ public sealed class ModelHub : IAsyncDisposable
                 $"no endpoint or model named '{target}' (endpoints: {string.Join(", ", EndpointNames)})", nameof(target));
         }
 
-        var runtimes = endpoints.Select(e => _runtimes[e.Name].Value).ToList();
-        IChatClient inner = runtimes.Count == 1 ? new SingleEndpointChatClient(runtimes[0]) : new LeastOutstandingChatClient(runtimes);
+        IChatClient inner;
+        if (_options.Plan)
+        {
+            inner = new PlanChatClient(endpoints[0], role, _ledger);
+        }
+        else
+        {
+            var runtimes = endpoints.Select(e => _runtimes[e.Name].Value).ToList();
+            inner = runtimes.Count == 1 ? new SingleEndpointChatClient(runtimes[0]) : new LeastOutstandingChatClient(runtimes);
+        }
+
         var builder = new ChatClientBuilder(inner);
         if (_options.LoggerFactory is { } loggers)
         {
@@ -118,10 +131,10 @@ public sealed class ModelHub : IAsyncDisposable
         builder.UseAccounting(_ledger, role, target);
         if (_cache is not null)
         {
-            builder.UseResponseCache(_cache, endpoints[0], _options.TimeProvider);
+            builder.UseResponseCache(_cache, endpoints[0], _options.TimeProvider, readOnly: _options.Plan);
         }
 
-        return builder.UseRetries(target, _options.EffectiveResilience(), _options.TimeProvider, _logger).Build();
+        return _options.Plan ? builder.Build() : builder.UseRetries(target, _options.EffectiveResilience(), _options.TimeProvider, _logger).Build();
     }
 
     private EndpointRuntime BuildRuntime(EndpointOptions endpoint)

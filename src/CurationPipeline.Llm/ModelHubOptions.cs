@@ -14,6 +14,13 @@ public sealed class ModelHubOptions
     /// </summary>
     public string? BatchJournalPath { get; set; }
 
+    /// <summary>
+    /// Plan mode: no request is sent. Answers in the cache are served as usual; every other request is counted as
+    /// a call the run would make, with estimated tokens and cost, and answered by a stand-in (<c>curate ... --plan</c>).
+    /// No API key is needed.
+    /// </summary>
+    public bool Plan { get; set; }
+
     /// <summary>Clock for retry delays, the circuit breaker and the usage snapshot (a manual one in tests); rate limits run on the wall clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

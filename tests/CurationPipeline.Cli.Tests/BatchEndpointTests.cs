@@ -27,7 +27,7 @@ public class BatchEndpointTests
     }
 
     /// <summary>A generated item per record: a question naming the record's text, or its first two characters as a symptom.</summary>
-    private static TestReply Generated(TestChatRequest request)
+    internal static TestReply Generated(TestChatRequest request)
     {
         var prompt = request.Messages.First(m => m.Role == "user").Content;
         var source = LlmTestPipeline.SourceOf(prompt);

@@ -12,7 +12,7 @@ public class BatchTests
     private static List<ChatMessage> Ask(string question) => [new(ChatRole.User, question)];
 
     private static EndpointOptions Batch(OpenAiTestServer server, string name = "b1", int maxRequests = 50_000, long maxBytes = 200_000_000,
-        BatchRetryMode retry = BatchRetryMode.Batch, double flushSeconds = 0.1, string model = "test-model") => new()
+        BatchRetryMode retry = BatchRetryMode.Batch, double flushSeconds = 0.5, string model = "test-model") => new()
     {
         Name = name,
         BaseUrl = server.BaseUrl,

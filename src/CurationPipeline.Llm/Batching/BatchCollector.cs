@@ -546,12 +546,3 @@ internal sealed record LineResult(int Status, byte[] Body, string? BatchId)
     public static LineResult Error(int status, string message, string? batchId) =>
         new(status, JsonSerializer.SerializeToUtf8Bytes(new { error = new { message, type = "batch_error", code = status } }), batchId);
 }
-
-/// <summary>Batches and lines of the batch endpoints so far.</summary>
-public sealed record BatchProgress(int Submitted, int InProgress, int Ended, long LinesSubmitted, long LinesAnswered, long LinesFailed, long LinesWaiting)
-{
-    public static BatchProgress None { get; } = new(0, 0, 0, 0, 0, 0, 0);
-
-    public static BatchProgress operator +(BatchProgress a, BatchProgress b) => new(a.Submitted + b.Submitted, a.InProgress + b.InProgress,
-        a.Ended + b.Ended, a.LinesSubmitted + b.LinesSubmitted, a.LinesAnswered + b.LinesAnswered, a.LinesFailed + b.LinesFailed, a.LinesWaiting + b.LinesWaiting);
-}

@@ -65,6 +65,9 @@ public sealed partial class ResponseCache : IDisposable
     /// <summary>Requests being answered now, by key: a second identical request waits for the first instead of calling again.</summary>
     internal ConcurrentDictionary<string, Task<CachedResponse>> InFlight { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>A plan's stand-in answers by key: a request asked twice in a plan is one call of the run.</summary>
+    internal ConcurrentDictionary<string, CachedResponse> Planned { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How often a request waiting on another process's lease looks again (doubling up to <see cref="ResponseCacheOptions.MaxLeasePoll"/>).</summary>
     internal ResponseCacheOptions Options => _options;
 

@@ -7,13 +7,26 @@ namespace CurationPipeline.Llm;
 /// usage, and lets a second identical request in flight wait for the first rather than call again: in this
 /// process through the cache's in-flight table, across processes through the file's leases.
 /// </summary>
-public sealed class ResponseCacheChatClient(IChatClient innerClient, ResponseCache cache, EndpointOptions keyEndpoint, TimeProvider timeProvider)
+/// <param name="readOnly">Serve what is stored, store nothing and take no lease (a plan's stand-in answers are not answers).</param>
+public sealed class ResponseCacheChatClient(IChatClient innerClient, ResponseCache cache, EndpointOptions keyEndpoint, TimeProvider timeProvider, bool readOnly = false)
     : DelegatingChatClient(innerClient)
 {
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = messages as IReadOnlyCollection<ChatMessage> ?? messages.ToList();
         var key = CacheKey.Compute(keyEndpoint.Model, keyEndpoint, list, options);
+        if (readOnly)
+        {
+            if ((cache.TryGet(key) ?? cache.Planned.GetValueOrDefault(key)) is { } known)
+            {
+                return known.ToResponse(); // stored, or asked before in this plan: the run asks it once
+            }
+
+            var standIn = await base.GetResponseAsync(list, options, cancellationToken);
+            cache.Planned.TryAdd(key, CachedResponse.From(standIn));
+            return standIn;
+        }
+
         while (true)
         {
             // Take the lead for this key before looking it up: whoever answered it before committed the

@@ -88,11 +88,11 @@ public static class EngineFactory
     /// Engines over OpenAI-compatible endpoints for the roles the pipeline maps (<c>roles:</c>); a role that
     /// names no endpoint is served by the endpoints file's first endpoint, except the calibration panel,
     /// which needs several different models: with fewer than two named it stays the offline panel (its
-    /// open-ended responses are still scored by the model judges). Answers are cached in <paramref name="cachePath"/>
-    /// (none when null), so a stopped run resumes without paying twice.
+    /// open-ended responses are still scored by the model judges). The model layer is set up by <paramref name="hubOptions"/>
+    /// (the response cache, so a stopped run resumes without paying twice; plan mode).
     /// </summary>
     public static async Task<(PipelineEngines Engines, ModelHub Hub)> WithEndpointsAsync(PipelineDefinition definition, string endpointsPath,
-        string rawDirectory, string outputDirectory, string? cachePath, CancellationToken cancellationToken = default)
+        string rawDirectory, string outputDirectory, ModelHubOptions hubOptions, CancellationToken cancellationToken = default)
     {
         var file = EndpointsFile.Load(endpointsPath);
         if (file.Endpoints.Count == 0)
@@ -109,7 +109,7 @@ public static class EngineFactory
             }
         }
 
-        var hub = ModelHub.Create(file, new ModelHubOptions { CachePath = cachePath });
+        var hub = ModelHub.Create(file, hubOptions);
         var offline = await OfflineAsync(definition, rawDirectory, outputDirectory, cancellationToken);
         var description = new Dictionary<string, string>(offline.Description, StringComparer.Ordinal);
         var fallback = file.Endpoints[0].Name;
