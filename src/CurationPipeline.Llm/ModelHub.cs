@@ -134,7 +134,10 @@ public sealed class ModelHub : IAsyncDisposable
             builder.UseResponseCache(_cache, endpoints[0], _options.TimeProvider, readOnly: _options.Plan);
         }
 
-        return _options.Plan ? builder.Build() : builder.UseRetries(target, _options.EffectiveResilience(), _options.TimeProvider, _logger).Build();
+        // Batch endpoints retry their failed lines themselves, without a retry frame held per parked request.
+        return _options.Plan || endpoints.All(e => e.Batch)
+            ? builder.Build()
+            : builder.UseRetries(target, _options.EffectiveResilience(), _options.TimeProvider, _logger).Build();
     }
 
     private EndpointRuntime BuildRuntime(EndpointOptions endpoint)
@@ -169,17 +172,17 @@ public sealed class ModelHub : IAsyncDisposable
 
     /// <summary>
     /// A batch endpoint: requests are collected into the provider's batches; no circuit breaker and no limits
-    /// (the provider queues a batch's lines itself), telemetry per request as for direct calls.
+    /// (the provider queues a batch's lines itself), no span per request (a line's duration is its batch's);
+    /// failed lines are retried by the batch client itself.
     /// </summary>
     private EndpointRuntime BuildBatchRuntime(EndpointOptions endpoint, string? key)
     {
         var network = new SocketsHttpHandler();
         var api = new BatchApi(endpoint, key, network);
         var collector = new BatchCollector(endpoint, api, _journal.Value, message => Log.BatchProblem(_logger, message));
-        var transport = new BatchingHttpHandler(collector, network);
-        var client = new ChatClientBuilder(new BatchChatClient(OpenAiEndpoint.CreateClient(endpoint, key, transport), endpoint))
-            .UseOpenTelemetry(sourceName: TelemetrySourceName, configure: telemetry => telemetry.EnableSensitiveData = false)
-            .Build();
+        var transport = new CapturingHttpHandler(network);
+        var client = new BatchChatClient(OpenAiEndpoint.CreateClient(endpoint, key, transport), endpoint, collector,
+            _options.EffectiveResilience(), _options.TimeProvider, _logger);
         return new EndpointRuntime(endpoint, client, null, collector, api, transport);
     }
 }

@@ -14,14 +14,12 @@ internal sealed class BatchApi(EndpointOptions endpoint, string? apiKey, HttpMes
 {
     private readonly HttpClient _http = CreateClient(endpoint, apiKey, handler);
 
-    /// <summary>Uploads a batch input file; returns its file id.</summary>
-    public async Task<string> UploadAsync(ReadOnlyMemory<byte> jsonl, string fileName, CancellationToken cancellationToken)
+    /// <summary>Uploads a batch input file (written as it is sent); returns its file id.</summary>
+    public async Task<string> UploadAsync(Func<HttpContent> jsonl, string fileName, CancellationToken cancellationToken)
     {
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent("batch"), "purpose");
-        var file = new ReadOnlyMemoryContent(jsonl);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/jsonl");
-        form.Add(file, "file", fileName);
+        form.Add(jsonl(), "file", fileName);
         using var response = await _http.PostAsync("files", form, cancellationToken);
         using var doc = await ReadAsync(response, "upload the batch file", cancellationToken);
         return doc.RootElement.GetProperty("id").GetString() ?? throw Malformed("upload", "no file id");
@@ -89,17 +87,49 @@ internal sealed class BatchApi(EndpointOptions endpoint, string? apiKey, HttpMes
         }
     }
 
-    /// <summary>The content of a file (a batch's output or error file); <c>null</c> when the provider no longer has it.</summary>
-    public async Task<byte[]?> DownloadAsync(string fileId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a file (a batch's output or error file) line by line as it downloads, handing <paramref name="lines"/>
+    /// each chunk's complete lines; false when the provider no longer has the file.
+    /// </summary>
+    public async Task<bool> DownloadLinesAsync(string fileId, Action<ReadOnlyMemory<byte>> lines, CancellationToken cancellationToken)
     {
         using var response = await _http.GetAsync("files/" + Uri.EscapeDataString(fileId) + "/content", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            return null;
+            return false;
         }
 
         await EnsureAsync(response, $"download file {fileId}", cancellationToken);
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[1 << 20];
+        var filled = 0;
+        while (true)
+        {
+            if (filled == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2); // a line longer than the buffer
+            }
+
+            var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken);
+            if (read == 0)
+            {
+                if (filled > 0)
+                {
+                    lines(buffer.AsMemory(0, filled));
+                }
+
+                return true;
+            }
+
+            filled += read;
+            var end = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n');
+            if (end >= 0)
+            {
+                lines(buffer.AsMemory(0, end + 1));
+                buffer.AsSpan(end + 1, filled - end - 1).CopyTo(buffer);
+                filled -= end + 1;
+            }
+        }
     }
 
     public void Dispose() => _http.Dispose();

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 
 namespace CurationPipeline.Llm;
@@ -33,11 +32,12 @@ internal sealed class BatchCollector : IDisposable
     private readonly ConcurrentBag<Task> _work = [];
     private readonly Task _startup;
     private readonly Task _flushLoop;
-    private List<PendingLine> _buffer = [];
+    private List<(string Key, byte[] Body)> _buffer = [];
     private long _bufferBytes;
     private long _firstParked;
     private long _lastParked;
-    private string? _url;
+    private readonly string _url;
+    private readonly int _lineOverhead;
     private int _submitted;
     private int _inProgress;
     private int _endedCount;
@@ -51,6 +51,10 @@ internal sealed class BatchCollector : IDisposable
         _api = api;
         _journal = journal;
         _warn = warn;
+        // The path the SDK posts to, which the provider expects in each line (e.g. /v1/chat/completions).
+        var baseUrl = endpoint.BaseUrl.AbsoluteUri.EndsWith('/') ? endpoint.BaseUrl : new Uri(endpoint.BaseUrl.AbsoluteUri + "/");
+        _url = new Uri(baseUrl, "chat/completions").AbsolutePath;
+        _lineOverhead = BatchFileContent.Overhead(_url);
         _startup = Task.Run(ReattachAsync);
         _flushLoop = Task.Run(FlushLoopAsync);
     }
@@ -70,54 +74,65 @@ internal sealed class BatchCollector : IDisposable
     }
 
     /// <summary>
-    /// The answer to one chat request: its line of a batch's output (or error) file. <c>null</c> when the request
-    /// is to be sent directly instead (a failed line, with <c>batch_retry: direct</c>).
+    /// The answer to one chat request: its line of a batch's output (or error) file; <see cref="LineResult.Direct"/>
+    /// when the request is to be sent directly instead (a failed line, with <c>batch_retry: direct</c>).
     /// </summary>
-    public async Task<LineResult?> SendAsync(string key, string url, byte[] body, CancellationToken cancellationToken)
+    public Task<LineResult> SendAsync(string key, byte[] body, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
-        await _startup.WaitAsync(cancellationToken);
-        while (true)
+        if (!_startup.IsCompletedSuccessfully)
         {
-            Task<LineResult> answer;
-            string? answeredIn = null;
-            lock (_lock)
+            return AfterStartupAsync(key, body, cancellationToken);
+        }
+
+        // No async frame of its own while parked: a batch may hold tens of thousands of requests for hours.
+        Task<LineResult> answer;
+        string answeredIn;
+        lock (_lock)
+        {
+            _index.TryGetValue(key, out var state);
+            switch (state.Status)
             {
-                if (_index.TryGetValue(key, out var state) && state.Status == LineState.Open)
-                {
+                case LineState.Open when state.LocalId is not null:
                     answer = Waiter(key).Task; // in a batch in flight: wait for it, never send twice
-                }
-                else if (state.Status == LineState.Answered)
-                {
-                    answeredIn = state.LocalId;
-                    answer = Task.FromResult(default(LineResult)!);
-                }
-                else if (state.LocalId is not null && _endpoint.BatchRetry == BatchRetryMode.Direct)
-                {
-                    return null; // its line failed: ask directly
-                }
-                else
-                {
-                    answer = Park(key, url, body);
-                }
-            }
+                    return cancellationToken.CanBeCanceled ? answer.WaitAsync(cancellationToken) : answer;
+                case LineState.Answered:
+                    answeredIn = state.LocalId!;
+                    break;
+                default:
+                    if (state.LocalId is not null && _endpoint.BatchRetry == BatchRetryMode.Direct)
+                    {
+                        return Task.FromResult(LineResult.Direct); // its line failed: ask directly
+                    }
 
-            if (answeredIn is null)
-            {
-                return await answer.WaitAsync(cancellationToken);
-            }
-
-            // Answered in a batch that ended before this process asked (a resumed run): from its output file.
-            if (await FromOutputAsync(answeredIn, key).WaitAsync(cancellationToken) is { } stored)
-            {
-                return stored;
-            }
-
-            lock (_lock)
-            {
-                _index.Remove(key); // the output file is gone: ask again
+                    answer = Park(key, body);
+                    return cancellationToken.CanBeCanceled ? answer.WaitAsync(cancellationToken) : answer;
             }
         }
+
+        return FromEndedBatchAsync(answeredIn, key, body, cancellationToken);
+    }
+
+    private async Task<LineResult> AfterStartupAsync(string key, byte[] body, CancellationToken cancellationToken)
+    {
+        await _startup.WaitAsync(cancellationToken);
+        return await SendAsync(key, body, cancellationToken);
+    }
+
+    /// <summary>A line answered in a batch that ended before this process asked (a resumed run): from the batch's output file.</summary>
+    private async Task<LineResult> FromEndedBatchAsync(string localId, string key, byte[] body, CancellationToken cancellationToken)
+    {
+        if (await FromOutputAsync(localId, key).WaitAsync(cancellationToken) is { } stored)
+        {
+            return stored;
+        }
+
+        lock (_lock)
+        {
+            _index.Remove(key); // the output file is gone: ask again
+        }
+
+        return await SendAsync(key, body, cancellationToken);
     }
 
     public void Dispose()
@@ -143,16 +158,15 @@ internal sealed class BatchCollector : IDisposable
         }
     }
 
-    private Task<LineResult> Park(string key, string url, byte[] body)
+    private Task<LineResult> Park(string key, byte[] body)
     {
-        _url ??= url;
         var waiter = Waiter(key);
         if (!_parked.Add(key))
         {
             return waiter.Task; // the same request parked twice: one line
         }
 
-        var size = body.Length + key.Length + url.Length + 64;
+        var size = body.Length + key.Length + _lineOverhead;
         if (_buffer.Count > 0 && (_buffer.Count >= _endpoint.BatchMaxRequests || _bufferBytes + size > _endpoint.BatchMaxBytes))
         {
             FlushLocked();
@@ -165,7 +179,7 @@ internal sealed class BatchCollector : IDisposable
         }
 
         _lastParked = now;
-        _buffer.Add(new PendingLine(key, body));
+        _buffer.Add((key, body));
         _bufferBytes += size;
         if (_buffer.Count >= _endpoint.BatchMaxRequests)
         {
@@ -224,11 +238,11 @@ internal sealed class BatchCollector : IDisposable
         }
 
         Interlocked.Add(ref _linesSubmitted, lines.Count);
-        var url = _url!;
+        var url = _url;
         _work.Add(Task.Run(() => SubmitAsync(localId, lines, url)));
     }
 
-    private async Task SubmitAsync(string localId, List<PendingLine> lines, string url)
+    private async Task SubmitAsync(string localId, List<(string Key, byte[] Body)> lines, string url)
     {
         var keys = lines.ConvertAll(l => l.Key);
         BatchStatus? created = null;
@@ -236,9 +250,9 @@ internal sealed class BatchCollector : IDisposable
         {
             // Journalled before the upload: a process killed from here on finds the batch again by its local id.
             _journal.Add(localId, _endpoint.Name, keys, DateTimeOffset.UtcNow);
-            var file = BuildFile(lines, url);
-            lines.Clear();
-            var fileId = await WithRetriesAsync(() => _api.UploadAsync(file, $"curate-{localId}.jsonl", _stop.Token));
+            var fileId = await WithRetriesAsync(() => _api.UploadAsync(() => new BatchFileContent(lines, url), $"curate-{localId}.jsonl", _stop.Token));
+            lines.Clear(); // the bodies are no longer needed while the batch runs, maybe for hours
+            lines.TrimExcess();
             created = await CreateOnceAsync(localId, fileId, url);
             _journal.Submitted(localId, created.Id);
             Interlocked.Increment(ref _submitted);
@@ -311,44 +325,48 @@ internal sealed class BatchCollector : IDisposable
         }
     }
 
-    /// <summary>Reads the output and error files of an ended batch and answers every line.</summary>
+    /// <summary>Reads the output and error files of an ended batch as they download, answering the lines as they come, then every line not in them.</summary>
     private async Task EndAsync(string localId, BatchStatus status, IReadOnlyList<string> keys)
     {
-        var results = new Dictionary<string, LineResult>(keys.Count, StringComparer.Ordinal);
+        var pending = new HashSet<string>(keys, StringComparer.Ordinal);
+        var failed = new List<(string, int)>();
         foreach (var file in new[] { status.OutputFileId, status.ErrorFileId })
         {
-            if (file is not null && await WithRetriesAsync(() => _api.DownloadAsync(file, _stop.Token)) is { } content)
+            if (file is null)
             {
-                BatchOutput.Read(content, status.Id, results);
+                continue;
             }
+
+            await WithRetriesAsync(() => _api.DownloadLinesAsync(file, chunk =>
+            {
+                var answers = new List<(string, LineResult)>();
+                BatchOutput.Read(chunk.Span, status.Id, (key, result) =>
+                {
+                    if (pending.Remove(key))
+                    {
+                        if (result.Status != 200)
+                        {
+                            failed.Add((key, result.Status));
+                        }
+
+                        answers.Add((key, result));
+                    }
+                });
+                Deliver(answers, localId, forget: false);
+            }, _stop.Token));
         }
 
-        var answers = new List<(string, LineResult)>(keys.Count);
-        var failed = new List<(string, int)>();
-        foreach (var key in keys)
-        {
-            if (!results.TryGetValue(key, out var result))
-            {
-                result = status.Status == "failed"
-                    ? LineResult.Error(400, $"batch {status.Id} failed: {status.Errors ?? "no reason given"}", status.Id)
-                    : LineResult.Error(503, $"batch {status.Id} {status.Status} before answering this request", status.Id);
-            }
-
-            if (result.Status != 200)
-            {
-                failed.Add((key, result.Status));
-            }
-
-            answers.Add((key, result));
-        }
-
+        var missing = pending.Select(key => (key, status.Status == "failed"
+            ? LineResult.Error(400, $"batch {status.Id} failed: {status.Errors ?? "no reason given"}", status.Id)
+            : LineResult.Error(503, $"batch {status.Id} {status.Status} before answering this request", status.Id))).ToList();
+        failed.AddRange(missing.Select(m => (m.key, m.Item2.Status)));
         _journal.Ended(localId, status.Status, status.OutputFileId, status.ErrorFileId, failed);
         _ended[localId] = status;
         Interlocked.Decrement(ref _inProgress);
         Interlocked.Increment(ref _endedCount);
         Interlocked.Add(ref _linesAnswered, keys.Count - failed.Count);
         Interlocked.Add(ref _linesFailed, failed.Count);
-        Deliver(answers, localId, forget: false);
+        Deliver(missing, localId, forget: false);
     }
 
     /// <summary>Completes the waiting requests; <paramref name="forget"/> drops the lines from the index (they will be asked anew).</summary>
@@ -395,11 +413,7 @@ internal sealed class BatchCollector : IDisposable
         var lines = await _outputs.GetOrAdd(localId, _ => new Lazy<Task<Dictionary<string, LineResult>>>(async () =>
         {
             var results = new Dictionary<string, LineResult>(StringComparer.Ordinal);
-            if (await WithRetriesAsync(() => _api.DownloadAsync(file, _stop.Token)) is { } content)
-            {
-                BatchOutput.Read(content, status.Id, results);
-            }
-
+            await WithRetriesAsync(() => _api.DownloadLinesAsync(file, chunk => BatchOutput.Read(chunk.Span, status.Id, (k, r) => results[k] = r), _stop.Token));
             return results;
         })).Value;
         return lines.TryGetValue(key, out var result) && result.Status == 200 ? result : null;
@@ -506,32 +520,6 @@ internal sealed class BatchCollector : IDisposable
     private bool IsTransient(Exception e) => !_stop.IsCancellationRequested
         && e is BatchApiException { IsTransient: true } or HttpRequestException or TaskCanceledException or IOException;
 
-    /// <summary>The batch input file: one <c>{custom_id, method, url, body}</c> line per request, the body as the SDK serialised it.</summary>
-    private static ReadOnlyMemory<byte> BuildFile(List<PendingLine> lines, string url)
-    {
-        var head = Encoding.UTF8.GetBytes("{\"custom_id\":\"");
-        var middle = Encoding.UTF8.GetBytes("\",\"method\":\"POST\",\"url\":" + JsonSerializer.Serialize(url) + ",\"body\":");
-        var total = lines.Sum(l => (long)l.Body.Length + l.Key.Length + head.Length + middle.Length + 2);
-        var file = new byte[total];
-        var at = 0;
-        foreach (var line in lines)
-        {
-            head.CopyTo(file, at);
-            at += head.Length;
-            at += Encoding.ASCII.GetBytes(line.Key, 0, line.Key.Length, file, at); // a hex cache key: nothing to escape
-            middle.CopyTo(file, at);
-            at += middle.Length;
-            line.Body.CopyTo(file, at);
-            at += line.Body.Length;
-            file[at++] = (byte)'}';
-            file[at++] = (byte)'\n';
-        }
-
-        return file;
-    }
-
-    private sealed record PendingLine(string Key, byte[] Body);
-
     /// <summary>Where a request's line is: in batch <see cref="LocalId"/>, open, answered, or failed with an HTTP status.</summary>
     private readonly record struct LineState(string? LocalId, int Status)
     {
@@ -543,6 +531,9 @@ internal sealed class BatchCollector : IDisposable
 /// <summary>One line's outcome: the HTTP status and body the provider gave it, and the batch it was in.</summary>
 internal sealed record LineResult(int Status, byte[] Body, string? BatchId)
 {
+    /// <summary>Not a line: the request is to be sent directly.</summary>
+    public static readonly LineResult Direct = new(0, [], null);
+
     public static LineResult Error(int status, string message, string? batchId) =>
         new(status, JsonSerializer.SerializeToUtf8Bytes(new { error = new { message, type = "batch_error", code = status } }), batchId);
 }

@@ -9,16 +9,17 @@ namespace CurationPipeline.Llm;
 /// </summary>
 internal static class BatchOutput
 {
-    public static void Read(ReadOnlySpan<byte> file, string batchId, Dictionary<string, LineResult> into)
+    /// <summary>The lines in <paramref name="chunk"/> (whole lines), each handed to <paramref name="found"/>.</summary>
+    public static void Read(ReadOnlySpan<byte> chunk, string batchId, Action<string, LineResult> found)
     {
-        while (!file.IsEmpty)
+        while (!chunk.IsEmpty)
         {
-            var end = file.IndexOf((byte)'\n');
-            var line = end < 0 ? file : file[..end];
-            file = end < 0 ? [] : file[(end + 1)..];
+            var end = chunk.IndexOf((byte)'\n');
+            var line = end < 0 ? chunk : chunk[..end];
+            chunk = end < 0 ? [] : chunk[(end + 1)..];
             if (!line.Trim(" \r\t"u8).IsEmpty && ReadLine(line, batchId) is { } parsed)
             {
-                into[parsed.CustomId] = parsed.Result;
+                found(parsed.CustomId, parsed.Result);
             }
         }
     }

@@ -43,9 +43,11 @@ public sealed partial class ResponseCache
                 """, "$key", "$model", "$endpoint", "$created", "$prompt", "$completion", "$body");
             Body = Command("SELECT body FROM responses WHERE key = $key", "$key");
             LeaseOwner = Command("SELECT owner FROM leases WHERE key = $key", "$key");
+            NewLease = Command("INSERT OR IGNORE INTO leases (key, owner, taken_ms) VALUES ($key, $owner, $now)", "$key", "$owner", "$now");
             TakeLease = Command("INSERT OR REPLACE INTO leases (key, owner, taken_ms) VALUES ($key, $owner, $now)", "$key", "$owner", "$now");
             DropLease = Command("DELETE FROM leases WHERE key = $key AND owner = $owner", "$key", "$owner");
             Beat = Command("UPDATE owners SET heartbeat_ms = $now WHERE id = $owner", "$owner", "$now");
+            NewLease.Parameters["$owner"].Value = owner;
             TakeLease.Parameters["$owner"].Value = owner;
             DropLease.Parameters["$owner"].Value = owner;
             Beat.Parameters["$owner"].Value = owner;
@@ -58,6 +60,8 @@ public sealed partial class ResponseCache
         public SqliteCommand Body { get; }
 
         public SqliteCommand LeaseOwner { get; }
+
+        public SqliteCommand NewLease { get; }
 
         public SqliteCommand TakeLease { get; }
 

@@ -6,7 +6,7 @@ namespace CurationPipeline.Llm;
 
 public sealed partial class ResponseCache
 {
-    private const int MaxBatch = 256;
+    private const int MaxBatch = 1024;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Action<Exception>? _onWriteError;
     private readonly Task _writerLoop;
@@ -160,6 +160,14 @@ public sealed partial class ResponseCache
         if (w.Body.ExecuteScalar() is string body)
         {
             return LeaseClaim.AnsweredWith(JsonSerializer.Deserialize<CachedResponse>(body)!);
+        }
+
+        // Usually nobody holds it: one insert takes it.
+        w.NewLease.Parameters["$key"].Value = key;
+        w.NewLease.Parameters["$now"].Value = nowMs;
+        if (w.NewLease.ExecuteNonQuery() == 1)
+        {
+            return LeaseClaim.Taken;
         }
 
         w.LeaseOwner.Parameters["$key"].Value = key;

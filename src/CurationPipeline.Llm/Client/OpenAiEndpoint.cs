@@ -12,7 +12,7 @@ namespace CurationPipeline.Llm;
 /// </summary>
 internal static class OpenAiEndpoint
 {
-    /// <param name="transport">The HTTP handler under the SDK (a batch endpoint's <see cref="BatchingHttpHandler"/>); the SDK's own when <c>null</c>.</param>
+    /// <param name="transport">The HTTP handler under the SDK (a batch endpoint's <see cref="CapturingHttpHandler"/>); the SDK's own when <c>null</c>.</param>
     public static IChatClient CreateClient(EndpointOptions endpoint, string? apiKey, HttpMessageHandler? transport = null)
     {
         var options = new OpenAIClientOptions
@@ -25,8 +25,6 @@ internal static class OpenAiEndpoint
         if (transport is not null)
         {
             options.Transport = new HttpClientPipelineTransport(new HttpClient(transport) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
-            // A batch answers within its completion window, not within an HTTP timeout.
-            options.NetworkTimeout = BatchWindow(endpoint) + TimeSpan.FromHours(1);
         }
 
         AuthenticationPolicy auth = apiKey is null
@@ -38,26 +36,6 @@ internal static class OpenAiEndpoint
         var sdk = new ChatClient(endpoint.Model, auth, options);
 #pragma warning restore OPENAI001
         return new EndpointChatClient(sdk.AsIChatClient(), endpoint);
-    }
-
-    /// <summary>The completion window (<c>24h</c>, <c>90m</c>, <c>2d</c>) as a span; 24 hours when it cannot be read.</summary>
-    internal static TimeSpan BatchWindow(EndpointOptions endpoint)
-    {
-        var w = endpoint.BatchCompletionWindow.Trim();
-        if (w.Length > 1 && double.TryParse(w[..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0)
-        {
-            switch (w[^1])
-            {
-                case 'm':
-                    return TimeSpan.FromMinutes(n);
-                case 'h':
-                    return TimeSpan.FromHours(n);
-                case 'd':
-                    return TimeSpan.FromDays(n);
-            }
-        }
-
-        return TimeSpan.FromHours(24);
     }
 
     /// <summary>Sends no credentials: local servers (vLLM, Ollama, llama.cpp) often need none.</summary>
