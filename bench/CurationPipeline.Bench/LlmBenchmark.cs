@@ -147,6 +147,11 @@ internal sealed class LlmBenchmark : IBenchmark
             await all;
             elapsed = Stopwatch.GetElapsedTime(started);
             phases.Add($"all answered at {Now()}");
+            for (var wait = 0; wait < 500 && hub.BatchProgress() is var p && p.Ended < p.Submitted; wait++)
+            {
+                await Task.Delay(10, cancellationToken); // the last batch is journalled as ended just after its last line is handed over
+            }
+
             progress = hub.BatchProgress();
         }
 

@@ -179,7 +179,8 @@ public sealed class ModelHub : IAsyncDisposable
     {
         var network = new SocketsHttpHandler();
         var api = new BatchApi(endpoint, key, network);
-        var collector = new BatchCollector(endpoint, api, _journal.Value, message => Log.BatchProblem(_logger, message));
+        var collector = new BatchCollector(endpoint, api, _journal.Value, message => Log.BatchProblem(_logger, message),
+            () => ThreadPool.PendingWorkItemCount > 1024 || _cache?.QueuedAnswers > 4096);
         var transport = new CapturingHttpHandler(network);
         var client = new BatchChatClient(OpenAiEndpoint.CreateClient(endpoint, key, transport), endpoint, collector,
             _options.EffectiveResilience(), _options.TimeProvider, _logger);

@@ -89,9 +89,9 @@ internal sealed class BatchApi(EndpointOptions endpoint, string? apiKey, HttpMes
 
     /// <summary>
     /// Reads a file (a batch's output or error file) line by line as it downloads, handing <paramref name="lines"/>
-    /// each chunk's complete lines; false when the provider no longer has the file.
+    /// each chunk's complete lines (awaited before the next chunk is read); false when the provider no longer has the file.
     /// </summary>
-    public async Task<bool> DownloadLinesAsync(string fileId, Action<ReadOnlyMemory<byte>> lines, CancellationToken cancellationToken)
+    public async Task<bool> DownloadLinesAsync(string fileId, Func<ReadOnlyMemory<byte>, ValueTask> lines, CancellationToken cancellationToken)
     {
         using var response = await _http.GetAsync("files/" + Uri.EscapeDataString(fileId) + "/content", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
@@ -115,7 +115,7 @@ internal sealed class BatchApi(EndpointOptions endpoint, string? apiKey, HttpMes
             {
                 if (filled > 0)
                 {
-                    lines(buffer.AsMemory(0, filled));
+                    await lines(buffer.AsMemory(0, filled));
                 }
 
                 return true;
@@ -125,7 +125,7 @@ internal sealed class BatchApi(EndpointOptions endpoint, string? apiKey, HttpMes
             var end = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n');
             if (end >= 0)
             {
-                lines(buffer.AsMemory(0, end + 1));
+                await lines(buffer.AsMemory(0, end + 1));
                 buffer.AsSpan(end + 1, filled - end - 1).CopyTo(buffer);
                 filled -= end + 1;
             }

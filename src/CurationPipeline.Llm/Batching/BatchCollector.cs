@@ -32,6 +32,7 @@ internal sealed class BatchCollector : IDisposable
     private readonly ConcurrentBag<Task> _work = [];
     private readonly Task _startup;
     private readonly Task _flushLoop;
+    private readonly Func<bool> _busy;
     private List<(string Key, byte[] Body)> _buffer = [];
     private long _bufferBytes;
     private long _firstParked;
@@ -45,8 +46,10 @@ internal sealed class BatchCollector : IDisposable
     private long _linesAnswered;
     private long _linesFailed;
 
-    public BatchCollector(EndpointOptions endpoint, BatchApi api, BatchJournal journal, Action<string> warn)
+    /// <param name="busy">Whether answers pile up above the collector (queued continuations, cache writes): a batch's output is then read no further for a moment.</param>
+    public BatchCollector(EndpointOptions endpoint, BatchApi api, BatchJournal journal, Action<string> warn, Func<bool> busy)
     {
+        _busy = busy;
         _endpoint = endpoint;
         _api = api;
         _journal = journal;
@@ -337,9 +340,10 @@ internal sealed class BatchCollector : IDisposable
                 continue;
             }
 
-            await WithRetriesAsync(() => _api.DownloadLinesAsync(file, chunk =>
+            await WithRetriesAsync(() => _api.DownloadLinesAsync(file, async chunk =>
             {
                 var answers = new List<(string, LineResult)>();
+                var failedBefore = failed.Count;
                 BatchOutput.Read(chunk.Span, status.Id, (key, result) =>
                 {
                     if (pending.Remove(key))
@@ -352,7 +356,10 @@ internal sealed class BatchCollector : IDisposable
                         answers.Add((key, result));
                     }
                 });
+                Interlocked.Add(ref _linesAnswered, answers.Count - (failed.Count - failedBefore)); // counted as they come, for progress
+                Interlocked.Add(ref _linesFailed, failed.Count - failedBefore);
                 Deliver(answers, localId, forget: false);
+                await TakenAsync();
             }, _stop.Token));
         }
 
@@ -364,8 +371,7 @@ internal sealed class BatchCollector : IDisposable
         _ended[localId] = status;
         Interlocked.Decrement(ref _inProgress);
         Interlocked.Increment(ref _endedCount);
-        Interlocked.Add(ref _linesAnswered, keys.Count - failed.Count);
-        Interlocked.Add(ref _linesFailed, failed.Count);
+        Interlocked.Add(ref _linesFailed, missing.Count);
         Deliver(missing, localId, forget: false);
     }
 
@@ -402,6 +408,18 @@ internal sealed class BatchCollector : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits while the answers just handed over have not been taken: the requests continue on the thread pool and
+    /// their answers are then cached, and a file read faster than that would pile up answers in memory.
+    /// </summary>
+    private async Task TakenAsync()
+    {
+        while (_busy())
+        {
+            await Task.Delay(1, _stop.Token);
+        }
+    }
+
     /// <summary>The answer to <paramref name="key"/> in the output file of ended batch <paramref name="localId"/>, or <c>null</c>.</summary>
     private async Task<LineResult?> FromOutputAsync(string localId, string key)
     {
@@ -413,7 +431,11 @@ internal sealed class BatchCollector : IDisposable
         var lines = await _outputs.GetOrAdd(localId, _ => new Lazy<Task<Dictionary<string, LineResult>>>(async () =>
         {
             var results = new Dictionary<string, LineResult>(StringComparer.Ordinal);
-            await WithRetriesAsync(() => _api.DownloadLinesAsync(file, chunk => BatchOutput.Read(chunk.Span, status.Id, (k, r) => results[k] = r), _stop.Token));
+            await WithRetriesAsync(() => _api.DownloadLinesAsync(file, chunk =>
+            {
+                BatchOutput.Read(chunk.Span, status.Id, (k, r) => results[k] = r);
+                return ValueTask.CompletedTask;
+            }, _stop.Token));
             return results;
         })).Value;
         return lines.TryGetValue(key, out var result) && result.Status == 200 ? result : null;

@@ -10,6 +10,11 @@ public sealed partial class ResponseCache
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Action<Exception>? _onWriteError;
     private readonly Task _writerLoop;
+
+    private int _queuedAnswers;
+
+    /// <summary>Answers queued and not yet taken by the writer.</summary>
+    internal int QueuedAnswers => Volatile.Read(ref _queuedAnswers);
     private WriterSession? _writer;
 
     /// <summary>Completes when everything queued so far is committed to the file.</summary>
@@ -27,8 +32,10 @@ public sealed partial class ResponseCache
     /// <summary>Queues an answer and the release of its lease; <paramref name="stored"/> runs once it is committed (or could not be).</summary>
     internal void Enqueue(string key, string model, CachedResponse response, DateTimeOffset now, Action stored)
     {
+        Interlocked.Increment(ref _queuedAnswers);
         if (!_queue.Writer.TryWrite(new PendingWrite(WriteKind.Answer, key) { Model = model, Response = response, Now = now, Stored = stored }))
         {
+            Interlocked.Decrement(ref _queuedAnswers);
             stored(); // disposed: the answer is returned but not kept
         }
     }
@@ -58,6 +65,11 @@ public sealed partial class ResponseCache
         {
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
             {
+                if (item.Kind == WriteKind.Answer)
+                {
+                    Interlocked.Decrement(ref _queuedAnswers);
+                }
+
                 batch.Add(item);
             }
 
