@@ -4,7 +4,7 @@ namespace CurationPipeline.Llm;
 
 /// <summary>
 /// The bottom of a hub's clients in plan mode (<see cref="ModelHubOptions.Plan"/>): instead of calling, it counts
-/// the request as a call the run would make, with its prompt tokens estimated (<see cref="TokenEstimate"/>) and
+/// the request as a call the run would make, with its prompt tokens counted by the o200k tokenizer (<see cref="PromptTokens"/>) and
 /// its completion tokens taken as the mean of the endpoint's answers under the role so far (256 before the
 /// first, never above the request's limit), at the endpoint's price (a batch endpoint's at the batch price).
 /// It answers with a stand-in (<see cref="StandIn"/>) so that the work asking goes on as it would. A re-ask of
@@ -35,7 +35,7 @@ internal sealed class PlanChatClient(EndpointOptions endpoint, string role, Usag
         {
             FinishReason = ChatFinishReason.Stop,
             ModelId = endpoint.Model,
-            Usage = new UsageDetails { InputTokenCount = TokenEstimate.Count(list), OutputTokenCount = completion },
+            Usage = new UsageDetails { InputTokenCount = PromptTokens.Count(list, options), OutputTokenCount = completion },
             AdditionalProperties = new AdditionalPropertiesDictionary
             {
                 [ResponseProperties.Endpoint] = endpoint.Name,
