@@ -80,7 +80,7 @@ internal sealed class EvaluateBenchmark : IBenchmark
     }
 
     // Judges see the template, the model sees the item; the answers vary with the prompt so scores spread.
-    private static string Reply(string prompt)
+    internal static string Reply(string prompt)
     {
         var h = (uint)prompt.GetHashCode(StringComparison.Ordinal);
         if (prompt.Contains("Gold Standard Answer", StringComparison.Ordinal))
@@ -91,7 +91,7 @@ internal sealed class EvaluateBenchmark : IBenchmark
         return prompt.Contains("\nA. ", StringComparison.Ordinal) ? "答案：" + (char)('A' + h % 5) : "symptom：头痛\nsymptom：发热";
     }
 
-    private static IEnumerable<BenchmarkItem> Items()
+    internal static IEnumerable<BenchmarkItem> Items()
     {
         foreach (var (dataset, dimension, scoring, n) in Mix)
         {
@@ -120,7 +120,7 @@ internal sealed class EvaluateBenchmark : IBenchmark
         }
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0

@@ -16,10 +16,16 @@ internal sealed class LlmBenchmark : IBenchmark
     public string Name => "llm";
 
     public string Description =>
-        "model layer: rate vs the latency/concurrency bound, then a cached re-run [--requests N per round --rounds R --latency-ms MS --concurrency C --no-cache --raw]";
+        "model layer: rate vs the latency/concurrency bound, then a cached re-run [--requests N per round --rounds R --latency-ms MS --concurrency C --no-cache --raw]; "
+        + "--batch: N requests through a batch endpoint, the batch path's time and memory [--batch-requests N --no-cache]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
+        if (args.Contains("--batch"))
+        {
+            return await BatchAsync(Option(args, "--batch-requests", 100_000), !args.Contains("--no-cache"), cancellationToken);
+        }
+
         var requests = Option(args, "--requests", 1280);
         var rounds = Option(args, "--rounds", 3);
         var latencyMs = Option(args, "--latency-ms", 200);
@@ -85,6 +91,111 @@ internal sealed class LlmBenchmark : IBenchmark
         Console.WriteLine($"best round >= 95% of bound: {(rateOk ? "PASS" : "FAIL")}; cached re-run: {(cacheOk ? "PASS" : "FAIL")}");
         return rateOk && cacheOk ? 0 : 1;
     }
+
+    /// <summary>
+    /// <paramref name="count"/> requests through a batch endpoint (files of at most 50,000 lines, the provider's
+    /// limit), all issued at once, through the whole model layer (accounting, the response cache unless
+    /// <c>--no-cache</c>, retries, the batch client). The loopback server runs in a process of its own and answers
+    /// a batch on its second retrieve, so this process's time and memory are the layer's and the batch
+    /// machinery's: writing the bodies, collecting, building and uploading the files, creating and polling,
+    /// downloading and parsing the output, handing each answer back. The protocol's waits (the idle flush, the
+    /// polls' sleeps) and the server's work are printed apart.
+    /// </summary>
+    private static async Task<int> BatchAsync(int count, bool cache, CancellationToken cancellationToken)
+    {
+        var (serverProcess, baseUrl) = LoopbackServerVerb.Start("--batch-polls", "1");
+        using var dir = new TempDirectory();
+        const double flush = 0.5, poll = 0.05;
+        var endpoint = new EndpointOptions
+        {
+            Name = "bench", BaseUrl = baseUrl, Model = "bench-model", Temperature = 0,
+            Batch = true, BatchFlushSeconds = flush, BatchPollSeconds = poll,
+        };
+        var file = EndpointsFile.From([endpoint]);
+        var options = new ModelHubOptions { CachePath = cache ? dir.File("cache.db") : null, BatchJournalPath = dir.File("batches.db") };
+        Console.WriteLine($"llm --batch: {count:N0} requests through a batch endpoint (at most {endpoint.BatchMaxRequests:N0} lines a file), idle flush {flush} s, first poll {poll} s, response cache {(cache ? "on" : "off")}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, load average {LoadAverage()}");
+
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+        string Now()
+        {
+            self.Refresh();
+            return string.Create(CultureInfo.InvariantCulture, $"{Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s (CPU {(self.TotalProcessorTime - cpuBefore).TotalSeconds:0.00} s, managed heap {GC.GetTotalMemory(false) / 1048576} MB, working set {self.WorkingSet64 / 1048576} MB)");
+        }
+
+        var phases = new List<string>();
+        TimeSpan elapsed;
+        BatchProgress progress;
+        await using (var hub = ModelHub.Create(file, options))
+        {
+            var all = Ask(hub, count, cancellationToken);
+            phases.Add($"issued at {Now()}");
+            while (hub.BatchProgress() is var p && p.LinesSubmitted + p.LinesWaiting < count)
+            {
+                await Task.Delay(10, cancellationToken);
+            }
+
+            phases.Add($"all collected at {Now()}");
+            while (hub.BatchProgress().Submitted < (count + endpoint.BatchMaxRequests - 1) / endpoint.BatchMaxRequests)
+            {
+                await Task.Delay(10, cancellationToken);
+            }
+
+            phases.Add($"submitted at {Now()}");
+            await all;
+            elapsed = Stopwatch.GetElapsedTime(started);
+            phases.Add($"all answered at {Now()}");
+            for (var wait = 0; wait < 500 && hub.BatchProgress() is var p && p.Ended < p.Submitted; wait++)
+            {
+                await Task.Delay(10, cancellationToken); // the last batch is journalled as ended just after its last line is handed over
+            }
+
+            progress = hub.BatchProgress();
+        }
+
+        self.Refresh();
+        var cpu = self.TotalProcessorTime - cpuBefore;
+        var peak = self.PeakWorkingSet64 / 1048576.0;
+        var waits = flush + 3 * poll; // the idle flush, then the polls' sleeps (0.05 s, 0.1 s)
+        Console.WriteLine($"phases: {string.Join(", ", phases)}");
+        Console.WriteLine($"batches: {progress.Submitted} submitted, {progress.Ended} ended, {progress.LinesAnswered:N0} lines answered, {progress.LinesFailed} failed");
+        Console.WriteLine($"client: wall {elapsed.TotalSeconds:0.000} s, of which protocol waits {waits:0.00} s; CPU {cpu.TotalSeconds:0.000} s; peak working set {peak:0} MB; GC pauses {GC.GetTotalPauseDuration().TotalSeconds:0.00} s ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections of gen 0/1/2)");
+
+        TimeSpan cached = TimeSpan.Zero;
+        if (cache)
+        {
+            var cachedStarted = Stopwatch.GetTimestamp();
+            await using (var hub = ModelHub.Create(file, options))
+            {
+                await Ask(hub, count, cancellationToken);
+                Console.WriteLine($"re-run on the same cache file (new hub): {Stopwatch.GetElapsedTime(cachedStarted).TotalSeconds:0.000} s, {hub.Usage().Total.Calls} calls, {hub.BatchProgress().Submitted} new batches, {hub.Usage().Total.CacheHits:N0} cache hits");
+            }
+        }
+
+        Console.WriteLine(await LoopbackServerVerb.StopAsync(serverProcess));
+        var ok = progress.LinesAnswered == count && elapsed.TotalSeconds - waits < 10 && peak < 500;
+        Console.WriteLine($"{count:N0} requests through the batch path in under 10 s (protocol waits aside) and 500 MB: {(ok ? "PASS" : "FAIL")}");
+        return ok ? 0 : 1;
+    }
+
+    /// <summary>Asks <paramref name="count"/> questions at once; like a stage, keeps no answer once it is read.</summary>
+    private static Task Ask(ModelHub hub, int count, CancellationToken cancellationToken)
+    {
+        var client = hub.GetClient("bench", "calibration");
+        return Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, $"batch item {i}: 患者胸痛两小时，应首先就诊哪个科室？")], cancellationToken: cancellationToken);
+            if (response.Text.Length == 0)
+            {
+                throw new InvalidOperationException($"item {i}: an empty answer");
+            }
+        }));
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static async Task<TimeSpan> SendAsync(ModelHub hub, string prefix, int count, CancellationToken cancellationToken)
     {

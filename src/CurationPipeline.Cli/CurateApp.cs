@@ -26,6 +26,7 @@ public static class CurateApp
         root.Subcommands.Add(JudgeAgreementCommand.Create(console));
         root.Subcommands.Add(ReviewCommand.Create(console, errors));
         root.Subcommands.Add(DatasetsCommand.Create(console, errors));
+        root.Subcommands.Add(CacheCommand.Create(console));
         return root;
     }
 

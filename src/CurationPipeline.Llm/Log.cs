@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "response cache: a batch of answers could not be stored ({ErrorType}: {Error}); they will be asked again next run")]
     public static partial void CacheWriteFailed(ILogger logger, string errorType, string error);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "batch: {Problem}")]
+    public static partial void BatchProblem(ILogger logger, string problem);
 }

@@ -25,6 +25,7 @@ public sealed class ModelHub : IAsyncDisposable
     private readonly UsageLedger _ledger;
     private readonly ILogger _logger;
     private readonly Dictionary<string, Lazy<EndpointRuntime>> _runtimes;
+    private readonly Lazy<BatchJournal> _journal;
     private readonly ConcurrentDictionary<(string Target, string Role), IChatClient> _clients = new();
 
     private ModelHub(EndpointsFile file, ModelHubOptions options)
@@ -36,6 +37,7 @@ public sealed class ModelHub : IAsyncDisposable
         _cache = options.CachePath is { } path
             ? new ResponseCache(path, e => Log.CacheWriteFailed(_logger, e.GetType().Name, e.Message))
             : null;
+        _journal = new Lazy<BatchJournal>(() => new BatchJournal(options.BatchJournalPath ?? options.CachePath));
         _runtimes = file.Endpoints.ToDictionary(
             e => e.Name, e => new Lazy<EndpointRuntime>(() => BuildRuntime(e)), StringComparer.Ordinal);
     }
@@ -65,7 +67,15 @@ public sealed class ModelHub : IAsyncDisposable
     }
 
     /// <summary>Counters per endpoint and role: requests, calls, cache hits, retries, failures, tokens, cost.</summary>
-    public UsageSnapshot Usage() => _ledger.Snapshot(_options.TimeProvider.GetUtcNow());
+    public UsageSnapshot Usage()
+    {
+        var snapshot = _ledger.Snapshot(_options.TimeProvider.GetUtcNow());
+        return _file.Endpoints.Any(e => e.Batch) ? new UsageSnapshot(snapshot.TakenAt, snapshot.Rows) { Batches = BatchProgress() } : snapshot;
+    }
+
+    /// <summary>Batches of the batch endpoints: submitted, in progress, ended, and their lines.</summary>
+    public BatchProgress BatchProgress() => _runtimes.Values.Where(r => r.IsValueCreated && r.Value.Batch is not null)
+        .Aggregate(Llm.BatchProgress.None, (sum, r) => sum + r.Value.Batch!.Progress());
 
     /// <summary>Commits the queued cache writes and closes the cache file.</summary>
     public async ValueTask DisposeAsync()
@@ -73,6 +83,11 @@ public sealed class ModelHub : IAsyncDisposable
         foreach (var runtime in _runtimes.Values.Where(r => r.IsValueCreated))
         {
             runtime.Value.Dispose();
+        }
+
+        if (_journal.IsValueCreated)
+        {
+            _journal.Value.Dispose();
         }
 
         if (_cache is not null)
@@ -96,8 +111,17 @@ public sealed class ModelHub : IAsyncDisposable
                 $"no endpoint or model named '{target}' (endpoints: {string.Join(", ", EndpointNames)})", nameof(target));
         }
 
-        var runtimes = endpoints.Select(e => _runtimes[e.Name].Value).ToList();
-        IChatClient inner = runtimes.Count == 1 ? new SingleEndpointChatClient(runtimes[0]) : new LeastOutstandingChatClient(runtimes);
+        IChatClient inner;
+        if (_options.Plan)
+        {
+            inner = new PlanChatClient(endpoints[0], role, _ledger);
+        }
+        else
+        {
+            var runtimes = endpoints.Select(e => _runtimes[e.Name].Value).ToList();
+            inner = runtimes.Count == 1 ? new SingleEndpointChatClient(runtimes[0]) : new LeastOutstandingChatClient(runtimes);
+        }
+
         var builder = new ChatClientBuilder(inner);
         if (_options.LoggerFactory is { } loggers)
         {
@@ -107,10 +131,13 @@ public sealed class ModelHub : IAsyncDisposable
         builder.UseAccounting(_ledger, role, target);
         if (_cache is not null)
         {
-            builder.UseResponseCache(_cache, endpoints[0], _options.TimeProvider);
+            builder.UseResponseCache(_cache, endpoints[0], _options.TimeProvider, readOnly: _options.Plan);
         }
 
-        return builder.UseRetries(target, _options.EffectiveResilience(), _options.TimeProvider, _logger).Build();
+        // Batch endpoints retry their failed lines themselves, without a retry frame held per parked request.
+        return _options.Plan || endpoints.All(e => e.Batch)
+            ? builder.Build()
+            : builder.UseRetries(target, _options.EffectiveResilience(), _options.TimeProvider, _logger).Build();
     }
 
     private EndpointRuntime BuildRuntime(EndpointOptions endpoint)
@@ -129,6 +156,11 @@ public sealed class ModelHub : IAsyncDisposable
             }
         }
 
+        if (endpoint.Batch)
+        {
+            return BuildBatchRuntime(endpoint, key);
+        }
+
         CircuitBreakerChatClient? breaker = null;
         var client = new ChatClientBuilder(OpenAiEndpoint.CreateClient(endpoint, key))
             .Use(inner => breaker = new CircuitBreakerChatClient(inner, endpoint, _options.EffectiveResilience(), _options.TimeProvider))
@@ -136,5 +168,22 @@ public sealed class ModelHub : IAsyncDisposable
             .UseOpenTelemetry(sourceName: TelemetrySourceName, configure: telemetry => telemetry.EnableSensitiveData = false)
             .Build();
         return new EndpointRuntime(endpoint, client, breaker);
+    }
+
+    /// <summary>
+    /// A batch endpoint: requests are collected into the provider's batches; no circuit breaker and no limits
+    /// (the provider queues a batch's lines itself), no span per request (a line's duration is its batch's);
+    /// failed lines are retried by the batch client itself.
+    /// </summary>
+    private EndpointRuntime BuildBatchRuntime(EndpointOptions endpoint, string? key)
+    {
+        var network = new SocketsHttpHandler();
+        var api = new BatchApi(endpoint, key, network);
+        var collector = new BatchCollector(endpoint, api, _journal.Value, message => Log.BatchProblem(_logger, message),
+            () => ThreadPool.PendingWorkItemCount > 1024 || _cache?.QueuedAnswers > 4096);
+        var transport = new CapturingHttpHandler(network);
+        var client = new BatchChatClient(OpenAiEndpoint.CreateClient(endpoint, key, transport), endpoint, collector,
+            _options.EffectiveResilience(), _options.TimeProvider, _logger);
+        return new EndpointRuntime(endpoint, client, null, collector, api, transport);
     }
 }

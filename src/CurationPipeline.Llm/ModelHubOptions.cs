@@ -8,6 +8,19 @@ public sealed class ModelHubOptions
     /// <summary>SQLite file of the response cache; <c>null</c> turns caching off.</summary>
     public string? CachePath { get; set; }
 
+    /// <summary>
+    /// SQLite file of the batch journal (what was sent in which provider batch, for reattaching after a restart);
+    /// <c>null</c>: the cache file (<see cref="CachePath"/>), or memory only when there is no cache.
+    /// </summary>
+    public string? BatchJournalPath { get; set; }
+
+    /// <summary>
+    /// Plan mode: no request is sent. Answers in the cache are served as usual; every other request is counted as
+    /// a call the run would make, with estimated tokens and cost, and answered by a stand-in (<c>curate ... --plan</c>).
+    /// No API key is needed.
+    /// </summary>
+    public bool Plan { get; set; }
+
     /// <summary>Clock for retry delays, the circuit breaker and the usage snapshot (a manual one in tests); rate limits run on the wall clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

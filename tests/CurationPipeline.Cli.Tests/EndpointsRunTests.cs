@@ -40,7 +40,7 @@ public class EndpointsRunTests
         LlmTestPipeline.WriteEndpoints(dir, server);
 
         var (exit, output) = await CliHarness.RunAsync("run", Pipeline(dir), "--out", dir.File("out"), "--endpoints", dir.File("endpoints.yaml"),
-            "--limit", "4", "--raw", CliHarness.RepoFile("raw"));
+            "--limit", "4", "--raw", CliHarness.RepoFile("raw"), "--cache", dir.File("cache.db"));
 
         Assert.True(exit is 0 or 1, output);
         var run = JsonDocument.Parse(File.ReadAllText(dir.File("out/run.json"))).RootElement;
@@ -73,7 +73,7 @@ public class EndpointsRunTests
         // Resuming: a second run over the same output folder answers from the cache, with no new request.
         var before = server.ChatRequests;
         var (again, _) = await CliHarness.RunAsync("run", Pipeline(dir), "--out", dir.File("out"), "--endpoints", dir.File("endpoints.yaml"),
-            "--limit", "4", "--raw", CliHarness.RepoFile("raw"));
+            "--limit", "4", "--raw", CliHarness.RepoFile("raw"), "--cache", dir.File("cache.db"));
         Assert.True(again is 0 or 1);
         Assert.Equal(before, server.ChatRequests);
     }

@@ -64,7 +64,7 @@ public sealed partial class EvaluateCommandTests
         }));
         await ParquetSerializer.WriteAsync(dir.File("split.parquet"), items);
         File.WriteAllText(dir.File("endpoints.yaml"), $"endpoints:\n  - name: letter-a\n    base_url: {server.BaseUrl}\n    model: letter-a\n    temperature: 0\n");
-        string[] args = ["evaluate", "--split", dir.File("split.parquet"), "--models", "letter-a", "--endpoints", dir.File("endpoints.yaml"), "--out", dir.File("out")];
+        string[] args = ["evaluate", "--split", dir.File("split.parquet"), "--models", "letter-a", "--endpoints", dir.File("endpoints.yaml"), "--out", dir.File("out"), "--cache", dir.File("cache.db")];
 
         var (exit, output) = await CliHarness.RunAsync(args);
         Assert.True(exit == 0, output);

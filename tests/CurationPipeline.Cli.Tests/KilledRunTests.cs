@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using CurationPipeline.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace CurationPipeline.Cli.Tests;
 
@@ -27,8 +26,10 @@ public class KilledRunTests
         return LlmTestPipeline.ExamAnswer();
     }
 
+    /// <summary>Each output folder with a cache file of its own, so the uninterrupted reference pays for its own calls.</summary>
     private static string[] RunArguments(TempDirectory dir, string output) =>
-        ["run", LlmTestPipeline.Write(dir, "killed", 10), "--out", dir.File(output), "--endpoints", dir.File("endpoints.yaml"), "--limit", "12", "--raw", CliHarness.RepoFile("raw")];
+        ["run", LlmTestPipeline.Write(dir, "killed", 10), "--out", dir.File(output), "--endpoints", dir.File("endpoints.yaml"), "--limit", "12", "--raw", CliHarness.RepoFile("raw"),
+         "--cache", dir.File(output + "-cache.db")];
 
     [Fact]
     public async Task A_run_killed_during_its_model_calls_resumes_without_paying_for_an_answered_call_again()
@@ -73,9 +74,9 @@ public class KilledRunTests
         using (var child = StartCurate(RunArguments(dir, "out")))
         {
             // Kill once the delivered answers are committed to the model cache (read by a second connection).
-            var cache = Path.Combine(output, "model-cache.db");
+            var cache = dir.File("out-cache.db");
             var stopwatch = Stopwatch.StartNew();
-            while (CachedAnswers(cache) < AnsweredBeforeKill)
+            while (CacheFile.Count(cache, "SELECT count(*) FROM responses") < AnsweredBeforeKill)
             {
                 Assert.False(child.HasExited, $"curate exited early with {(child.HasExited ? child.ExitCode : 0)}");
                 Assert.True(stopwatch.Elapsed < TimeSpan.FromMinutes(2), "the first answers never reached the model cache");
@@ -111,28 +112,6 @@ public class KilledRunTests
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    /// <summary>Rows committed to the model cache so far (0 before the file or its table exists).</summary>
-    private static long CachedAnswers(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return 0;
-        }
-
-        try
-        {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM responses";
-            return (long)command.ExecuteScalar()!;
-        }
-        catch (SqliteException)
-        {
-            return 0; // created but not yet set up
-        }
     }
 
     /// <summary>The pool's items in a fixed order, without run-specific columns.</summary>

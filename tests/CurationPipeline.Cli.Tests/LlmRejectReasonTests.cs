@@ -70,7 +70,7 @@ public class LlmRejectReasonTests
             """);
 
         var (exit, output) = await CliHarness.RunAsync("run", dir.File("llm.yaml"), "--out", dir.File("out"), "--endpoints", dir.File("endpoints.yaml"),
-            "--limit", "8", "--raw", CliHarness.RepoFile("raw"));
+            "--limit", "8", "--raw", CliHarness.RepoFile("raw"), "--cache", dir.File("cache.db"));
 
         Assert.True(exit is 0 or 1, output);
         var rejects = File.ReadAllLines(dir.File("out/rejects.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();

@@ -19,10 +19,18 @@ public class EndpointsFileTests
                 temperature: 0.3
                 seed: 42
                 max_tokens: 1024
-                prompt_price_per_million: 0.15
-                completion_price_per_million: 0.6
+                price_per_million_input: 0.15
+                price_per_million_output: 0.6
                 supports_json_schema: true
                 legacy_max_tokens: true
+                batch: true
+                batch_max_requests: 1000
+                batch_max_bytes: 5000000
+                batch_flush_seconds: 2
+                batch_poll_seconds: 60
+                batch_retry: direct
+                batch_discount: 0.4
+                batch_completion_window: 24h
               - name: m2
                 base_url: http://127.0.0.1:8001/v1
                 model: llama
@@ -35,8 +43,26 @@ public class EndpointsFileTests
         Assert.Equal((0.3f, 42L, 1024, 0.15m, 0.6m, true),
             (m1.Temperature, m1.Seed, m1.MaxTokens, m1.PromptPricePerMillion, m1.CompletionPricePerMillion, m1.SupportsJsonSchema));
         Assert.True(m1.UseLegacyMaxTokens);
+        Assert.Equal((true, 1000, 5_000_000L, 2.0, 60.0, BatchRetryMode.Direct, 0.4m, "24h"),
+            (m1.Batch, m1.BatchMaxRequests, m1.BatchMaxBytes, m1.BatchFlushSeconds, m1.BatchPollSeconds, m1.BatchRetry, m1.BatchDiscount, m1.BatchCompletionWindow));
         var m2 = file.Endpoints[1];
         Assert.Equal((8, (int?)null, 120.0, (string?)null, false), (m2.MaxConcurrency, m2.RequestsPerMinute, m2.TimeoutSeconds, m2.ApiKeyEnv, m2.SupportsJsonSchema));
+        Assert.Equal((false, 50_000, BatchRetryMode.Batch, 0.5m), (m2.Batch, m2.BatchMaxRequests, m2.BatchRetry, m2.BatchDiscount));
+    }
+
+    [Fact]
+    public void Prices_are_read_under_their_older_names_too_but_not_under_both()
+    {
+        var older = EndpointsFile.Parse("endpoints:\n  - { name: a, base_url: http://h/v1, model: m, prompt_price_per_million: 1.5, completion_price_per_million: 3 }\n", "e.yaml");
+        Assert.Equal((1.5m, 3m), (older.Endpoints[0].PromptPricePerMillion, older.Endpoints[0].CompletionPricePerMillion));
+
+        var both = Assert.Throws<EndpointsFileException>(() => EndpointsFile.Parse(
+            "endpoints:\n  - { name: a, base_url: http://h/v1, model: m, price_per_million_input: 1, prompt_price_per_million: 1 }\n", "e.yaml"));
+        Assert.Equal("endpoints[0].prompt_price_per_million", both.Key);
+        var retry = Assert.Throws<EndpointsFileException>(() => EndpointsFile.Parse("endpoints:\n  - { name: a, base_url: http://h/v1, model: m, batch_retry: later }\n", "e.yaml"));
+        Assert.Contains("expected batch or direct, got 'later'", retry.Message, StringComparison.Ordinal);
+        var limit = Assert.Throws<EndpointsFileException>(() => EndpointsFile.Parse("endpoints:\n  - { name: a, base_url: http://h/v1, model: m, batch_max_requests: 60000 }\n", "e.yaml"));
+        Assert.Equal("endpoints[0].batch_max_requests", limit.Key);
     }
 
     [Fact]

@@ -16,15 +16,17 @@ internal static class EvaluateCommand
         var models = new Option<string>("--models") { Description = "Comma-separated endpoint or model names of the endpoints file, or offline:<solver> baselines.", Required = true };
         var endpoints = new Option<FileInfo?>("--endpoints") { Description = "Endpoints file (YAML) naming the models and judges." };
         var judges = new Option<string?>("--judges") { Description = "Two judges (endpoint names, or offline:a / offline:b), and optionally a third that settles disputes. Default: the offline scorer pair." };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Output folder: results.parquet, summary.md, summary.json, disputes.jsonl, report.html.", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Output folder: results.parquet, summary.md, summary.json, disputes.jsonl, report.html, and usage.json (model calls, tokens, cost) with --endpoints.", Required = true };
         var trials = new Option<int>("--trials") { Description = "Repeated runs per item and model; results are averaged.", DefaultValueFactory = _ => 1 };
-        var concurrency = new Option<int>("--concurrency") { Description = "Item x model x trial units in flight.", DefaultValueFactory = _ => 16 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Item x model x trial units in flight (default 16; every unit at once when the endpoints file has a batch endpoint, so that batches fill).", DefaultValueFactory = _ => 16 };
         var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "Raw folder the offline baselines read (default: ./raw when it exists, else the bundled one)." };
         var decisions = new Option<FileInfo?>("--decisions") { Description = "Human decisions on disputes: JSONL of {id, score} (id as in disputes.jsonl); final where given." };
         var command = new Command("evaluate", "Evaluate models on a split (three shuffled presentations per multiple-choice item, pooled micro-F1, two judges with disputes) and report as the paper's tables.")
         {
             split, models, endpoints, judges, output, trials, concurrency, knowledge, decisions,
         };
+        var calls = new ModelCallOptions();
+        calls.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var trialCount = parse.GetValue(trials);
@@ -54,21 +56,36 @@ internal static class EvaluateCommand
                 }
             }
 
+            var endpointsPath = parse.GetValue(endpoints)?.FullName;
+            var hubOptions = calls.HubOptions(parse, outDir, endpointsPath is null ? null : calls.CachePath(parse));
+            if (hubOptions.Plan && endpointsPath is null)
+            {
+                throw new UsageException("--plan counts model calls: give --endpoints FILE (the offline baselines call no model)");
+            }
+
             Directory.CreateDirectory(outDir);
             await using var root = CompositionRoot.Create(new CompositionOptions
             {
                 RawDirectory = parse.GetValue(knowledge)?.FullName ?? Bundle.RawFolder(),
-                EndpointsFile = parse.GetValue(endpoints)?.FullName,
-                CachePath = Path.Combine(outDir, "cache.db"),
+                EndpointsFile = endpointsPath,
+                ModelLayer = hubOptions,
             });
+            var endpointsFile = root.Endpoints;
             var modelList = Names(parse.GetValue(models)!).Select(n => Named("--models", () => root.Model(n))).ToList();
             var judgeList = Judges(parse.GetValue(judges), root);
+            var hub = root.Hub;
             var human = parse.GetValue(decisions) is { } d
                 ? VerdictFile.Read(d.FullName).ToDictionary(kv => kv.Key, kv => kv.Value.Score ?? (kv.Value.Acceptable ? 1.0 : 0.0), StringComparer.Ordinal)
                 : new Dictionary<string, double>(StringComparer.Ordinal);
 
             var units = items.Count * modelList.Count * trialCount;
-            errors.MarkupLineInterpolated($"evaluating {items.Count} items x {modelList.Count} model(s) x {trialCount} trial(s) = {units} units, concurrency {parallel}; judges: {string.Join(", ", judgeList.Select(j => j.Name))}");
+            if (parse.GetResult(concurrency) is null or { Implicit: true } && endpointsFile is not null && endpointsFile.Endpoints.Any(e => e.Batch))
+            {
+                parallel = Math.Max(parallel, Math.Min(units, 100_000)); // a batch fills only with requests waiting at once
+            }
+
+            var subject = $"evaluate {Path.GetFullPath(splitPath)} models {parse.GetValue(models)} judges {parse.GetValue(judges)} trials {trialCount}";
+            errors.MarkupLineInterpolated($"{(hubOptions.Plan ? "planning" : "evaluating")} {items.Count} items x {modelList.Count} model(s) x {trialCount} trial(s) = {units} units, concurrency {parallel}; judges: {string.Join(", ", judgeList.Select(j => j.Name))}");
             var evaluator = new Evaluator(modelList, judgeList, new EvaluationOptions
             {
                 Trials = trialCount,
@@ -82,7 +99,22 @@ internal static class EvaluateCommand
                     }
                 },
             });
-            var result = await evaluator.RunAsync(items, ct);
+            if (hubOptions.Plan)
+            {
+                await evaluator.RunAsync(items, ct);
+                CallPlan.Print(console, hub!.Usage());
+                await CallPlan.WriteAsync(outDir, subject, hub.Usage(), ct);
+                console.MarkupLineInterpolated($"wrote {Path.Combine(outDir, CallPlan.FileName)}");
+                return ExitCodes.Success;
+            }
+
+            var work = evaluator.RunAsync(items, ct);
+            if (hub is not null)
+            {
+                await new ModelProgress(hub, CallPlan.Read(outDir, subject)).WatchAsync(errors, work, TimeSpan.FromSeconds(10));
+            }
+
+            var result = await work;
 
             var summary = await EvaluationOutput.WriteAsync(outDir, result, "Evaluation of " + Path.GetFileName(Path.TrimEndingDirectorySeparator(parse.GetValue(split)!)), ct);
             var table = new Table().AddColumns(["model", "engine", "average", .. summary.Dimensions]);
@@ -92,10 +124,12 @@ internal static class EvaluateCommand
             }
 
             console.Write(table);
-            if (root.Hub is { } hub)
+            if (hub is not null)
             {
-                var usage = hub.Usage().Total;
-                console.MarkupLineInterpolated($"calls {usage.Calls}, cache hits {usage.CacheHits}");
+                var usage = hub.Usage();
+                console.WriteLine(usage.ToTable());
+                console.MarkupLineInterpolated($"calls {usage.Total.Calls}, cache hits {usage.Total.CacheHits}");
+                await IO.AtomicFile.WriteAllTextAsync(Path.Combine(outDir, "usage.json"), usage.ToJson(), ct);
             }
 
             console.MarkupLineInterpolated($"{result.Disputes.Count} dispute(s); wrote {outDir}/results.parquet ({result.Rows.Count} rows), summary.md, summary.json, disputes.jsonl, report.html");

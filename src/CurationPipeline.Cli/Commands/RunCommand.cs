@@ -26,15 +26,19 @@ internal static class RunCommand
         {
             pipeline, output, offline, endpoints, seed, limit, raw, publicData,
         };
+        var calls = new ModelCallOptions();
+        calls.AddTo(command);
         command.SetAction((parse, ct) => new Runner(console, errors).RunAsync(
             parse.GetValue(pipeline)!, parse.GetValue(output), parse.GetValue(offline), parse.GetValue(endpoints),
-            parse.GetValue(seed), parse.GetValue(limit), parse.GetValue(raw), parse.GetValue(publicData), ct));
+            parse.GetValue(seed), parse.GetValue(limit), parse.GetValue(raw), parse.GetValue(publicData),
+            d => calls.CachePath(parse, d.Cache, Path.GetDirectoryName(d.FilePath)), (outDir, cache) => calls.HubOptions(parse, outDir, cache), ct));
         return command;
     }
 
     private sealed class Runner(IAnsiConsole console, IAnsiConsole errors)
     {
-        public async Task<int> RunAsync(string pipelineNameOrFile, DirectoryInfo? output, bool offline, FileInfo? endpointsFile, int? seed, int? limit, DirectoryInfo? raw, DirectoryInfo? publicData, CancellationToken ct)
+        public async Task<int> RunAsync(string pipelineNameOrFile, DirectoryInfo? output, bool offline, FileInfo? endpointsFile, int? seed, int? limit, DirectoryInfo? raw, DirectoryInfo? publicData,
+            Func<PipelineDefinition, string?> cachePath, Func<string, string?, Llm.ModelHubOptions> hubOptions, CancellationToken ct)
         {
             if (offline && endpointsFile is not null)
             {
@@ -48,12 +52,20 @@ internal static class RunCommand
 
             var definition = PipelineLoader.Load(PipelineLoader.Locate(pipelineNameOrFile, Bundle.Pipelines), publicData?.FullName);
             var outDir = output?.FullName ?? Path.GetFullPath(Path.Combine("curated", definition.Name));
+            var rawDir = raw?.FullName ?? definition.ResolvePath("../raw");
             Directory.CreateDirectory(outDir);
+            var options = hubOptions(outDir, cachePath(definition));
+            var subject = $"run {definition.Name} {definition.ConfigHash} seed {seed?.ToString(CultureInfo.InvariantCulture) ?? "-"} limit {limit?.ToString(CultureInfo.InvariantCulture) ?? "-"}";
+            if (options.Plan)
+            {
+                return await PlanAsync(definition, endpointsFile, rawDir, outDir, options.CachePath, seed, limit, subject, ct);
+            }
+
             await using var root = CompositionRoot.Create(new CompositionOptions
             {
-                RawDirectory = raw?.FullName ?? definition.ResolvePath("../raw"),
+                RawDirectory = rawDir,
                 EndpointsFile = endpointsFile?.FullName,
-                CachePath = Path.Combine(outDir, "model-cache.db"),
+                ModelLayer = options,
             });
             var engines = await root.BuildRunAsync(definition, outDir, ct);
             var hub = root.Hub;
@@ -74,7 +86,10 @@ internal static class RunCommand
             }
 
             var work = run.ExecuteAsync(ct);
-            await new StageProgress(errors, run.Runner.Stages, TimeProvider.System).WatchAsync(work);
+            await new StageProgress(errors, run.Runner.Stages, TimeProvider.System)
+            {
+                Status = hub is null ? null : new ModelProgress(hub, CallPlan.Read(outDir, subject)).Line,
+            }.WatchAsync(work);
             var outcome = await work;
             Summarise(outcome, definition, outDir);
             if (hub is not null)
@@ -88,6 +103,22 @@ internal static class RunCommand
                 1 => ExitCodes.TooManyRejects,
                 _ => ExitCodes.Fault,
             };
+        }
+
+        private async Task<int> PlanAsync(PipelineDefinition definition, FileInfo? endpointsFile, string rawDir, string outDir, string? cache,
+            int? seed, int? limit, string subject, CancellationToken ct)
+        {
+            if (endpointsFile is null)
+            {
+                throw new UsageException("--plan counts model calls: give --endpoints FILE (the offline engines call no model)");
+            }
+
+            errors.MarkupLineInterpolated($"[bold]curate run --plan[/] {definition.Name}: running the pipeline without calling any model");
+            var plan = await CallPlan.ForRunAsync(definition, endpointsFile.FullName, rawDir, cache, seed, limit, ct);
+            CallPlan.Print(console, plan);
+            await CallPlan.WriteAsync(outDir, subject, plan, ct);
+            console.MarkupLineInterpolated($"wrote {Path.Combine(outDir, CallPlan.FileName)}");
+            return ExitCodes.Success;
         }
 
         private void Summarise(RunOutcome outcome, PipelineDefinition definition, string outDir)

@@ -12,6 +12,9 @@ internal sealed class StageProgress(IAnsiConsole errors, IReadOnlyList<StageCoun
 {
     public TimeSpan PlainInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>A status line shown under the stages (the model calls), or null.</summary>
+    public Func<string>? Status { get; init; }
+
     public async Task WatchAsync(Task work)
     {
         if (errors.Profile.Capabilities is { Interactive: true, Ansi: true })
@@ -22,8 +25,14 @@ internal sealed class StageProgress(IAnsiConsole errors, IReadOnlyList<StageCoun
                 .StartAsync(async ctx =>
                 {
                     var tasks = stages.Select(s => ctx.AddTask(s.Name, maxValue: 1)).ToList();
+                    var status = Status is null ? null : ctx.AddTask("", maxValue: 1);
                     while (true)
                     {
+                        if (status is not null)
+                        {
+                            status.Description = Markup.Escape(Status!());
+                        }
+
                         var done = work.IsCompleted;
                         for (var i = 0; i < stages.Count; i++)
                         {
@@ -53,6 +62,10 @@ internal sealed class StageProgress(IAnsiConsole errors, IReadOnlyList<StageCoun
                 var parts = stages.Select(s => string.Create(CultureInfo.InvariantCulture,
                     $"{s.Name} {s.Received} ({s.Received / Math.Max(seconds, 0.001):0}/s, {s.Rejected} rej)"));
                 errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{seconds,6:0.0}s] ") + string.Join("  ", parts));
+                if (Status is not null)
+                {
+                    errors.WriteLine("         " + Status());
+                }
             }
         }
 

@@ -37,7 +37,7 @@ public sealed class AccountingChatClient(IChatClient innerClient, UsageLedger le
         else
         {
             var attempts = ResponseProperties.Get<int?>(response, ResponseProperties.Attempts) ?? 1;
-            ledger.RecordAnswer(endpoint, role, attempts, prompt, completion);
+            ledger.RecordAnswer(endpoint, role, attempts, prompt, completion, ResponseProperties.Get<bool>(response, ResponseProperties.Batched));
         }
 
         return response;

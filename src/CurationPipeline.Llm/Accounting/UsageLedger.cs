@@ -11,8 +11,8 @@ public sealed class UsageLedger
     public UsageLedger(IEnumerable<EndpointOptions>? endpoints = null) =>
         _endpoints = (endpoints ?? []).ToDictionary(e => e.Name, StringComparer.Ordinal);
 
-    /// <summary>One request answered by a call (or calls, with retries).</summary>
-    public void RecordAnswer(string endpoint, string role, int attempts, long promptTokens, long completionTokens)
+    /// <summary>One request answered by a call (or calls, with retries); <paramref name="batched"/> when a batch line answered it.</summary>
+    public void RecordAnswer(string endpoint, string role, int attempts, long promptTokens, long completionTokens, bool batched = false)
     {
         var c = Get(endpoint, role);
         Interlocked.Increment(ref c.Requests);
@@ -20,6 +20,24 @@ public sealed class UsageLedger
         Interlocked.Add(ref c.Retries, Math.Max(0, attempts - 1));
         Interlocked.Add(ref c.PromptTokens, promptTokens);
         Interlocked.Add(ref c.CompletionTokens, completionTokens);
+        if (batched)
+        {
+            Interlocked.Increment(ref c.Batched);
+            Interlocked.Add(ref c.BatchedPromptTokens, promptTokens);
+            Interlocked.Add(ref c.BatchedCompletionTokens, completionTokens);
+        }
+    }
+
+    /// <summary>Mean completion tokens of the answers (made or cached) of an endpoint under a role so far; <c>null</c> before the first.</summary>
+    public double? MeanCompletionTokens(string endpoint, string role)
+    {
+        if (!_counters.TryGetValue((endpoint, role), out var c))
+        {
+            return null;
+        }
+
+        var answers = Interlocked.Read(ref c.Requests) - Interlocked.Read(ref c.Failures);
+        return answers > 0 ? (double)(Interlocked.Read(ref c.CompletionTokens) + Interlocked.Read(ref c.CachedCompletionTokens)) / answers : null;
     }
 
     /// <summary>One request answered from the cache: no call, no tokens spent.</summary>
@@ -56,10 +74,17 @@ public sealed class UsageLedger
     {
         var prompt = Interlocked.Read(ref c.PromptTokens);
         var completion = Interlocked.Read(ref c.CompletionTokens);
-        decimal? cost = null;
-        if (_endpoints.TryGetValue(endpoint, out var e) && (e.PromptPricePerMillion is not null || e.CompletionPricePerMillion is not null))
+        var (batchedPrompt, batchedCompletion) = (Interlocked.Read(ref c.BatchedPromptTokens), Interlocked.Read(ref c.BatchedCompletionTokens));
+        var (cachedPrompt, cachedCompletion) = (Interlocked.Read(ref c.CachedPromptTokens), Interlocked.Read(ref c.CachedCompletionTokens));
+        decimal? cost = null, savedByCache = null, savedByBatch = null;
+        _endpoints.TryGetValue(endpoint, out var e);
+        if (Pricing.HasPrice(e))
         {
-            cost = (prompt * (e.PromptPricePerMillion ?? 0m) + completion * (e.CompletionPricePerMillion ?? 0m)) / 1_000_000m;
+            cost = Pricing.Cost(e!, prompt - batchedPrompt, completion - batchedCompletion, batched: false)
+                + Pricing.Cost(e!, batchedPrompt, batchedCompletion, batched: true);
+            savedByBatch = Pricing.Cost(e!, batchedPrompt, batchedCompletion, batched: false) - Pricing.Cost(e!, batchedPrompt, batchedCompletion, batched: true);
+            // What the cached answers would cost if asked now, the way this endpoint asks.
+            savedByCache = Pricing.Cost(e!, cachedPrompt, cachedCompletion, e!.Batch);
         }
 
         return new UsageRow
@@ -74,9 +99,14 @@ public sealed class UsageLedger
             Failures = Interlocked.Read(ref c.Failures),
             PromptTokens = prompt,
             CompletionTokens = completion,
-            CachedPromptTokens = Interlocked.Read(ref c.CachedPromptTokens),
-            CachedCompletionTokens = Interlocked.Read(ref c.CachedCompletionTokens),
+            CachedPromptTokens = cachedPrompt,
+            CachedCompletionTokens = cachedCompletion,
+            Batched = Interlocked.Read(ref c.Batched),
+            BatchedPromptTokens = batchedPrompt,
+            BatchedCompletionTokens = batchedCompletion,
             EstimatedCost = cost,
+            SavedByCache = savedByCache,
+            SavedByBatch = savedByBatch,
         };
     }
 
@@ -93,5 +123,8 @@ public sealed class UsageLedger
         public long CompletionTokens;
         public long CachedPromptTokens;
         public long CachedCompletionTokens;
+        public long Batched;
+        public long BatchedPromptTokens;
+        public long BatchedCompletionTokens;
     }
 }

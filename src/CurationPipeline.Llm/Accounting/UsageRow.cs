@@ -33,8 +33,24 @@ public sealed record UsageRow
 
     [JsonPropertyName("cached_completion_tokens")] public long CachedCompletionTokens { get; init; }
 
-    /// <summary>Cost of the tokens spent, where the endpoint has prices.</summary>
+    /// <summary>Requests answered by a line of a provider batch (at the batch price).</summary>
+    [JsonPropertyName("batched")] public long Batched { get; init; }
+
+    [JsonPropertyName("batched_prompt_tokens")] public long BatchedPromptTokens { get; init; }
+
+    [JsonPropertyName("batched_completion_tokens")] public long BatchedCompletionTokens { get; init; }
+
+    /// <summary>Cost of the tokens spent, where the endpoint has prices (batched tokens at the batch price).</summary>
     [JsonPropertyName("estimated_cost")] public decimal? EstimatedCost { get; init; }
+
+    /// <summary>What the answers served from the cache would have cost if asked again.</summary>
+    [JsonPropertyName("saved_by_cache")] public decimal? SavedByCache { get; init; }
+
+    /// <summary>The batch discount on the batched tokens.</summary>
+    [JsonPropertyName("saved_by_batch")] public decimal? SavedByBatch { get; init; }
+
+    private static decimal? SumOf(List<UsageRow> rows, Func<UsageRow, decimal?> value) =>
+        rows.Any(r => value(r) is not null) ? rows.Sum(r => value(r) ?? 0m) : null;
 
     internal static UsageRow Sum(string endpoint, string role, string? model, IEnumerable<UsageRow> rows)
     {
@@ -53,7 +69,12 @@ public sealed record UsageRow
             CompletionTokens = list.Sum(r => r.CompletionTokens),
             CachedPromptTokens = list.Sum(r => r.CachedPromptTokens),
             CachedCompletionTokens = list.Sum(r => r.CachedCompletionTokens),
-            EstimatedCost = list.Any(r => r.EstimatedCost is not null) ? list.Sum(r => r.EstimatedCost ?? 0m) : null,
+            Batched = list.Sum(r => r.Batched),
+            BatchedPromptTokens = list.Sum(r => r.BatchedPromptTokens),
+            BatchedCompletionTokens = list.Sum(r => r.BatchedCompletionTokens),
+            EstimatedCost = SumOf(list, r => r.EstimatedCost),
+            SavedByCache = SumOf(list, r => r.SavedByCache),
+            SavedByBatch = SumOf(list, r => r.SavedByBatch),
         };
     }
 }

@@ -34,16 +34,21 @@ public sealed class UsageSnapshot
 
     [JsonPropertyName("total")] public UsageRow Total { get; }
 
+    /// <summary>Batches of the batch endpoints, when there are any.</summary>
+    [JsonPropertyName("batches")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BatchProgress? Batches { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>A fixed-width text table: one line per endpoint and role, then the total.</summary>
     public string ToTable()
     {
-        string[] head = ["endpoint", "role", "requests", "calls", "cache hits", "retries", "failures", "prompt tok", "completion tok", "cost"];
+        string[] head = ["endpoint", "role", "requests", "calls", "cache hits", "batched", "retries", "failures", "prompt tok", "completion tok", "cost", "saved"];
         var lines = Rows.Append(Total).Select(r => new[]
         {
-            r.Endpoint, r.Role, N(r.Requests), N(r.Calls), N(r.CacheHits), N(r.Retries), N(r.Failures),
-            N(r.PromptTokens), N(r.CompletionTokens), r.EstimatedCost?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-",
+            r.Endpoint, r.Role, N(r.Requests), N(r.Calls), N(r.CacheHits), N(r.Batched), N(r.Retries), N(r.Failures),
+            N(r.PromptTokens), N(r.CompletionTokens), Money(r.EstimatedCost), Money(r.SavedByCache + r.SavedByBatch ?? r.SavedByCache ?? r.SavedByBatch),
         }).ToList();
         var widths = head.Select((h, i) => lines.Select(l => l[i].Length).Append(h.Length).Max()).ToArray();
         var sb = new StringBuilder();
@@ -58,6 +63,9 @@ public sealed class UsageSnapshot
 
         return sb.ToString();
     }
+
+    /// <summary>An amount in the endpoints' currency, four decimals; "-" where no price is set.</summary>
+    public static string Money(decimal? v) => v?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-";
 
     private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
 }

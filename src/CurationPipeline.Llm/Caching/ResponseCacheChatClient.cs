@@ -4,15 +4,29 @@ namespace CurationPipeline.Llm;
 
 /// <summary>
 /// Serves answers already in the <see cref="ResponseCache"/> without a call, stores new ones with their
-/// usage, and lets a second identical request in flight wait for the first rather than call again.
+/// usage, and lets a second identical request in flight wait for the first rather than call again: in this
+/// process through the cache's in-flight table, across processes through the file's leases.
 /// </summary>
-public sealed class ResponseCacheChatClient(IChatClient innerClient, ResponseCache cache, EndpointOptions keyEndpoint, TimeProvider timeProvider)
+/// <param name="readOnly">Serve what is stored, store nothing and take no lease (a plan's stand-in answers are not answers).</param>
+public sealed class ResponseCacheChatClient(IChatClient innerClient, ResponseCache cache, EndpointOptions keyEndpoint, TimeProvider timeProvider, bool readOnly = false)
     : DelegatingChatClient(innerClient)
 {
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = messages as IReadOnlyCollection<ChatMessage> ?? messages.ToList();
         var key = CacheKey.Compute(keyEndpoint.Model, keyEndpoint, list, options);
+        if (readOnly)
+        {
+            if ((cache.TryGet(key) ?? cache.Planned.GetValueOrDefault(key)) is { } known)
+            {
+                return known.ToResponse(); // stored, or asked before in this plan: the run asks it once
+            }
+
+            var standIn = await base.GetResponseAsync(list, options, cancellationToken);
+            cache.Planned.TryAdd(key, CachedResponse.From(standIn));
+            return standIn;
+        }
+
         while (true)
         {
             // Take the lead for this key before looking it up: whoever answered it before committed the
@@ -43,15 +57,18 @@ public sealed class ResponseCacheChatClient(IChatClient innerClient, ResponseCac
                 }
             }
 
+            var leased = false;
             try
             {
-                if (cache.TryGet(key) is { } stored)
+                var stored = cache.TryGet(key) ?? await WaitForLeaseAsync(key, cancellationToken);
+                if (stored is not null)
                 {
                     mine.SetResult(stored);
                     Leave(key, mine.Task);
                     return stored.ToResponse();
                 }
 
+                leased = true;
                 var response = await base.GetResponseAsync(list, options, cancellationToken);
                 var entry = CachedResponse.From(response);
                 mine.SetResult(entry);
@@ -63,17 +80,68 @@ public sealed class ResponseCacheChatClient(IChatClient innerClient, ResponseCac
             catch (OperationCanceledException)
             {
                 mine.TrySetCanceled(CancellationToken.None);
-                Leave(key, mine.Task);
+                Abandon(key, mine.Task, leased);
                 throw;
             }
             catch (Exception e)
             {
                 mine.TrySetException(e);
                 _ = mine.Task.Exception; // observed: no waiter may be there
-                Leave(key, mine.Task);
+                Abandon(key, mine.Task, leased);
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// Takes the file's lease on the key, or waits while another process holds it; returns the answer when
+    /// one is stored meanwhile, <c>null</c> once the lease is this cache's and the request is to be sent.
+    /// </summary>
+    private async Task<CachedResponse?> WaitForLeaseAsync(string key, CancellationToken cancellationToken)
+    {
+        var delay = cache.Options.FirstLeasePoll;
+        while (true)
+        {
+            var claiming = cache.ClaimAsync(key);
+            LeaseClaim claim;
+            try
+            {
+                claim = await claiming.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // The claim still completes in the writer: a lease taken for nobody is given back.
+                _ = claiming.ContinueWith(t => { if (t.Result.State == LeaseClaim.Outcome.Taken) cache.Release(key); }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
+            }
+
+            switch (claim.State)
+            {
+                case LeaseClaim.Outcome.Taken:
+                    return null;
+                case LeaseClaim.Outcome.Answered:
+                    return claim.Answer;
+            }
+
+            // Held by a live process: its answer will be in the file; wall clock, as the other process runs on it.
+            await Task.Delay(delay, cancellationToken);
+            if (cache.TryGet(key) is { } answer)
+            {
+                return answer;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, cache.Options.MaxLeasePoll.Ticks));
+        }
+    }
+
+    private void Abandon(string key, Task<CachedResponse> task, bool leased)
+    {
+        if (leased)
+        {
+            cache.Release(key);
+        }
+
+        Leave(key, task);
     }
 
     private void Leave(string key, Task<CachedResponse> task) =>

@@ -6,6 +6,6 @@ namespace CurationPipeline.Llm;
 public static class ResponseCacheChatClientBuilderExtensions
 {
     /// <summary>Caches answers in <paramref name="cache"/>, keyed with <paramref name="keyEndpoint"/>'s model and defaults.</summary>
-    public static ChatClientBuilder UseResponseCache(this ChatClientBuilder builder, ResponseCache cache, EndpointOptions keyEndpoint, TimeProvider? timeProvider = null) =>
-        builder.Use(inner => new ResponseCacheChatClient(inner, cache, keyEndpoint, timeProvider ?? TimeProvider.System));
+    public static ChatClientBuilder UseResponseCache(this ChatClientBuilder builder, ResponseCache cache, EndpointOptions keyEndpoint, TimeProvider? timeProvider = null, bool readOnly = false) =>
+        builder.Use(inner => new ResponseCacheChatClient(inner, cache, keyEndpoint, timeProvider ?? TimeProvider.System, readOnly));
 }

@@ -43,16 +43,7 @@ internal sealed class EndpointChatClient(IChatClient innerClient, EndpointOption
 
     private ChatOptions ForEndpoint(ChatOptions? options)
     {
-        var result = options?.Clone() ?? new ChatOptions();
-        result.ModelId = null; // the endpoint's model, which the cache key is made of
-        result.Temperature ??= endpoint.Temperature;
-        result.Seed ??= endpoint.Seed;
-        result.MaxOutputTokens ??= endpoint.MaxTokens;
-        if (result.ResponseFormat is not ChatResponseFormatJson || !endpoint.SupportsJsonSchema)
-        {
-            result.ResponseFormat = null; // the schema is in the instructions (StructuredOutput) instead
-        }
-
+        var result = EndpointDefaults.Apply(endpoint, options);
         if (endpoint.UseLegacyMaxTokens && result.MaxOutputTokens is { } maxTokens)
         {
             result.MaxOutputTokens = null;

@@ -12,7 +12,8 @@ namespace CurationPipeline.Llm;
 /// </summary>
 internal static class OpenAiEndpoint
 {
-    public static IChatClient CreateClient(EndpointOptions endpoint, string? apiKey)
+    /// <param name="transport">The HTTP handler under the SDK (a batch endpoint's <see cref="CapturingHttpHandler"/>); the SDK's own when <c>null</c>.</param>
+    public static IChatClient CreateClient(EndpointOptions endpoint, string? apiKey, HttpMessageHandler? transport = null)
     {
         var options = new OpenAIClientOptions
         {
@@ -21,6 +22,11 @@ internal static class OpenAiEndpoint
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = endpoint.Timeout,
         };
+        if (transport is not null)
+        {
+            options.Transport = new HttpClientPipelineTransport(new HttpClient(transport) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+        }
+
         AuthenticationPolicy auth = apiKey is null
             ? new NoAuthenticationPolicy()
             : endpoint.ApiKeyHeader is { } header

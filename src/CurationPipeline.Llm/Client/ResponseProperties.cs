@@ -14,6 +14,18 @@ public static class ResponseProperties
     /// <summary><c>true</c> when the answer came from the response cache (no call made).</summary>
     public const string CacheHit = "cache_hit";
 
+    /// <summary><c>true</c> when a line of a provider batch answered (at the batch price).</summary>
+    public const string Batched = "batched";
+
+    /// <summary>The provider's id of the batch that answered.</summary>
+    public const string BatchId = "batch_id";
+
+    /// <summary><c>true</c> on a plan's stand-in answer (<see cref="ModelHubOptions.Plan"/>): no call was made.</summary>
+    public const string Planned = "planned";
+
+    /// <summary>In <see cref="ChatOptions.AdditionalProperties"/>: the request re-asks structured output (1 for the first re-ask).</summary>
+    public const string Reask = "reask";
+
     /// <summary>Trial number in <see cref="ChatOptions.AdditionalProperties"/>: repeated samples above temperature zero get their own cache entries.</summary>
     public const string Trial = "trial";
 

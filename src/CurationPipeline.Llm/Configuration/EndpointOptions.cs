@@ -39,11 +39,35 @@ public sealed class EndpointOptions
     /// <summary>Default completion token limit (<c>max_tokens</c>) when the caller sets none.</summary>
     public int? MaxTokens { get; init; }
 
-    /// <summary>Price in currency units per million prompt tokens (<c>prompt_price_per_million</c>).</summary>
+    /// <summary>Price in currency units per million prompt tokens (<c>price_per_million_input</c>).</summary>
     public decimal? PromptPricePerMillion { get; init; }
 
-    /// <summary>Price in currency units per million completion tokens (<c>completion_price_per_million</c>).</summary>
+    /// <summary>Price in currency units per million completion tokens (<c>price_per_million_output</c>).</summary>
     public decimal? CompletionPricePerMillion { get; init; }
+
+    /// <value>Send requests through the provider's Batch API (<c>/v1/files</c>, <c>/v1/batches</c>) instead of one call each (<c>batch</c>); default false.</value>
+    public bool Batch { get; init; }
+
+    /// <value>Most requests in one batch file (<c>batch_max_requests</c>); default 50,000, the provider's limit.</value>
+    public int BatchMaxRequests { get; init; } = 50_000;
+
+    /// <value>Largest batch file in bytes (<c>batch_max_bytes</c>); default 200,000,000 (the provider allows 200 MB).</value>
+    public long BatchMaxBytes { get; init; } = 200_000_000;
+
+    /// <value>Seconds without a new request after which the requests collected so far are sent as a batch (<c>batch_flush_seconds</c>); default 5.</value>
+    public double BatchFlushSeconds { get; init; } = 5;
+
+    /// <value>Seconds before a batch is first looked at (<c>batch_poll_seconds</c>); the wait doubles up to 20 times that, at most 10 minutes. Default 30.</value>
+    public double BatchPollSeconds { get; init; } = 30;
+
+    /// <value>How a failed batch line is asked again (<c>batch_retry</c>): in a new batch (<see cref="BatchRetryMode.Batch"/>, the default) or by a direct call.</value>
+    public BatchRetryMode BatchRetry { get; init; } = BatchRetryMode.Batch;
+
+    /// <value>Share of the price taken off for requests answered in a batch (<c>batch_discount</c>); default 0.5, the providers' half price.</value>
+    public decimal BatchDiscount { get; init; } = 0.5m;
+
+    /// <value>The batch's completion window (<c>batch_completion_window</c>); default <c>24h</c>.</value>
+    public string BatchCompletionWindow { get; init; } = "24h";
 
     /// <value>Whether the server accepts <c>response_format: json_schema</c> (<c>supports_json_schema</c>); default false, plain instructions then.</value>
     public bool SupportsJsonSchema { get; init; }
@@ -56,4 +80,14 @@ public sealed class EndpointOptions
 
     /// <summary>The endpoint's timeout as a <see cref="TimeSpan"/>.</summary>
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+}
+
+/// <summary>How a request whose batch line failed is asked again.</summary>
+public enum BatchRetryMode
+{
+    /// <summary>As a line of a later batch (half price, later answer).</summary>
+    Batch,
+
+    /// <summary>By a direct chat completion call (full price, answer now).</summary>
+    Direct,
 }

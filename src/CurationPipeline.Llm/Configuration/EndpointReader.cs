@@ -9,8 +9,10 @@ internal static class EndpointReader
     internal static readonly string[] Keys =
     [
         "name", "base_url", "model", "api_key_env", "api_key_header", "max_concurrency", "requests_per_minute",
-        "tokens_per_minute", "timeout_seconds", "temperature", "seed", "max_tokens", "prompt_price_per_million",
-        "completion_price_per_million", "supports_json_schema", "legacy_max_tokens",
+        "tokens_per_minute", "timeout_seconds", "temperature", "seed", "max_tokens", "price_per_million_input",
+        "price_per_million_output", "prompt_price_per_million", "completion_price_per_million", "supports_json_schema",
+        "legacy_max_tokens", "batch", "batch_max_requests", "batch_max_bytes", "batch_flush_seconds", "batch_poll_seconds",
+        "batch_retry", "batch_discount", "batch_completion_window",
     ];
 
     public static EndpointOptions Read(YamlNode node, string file, int index)
@@ -57,17 +59,30 @@ internal static class EndpointReader
             Temperature = (float?)p.Number("temperature", 0, 2),
             Seed = p.Long("seed"),
             MaxTokens = p.Int("max_tokens", 1, int.MaxValue),
-            PromptPricePerMillion = (decimal?)p.Number("prompt_price_per_million", 0, 1e9),
-            CompletionPricePerMillion = (decimal?)p.Number("completion_price_per_million", 0, 1e9),
+            PromptPricePerMillion = (decimal?)p.Price("price_per_million_input", "prompt_price_per_million"),
+            CompletionPricePerMillion = (decimal?)p.Price("price_per_million_output", "completion_price_per_million"),
             SupportsJsonSchema = p.Bool("supports_json_schema") ?? false,
             UseLegacyMaxTokens = p.Bool("legacy_max_tokens") ?? false,
+            Batch = p.Bool("batch") ?? false,
+            BatchMaxRequests = p.Int("batch_max_requests", 1, 50_000) ?? 50_000,
+            BatchMaxBytes = p.Long("batch_max_bytes", 1024, 200L * 1024 * 1024) ?? 200_000_000,
+            BatchFlushSeconds = p.Number("batch_flush_seconds", 0.001, 86_400) ?? 5,
+            BatchPollSeconds = p.Number("batch_poll_seconds", 0.001, 3_600) ?? 30,
+            BatchRetry = p.Text("batch_retry") switch
+            {
+                null or "batch" => BatchRetryMode.Batch,
+                "direct" => BatchRetryMode.Direct,
+                var other => throw p.Error("batch_retry", $"expected batch or direct, got '{other}'"),
+            },
+            BatchDiscount = (decimal?)p.Number("batch_discount", 0, 1) ?? 0.5m,
+            BatchCompletionWindow = p.Text("batch_completion_window") ?? "24h",
             Source = $"{file}:{EndpointsFile.Line(map)}",
         };
     }
 
     private sealed class Parser(string file, int index, YamlMappingNode map, Dictionary<string, YamlScalarNode> values)
     {
-        private EndpointsFileException Error(string key, string problem) =>
+        public EndpointsFileException Error(string key, string problem) =>
             new(file, values.TryGetValue(key, out var n) ? EndpointsFile.Line(n) : EndpointsFile.Line(map), $"endpoints[{index}].{key}", problem);
 
         public string? Text(string key, bool required = false)
@@ -124,6 +139,17 @@ internal static class EndpointReader
             }
 
             return v;
+        }
+
+        /// <summary>A price under <paramref name="key"/> or its older name <paramref name="synonym"/>, not both.</summary>
+        public double? Price(string key, string synonym)
+        {
+            if (values.ContainsKey(key) && values.ContainsKey(synonym))
+            {
+                throw Error(synonym, $"'{synonym}' is another name of '{key}'; give one of them");
+            }
+
+            return Number(values.ContainsKey(synonym) ? synonym : key, 0, 1e9);
         }
 
         public bool? Bool(string key)

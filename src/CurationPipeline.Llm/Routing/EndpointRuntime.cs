@@ -2,8 +2,9 @@ using Microsoft.Extensions.AI;
 
 namespace CurationPipeline.Llm;
 
-/// <summary>One endpoint's shared middleware stack (logging, circuit breaker, throttling, adapter) and its outstanding count.</summary>
-internal sealed class EndpointRuntime(EndpointOptions options, IChatClient client, CircuitBreakerChatClient? breaker) : IDisposable
+/// <summary>One endpoint's shared middleware stack (circuit breaker, throttling, telemetry, adapter; or the batch collector) and its outstanding count.</summary>
+internal sealed class EndpointRuntime(EndpointOptions options, IChatClient client, CircuitBreakerChatClient? breaker, BatchCollector? batch = null,
+    params IDisposable[] owned) : IDisposable
 {
     private int _outstanding;
 
@@ -15,6 +16,9 @@ internal sealed class EndpointRuntime(EndpointOptions options, IChatClient clien
     public int Outstanding => Volatile.Read(ref _outstanding);
 
     public bool IsCircuitOpen => breaker?.IsCircuitOpen ?? false;
+
+    /// <summary>The batch collector of a batch endpoint.</summary>
+    public BatchCollector? Batch => batch;
 
     public async Task<ChatResponse> SendAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {
@@ -29,5 +33,13 @@ internal sealed class EndpointRuntime(EndpointOptions options, IChatClient clien
         }
     }
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        Client.Dispose();
+        batch?.Dispose();
+        foreach (var d in owned)
+        {
+            d.Dispose();
+        }
+    }
 }

@@ -43,6 +43,11 @@ public static class StructuredOutput
         while (attempts <= options.MaxReasks)
         {
             attempts++;
+            if (attempts > 1)
+            {
+                (chatOptions.AdditionalProperties ??= [])[ResponseProperties.Reask] = attempts - 1;
+            }
+
             response = await client.GetResponseAsync(conversation, chatOptions, cancellationToken);
             var raw = response.Text;
             if (TryRead(raw, serializer, validate, out T? value, out errors))

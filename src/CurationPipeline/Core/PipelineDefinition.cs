@@ -33,6 +33,9 @@ public sealed class PipelineDefinition
 
     public RejectsSection Rejects { get; set; } = new();
 
+    /// <value>Response cache file of the model calls, relative to this file (<c>--cache</c> and <c>--no-cache</c> override it). Default: the shared cache in the user's cache folder.</value>
+    public string? Cache { get; set; }
+
     public List<SourceDefinition> Sources { get; set; } = [];
 
     public List<DatasetDefinition> Datasets { get; set; } = [];

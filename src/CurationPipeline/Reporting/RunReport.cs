@@ -63,6 +63,7 @@ public static class RunReport
             md.AppendLine("Every reject, with its stage, file, record and field, is in `rejects.jsonl`.");
         }
 
+        ModelUsageSection.Append(md, run.Models);
         md.AppendLine();
         md.AppendLine("## Reviewer agreement");
         md.AppendLine();

@@ -133,42 +133,50 @@ public sealed partial class OpenAiTestServer
                 return;
         }
 
-        var prompt = reply.PromptTokens ?? Math.Max(1, request.Messages.Sum(m => m.Content.Length) / 4);
-        var completion = reply.CompletionTokens ?? Math.Max(1, reply.Content.Length / 4);
         context.Response.ContentType = "application/json";
         await using (var w = new Utf8JsonWriter(context.Response.Body))
         {
-            w.WriteStartObject();
-            w.WriteString("id", "chatcmpl-" + request.Sequence.ToString(CultureInfo.InvariantCulture));
-            w.WriteString("object", "chat.completion");
-            w.WriteNumber("created", request.ReceivedAt.ToUnixTimeSeconds());
-            w.WriteString("model", request.Model);
-            w.WriteStartArray("choices");
-            w.WriteStartObject();
-            w.WriteNumber("index", 0);
-            w.WriteStartObject("message");
-            w.WriteString("role", "assistant");
-            w.WriteString("content", reply.Content);
-            w.WriteEndObject();
-            w.WriteString("finish_reason", reply.FinishReason);
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteStartObject("usage");
-            w.WriteNumber("prompt_tokens", prompt);
-            w.WriteNumber("completion_tokens", completion);
-            w.WriteNumber("total_tokens", prompt + completion);
-            w.WriteEndObject();
-            w.WriteEndObject();
+            WriteCompletion(w, request, reply);
         }
 
         Interlocked.Increment(ref _answered);
+    }
+
+    private static string ErrorBody(int status, string message) =>
+        JsonSerializer.Serialize(new { error = new { message, type = status == 429 ? "rate_limit_exceeded" : "server_error", code = status } });
+
+    /// <summary>The body of a chat completion answering <paramref name="request"/> with <paramref name="reply"/>, with usage.</summary>
+    private static void WriteCompletion(Utf8JsonWriter w, TestChatRequest request, TestReply reply)
+    {
+        var prompt = reply.PromptTokens ?? Math.Max(1, request.Messages.Sum(m => m.Content.Length) / 4);
+        var completion = reply.CompletionTokens ?? Math.Max(1, reply.Content.Length / 4);
+        w.WriteStartObject();
+        w.WriteString("id", "chatcmpl-" + request.Sequence.ToString(CultureInfo.InvariantCulture));
+        w.WriteString("object", "chat.completion");
+        w.WriteNumber("created", request.ReceivedAt.ToUnixTimeSeconds());
+        w.WriteString("model", request.Model);
+        w.WriteStartArray("choices");
+        w.WriteStartObject();
+        w.WriteNumber("index", 0);
+        w.WriteStartObject("message");
+        w.WriteString("role", "assistant");
+        w.WriteString("content", reply.Content);
+        w.WriteEndObject();
+        w.WriteString("finish_reason", reply.FinishReason);
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteStartObject("usage");
+        w.WriteNumber("prompt_tokens", prompt);
+        w.WriteNumber("completion_tokens", completion);
+        w.WriteNumber("total_tokens", prompt + completion);
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     private static async Task WriteErrorAsync(HttpContext context, int status, string message)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        var body = JsonSerializer.Serialize(new { error = new { message, type = status == 429 ? "rate_limit_exceeded" : "server_error", code = status } });
-        await context.Response.WriteAsync(body, context.RequestAborted);
+        await context.Response.WriteAsync(ErrorBody(status, message), context.RequestAborted);
     }
 }

@@ -77,6 +77,7 @@ public sealed partial class OpenAiTestServer : IAsyncDisposable
         {
             web.MapPost("/v1/chat/completions", context => server!.HandleChatAsync(context));
             web.MapGet("/v1/models", context => server!.HandleModelsAsync(context));
+            MapBatches(web, () => server!);
         }, cancellationToken);
         server = new OpenAiTestServer(app, new Uri(address + "/v1/"));
         return server;

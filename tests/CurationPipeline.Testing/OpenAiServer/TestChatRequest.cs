@@ -38,6 +38,9 @@ public sealed record TestChatRequest
 
     public required string RawBody { get; init; }
 
+    /// <summary>The batch the request came in as a line of, or <c>null</c> for a chat completion call.</summary>
+    public string? BatchId { get; init; }
+
     /// <summary>Text of the last user message, or "".</summary>
     public string LastUserMessage => Messages.LastOrDefault(m => m.Role == "user")?.Content ?? "";
 }
