@@ -37,7 +37,7 @@ internal sealed class SurrogateFactory(DeidOptions options)
     {
         if (ContainsHan(value))
         {
-            var surnameLength = value.Length >= 3 && ChineseLexicon.CompoundSurnames.Contains(value[..2]) ? 2 : 1;
+            var surnameLength = value.Length >= 3 && SurnameInventory.IsCompoundAt(value, 0) ? 2 : 1;
             var surname = value[..surnameLength];
             var s = Different(SurrogateLists.ZhSurnames, _hash.Hash(patientKey, "zh-surname", surname), surname);
             if (value.Length == surnameLength)
