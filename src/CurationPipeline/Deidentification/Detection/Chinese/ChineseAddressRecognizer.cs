@@ -70,9 +70,13 @@ internal sealed class ChineseAddressRecognizer : IPhiRecognizer
         }
 
         var value = v.AsSpan(0, len);
-        if (value.IndexOfAny(NotInAddress) >= 0)
+        for (var i = value.IndexOfAny(NotInAddress); i >= 0; i = value[(i + 1)..].IndexOfAny(NotInAddress) is var next and >= 0 ? i + 1 + next : -1)
         {
-            return;
+            // A particle inside a word is none: 和平路, 等离子 are no "和"/"等".
+            if (!ChineseWords.PairAt(v, i) && !ChineseWords.PairAt(v, i - 1))
+            {
+                return;
+            }
         }
 
         // A part is a name and its end character: "杭州市西湖区" has two, "市里" one.

@@ -130,7 +130,8 @@ internal static partial class ChineseNames
             return start + known;
         }
 
-        if (run is >= 2 and <= 4 && ends && !NotNameValues.Contains(value) && !ChineseLexicon.NotNameBigrams.Contains(value[..2]))
+        // A field's whole value of three characters is a name even when it starts like a word ("罗红良", not "罗红霉素").
+        if (run is >= 2 and <= 4 && ends && !NotNameValues.Contains(value) && (run == 3 || !ChineseLexicon.NotNameBigrams.Contains(value[..2])))
         {
             names.Add((start, run));
             return start + run;
@@ -157,9 +158,11 @@ internal static partial class ChineseNames
                 continue;
             }
 
-            // A cue word that is part of a longer word is none ("辅助手段", "助手段来").
+            // A cue word that is part of a longer word is none ("辅助手段", "助手段来"). A relation is read as a word
+            // whatever follows it ("其女儿马丽", "之女王芳"), unless it ends a word before it ("妇女儿童").
             var glued = m.Value.Length == m.Value.TrimEnd().TrimEnd('：', ':').TrimEnd().Length;
-            if (glued && ChineseWords.PairAt(text, start - 1))
+            var relation = RelationCues.Contains(m.Value.Trim());
+            if (glued && (relation ? m.Value[0] is not ('其' or '之') && ChineseWords.PairAt(text, m.Index - 1) : ChineseWords.PairAt(text, start - 1)))
             {
                 continue;
             }
@@ -170,7 +173,7 @@ internal static partial class ChineseNames
             var colon = m.Value.AsSpan().TrimEnd().EndsWith("：") || m.Value.AsSpan().TrimEnd().EndsWith(":");
             // After a role ("患者", "医生") an ordinary word is more likely than a name ("患者通常…", "医生能够…"); after a
             // relation or a label a name is expected even when it is also a word ("其女儿高峰").
-            var role = glued && !RelationCues.Contains(m.Value.Trim());
+            var role = glued && !relation;
             if (len > 0 && (!colon || IsSeparatorAt(text, start + len))
                 && !(role ? IsCommonWordName(text, start, len) : ChineseWords.IsVeryCommon(text.AsSpan(start, len))))
             {
@@ -209,9 +212,14 @@ internal static partial class ChineseNames
             for (var start = runStart; start < runEnd - 1; start++)
             {
                 var len = NameLengthAt(text, start, evidence: false);
-                if (len > 0 && start + len == runEnd)
+                // A whole run of a surname and two characters is the name even when the last one often ends names
+                // ("杨恒男，男，"): the comma and the sex leave no other reading.
+                var whole = start == runStart && (start == 0 || !ChineseLexicon.IsHan(text[start - 1]))
+                    && SurnameLengthAt(text, start) is > 0 and var surname && runEnd - start - surname is 1 or 2
+                    && !IsCommonWordName(text, start, runEnd - start) && !ChineseLexicon.NotNameBigrams.Contains(text.Substring(start, 2));
+                if ((len > 0 && start + len == runEnd) || whole)
                 {
-                    names.Add((start, len));
+                    names.Add((start, runEnd - start));
                     break;
                 }
             }
@@ -333,6 +341,16 @@ internal static partial class ChineseNames
                 }
             }
 
+            // "我是麦麦提·艾力": a self-introduction before the name is not part of it.
+            for (var intro = PhiPatterns.ZhSelfIntroduction().Match(text, from, firstEnd - from); intro.Success; intro = intro.NextMatch())
+            {
+                var end = intro.Index + intro.Length;
+                if (end > start && end <= firstEnd - 2)
+                {
+                    start = end;
+                }
+            }
+
             names.Add((start, DottedEnd(text, m) - start));
         }
     }
@@ -366,7 +384,7 @@ internal static partial class ChineseNames
         var last = m.Value.AsSpan().LastIndexOfAny("·•・") + 1 + m.Index;
         for (var i = last + 2; i < m.Index + m.Length; i++)
         {
-            if (DottedStops.Contains(text[i]) || TitleAt(text, i))
+            if (DottedStops.Contains(text[i]) || TitleAt(text, i) || ChineseWords.PairAt(text, i))
             {
                 return i;
             }
@@ -412,7 +430,7 @@ internal static partial class ChineseNames
     /// <summary>A name candidate that is a common word, or starts with one ("通常会", "经常晚").</summary>
     private static bool IsCommonWordName(string text, int start, int length) =>
         ChineseWords.IsCommon(text.AsSpan(start, length))
-        || (length == 3 && ChineseWords.PairAt(text, start) && !SurnameInventory.IsCompoundAt(text, start))
+        || (length == 3 && ChineseWords.FrequentPairAt(text, start) && !SurnameInventory.IsCompoundAt(text, start))
         || (start + length < text.Length && ChineseWords.IsCommon(text.AsSpan(start, length + 1)))
         || (start + length + 1 < text.Length && ChineseWords.IsCommon(text.AsSpan(start, length + 2)));
 
@@ -442,8 +460,10 @@ internal static partial class ChineseNames
             given++;
         }
 
-        // A name does not end inside a word: "患者中比较…" is no "中比".
-        if (given > 0 && ChineseWords.PairAt(text, i + surname + given - 1) && !ChineseWords.IsCommon(text.AsSpan(i, surname + given)))
+        // A name does not end inside a word: "患者中比较…" is no "中比"; unless the next character starts a word of its own,
+        // which makes the name's last character the better reading ("林显安全程陪护", "张庆海神志清楚").
+        var last = i + surname + given - 1;
+        if (given > 0 && ChineseWords.PairAt(text, last) && !ChineseWords.IsCommon(text.AsSpan(i, surname + given)) && !ChineseWords.PairAt(text, last + 1))
         {
             given--;
         }

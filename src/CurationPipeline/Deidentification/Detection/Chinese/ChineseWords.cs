@@ -27,6 +27,14 @@ internal static class ChineseWords
     public static bool IsVeryCommon(ReadOnlySpan<char> word) =>
         word.Length is >= 2 and <= 4 && Counts.TryGetValue(word, out var n) && n >= VeryCommonCount;
 
+    /// <summary>The count from which a word starting a three-character name candidate makes it a word ("通常会", "经常晚"), not
+    /// a surname and a given character that jieba also lists ("程志宇", "王家彪").</summary>
+    private const int FrequentCount = 1000;
+
+    /// <summary>True when the two characters at <paramref name="i"/> form a frequent word (see <see cref="FrequentCount"/>).</summary>
+    public static bool FrequentPairAt(string text, int i) =>
+        i >= 0 && i + 2 <= text.Length && Counts.TryGetValue(text.AsSpan(i, 2), out var n) && Math.Abs(n) >= FrequentCount;
+
     /// <summary>True when the two characters at <paramref name="i"/> of <paramref name="text"/> form a common word.</summary>
     public static bool PairAt(string text, int i) => i >= 0 && i + 2 <= text.Length && IsCommon(text.AsSpan(i, 2));
 

@@ -8,6 +8,14 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"(?<![0-9A-Za-z])[1-9]\d{16}[0-9Xx](?![0-9A-Za-z])", Opt)]
     public static partial Regex ChineseId();
 
+    /// <summary>A resident ID written in groups (6-8-4 or 6-4-4-4) joined by one kind of separator: "110101 19800101 1234".</summary>
+    [GeneratedRegex(@"(?<![0-9A-Za-z])[1-9]\d{5}(?<s>[ -])(?:\d{8}|\d{4}\k<s>\d{4})\k<s>\d{3}[0-9Xx](?![0-9A-Za-z])", Opt)]
+    public static partial Regex ChineseIdGrouped();
+
+    /// <summary>An 18-character value after an ID label, grouped or not: an ID even when its check character is wrong.</summary>
+    [GeneratedRegex(@"(?:身份证|证件|公民身份)(?:号码|号)?\s*(?:[:：]|是|为)?\s*(?<v>[1-9]\d{5}(?<s>[ -]?)(?:\d{8}|\d{4}\k<s>\d{4})\k<s>\d{3}[0-9Xx])(?![0-9A-Za-z])", Opt)]
+    public static partial Regex ChineseIdCued();
+
     [GeneratedRegex(@"(?<![\d+])(?:(?:\+|00)86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)", Opt)]
     public static partial Regex ChineseMobile();
 
@@ -17,13 +25,13 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"(?<![\d年])(?<y>(?:19|20)\d{2})\s*年\s*(?<M>\d{1,2})\s*月(?:\s*(?<d>\d{1,2})\s*[日号])?", Opt)]
     public static partial Regex ZhDate();
 
-    [GeneratedRegex(@"(?<![\d年./-])(?<M>\d{1,2})月(?<d>\d{1,2})[日号]", Opt)]
+    [GeneratedRegex(@"(?<![\d年/-])(?<!(?<!(?:^|[^\d.])\d{1,2})\.)(?<M>\d{1,2})月(?<d>\d{1,2})[日号]", Opt)]
     public static partial Regex ZhMonthDay();
 
     [GeneratedRegex(@"(?:年龄|年纪)\s*[:：]?\s*(?<v>\d{2,3})(?![\d.])", Opt)]
     public static partial Regex ZhAge();
 
-    [GeneratedRegex(@"(?:住院病案号|住院号|门诊号|急诊号|病案号|病历号|病历编号|床号|医保卡号|医保号|社保卡号|社保号|就诊卡号|健康卡号|卡号|登记号|检查号|影像号|标本号|条码号|ID号|病人ID|患者ID)\s*(?:[:：#]|是|为)?\s*(?<v>[A-Za-z]{0,4}-?\d[\dA-Za-z-]{0,24})", Opt)]
+    [GeneratedRegex(@"(?:住院病案号|住院号|门诊号|急诊号|病案号|病历号|病历编号|床号|医保卡号|医保号|社保卡号|社保号|就诊卡号|健康卡号|卡号|工号|员工号|职工号|工作证号|登记号|检查号|影像号|标本号|条码号|ID号|病人ID|患者ID)\s*(?:[:：#]|是|为)?\s*(?<v>[A-Za-z]{0,4}-?\d[\dA-Za-z-]{0,24})", Opt)]
     public static partial Regex ZhRecord();
 
     [GeneratedRegex(@"(?:邮编|邮政编码)\s*[:：]?\s*(?<v>\d{6})(?!\d)", Opt)]
