@@ -188,7 +188,13 @@ internal static partial class ChineseNames
         for (var m = PhiPatterns.ZhSelfIntroduction().Match(text); m.Success; m = m.NextMatch())
         {
             var start = m.Index + m.Length;
+            // A name that ends the clause ("我是王明，") is taken without evidence for its given name.
             var len = NameLengthAt(text, start, evidence: true);
+            if (NameLengthAt(text, start, evidence: false) is > 0 and var plain && IsSeparatorAt(text, start + plain) && !ChineseWords.IsVeryCommon(text.AsSpan(start, plain)))
+            {
+                len = plain;
+            }
+
             if (len > 0 && !FunctionSurnames.Contains(text[start]) && (IsSeparatorAt(text, start + len) || text[start + len] is '的' or '啊' or '呀')
                 && !IsCommonWordName(text, start, len))
             {
@@ -323,11 +329,6 @@ internal static partial class ChineseNames
 
         for (var m = PhiPatterns.ZhDottedName().Match(text); m.Success; m = m.NextMatch())
         {
-            if (HoldsCommonWord(m.Value))
-            {
-                continue;
-            }
-
             // A role or relation glued before the name ("患者阿依古丽·买买提", "由其妻热依拉·阿迪力") is not part of it.
             var start = m.Index;
             var firstEnd = m.Index + m.Groups["first"].Length;
@@ -351,7 +352,17 @@ internal static partial class ChineseNames
                 }
             }
 
-            names.Add((start, DottedEnd(text, m) - start));
+            // Words before the name that no cue names ("其女儿帕提古丽"): the name starts after the last of them.
+            var dottedEnd = DottedEnd(text, m);
+            while (start <= firstEnd - 2 && HoldsCommonWord(text[start..dottedEnd]))
+            {
+                start++;
+            }
+
+            if (start <= firstEnd - 2)
+            {
+                names.Add((start, dottedEnd - start));
+            }
         }
     }
 
@@ -373,7 +384,7 @@ internal static partial class ChineseNames
     }
 
     /// <summary>Characters that end the last part of a name written with a middle dot: verbs and particles after a name.</summary>
-    private const string DottedStops = "诉述称说因于在是为等的了和与及被把将从对由到给让要已来去陪签";
+    private const string DottedStops = "诉述称说因于在是为等的了和与及被把将从对由到给让要已来去陪签也都还体";
 
     /// <summary>
     /// The end of a name written with a middle dot: its last part stops before a character that ends names (诉, 护 ...)
@@ -503,7 +514,7 @@ internal static partial class ChineseNames
     private static int MinorityLength(string text, int i)
     {
         var m = PhiPatterns.ZhDottedName().Match(text, i, Math.Min(text.Length - i, 30));
-        return m.Success && m.Index == i && !HoldsCommonWord(m.Value) ? DottedEnd(text, m) - i : 0;
+        return m.Success && m.Index == i && DottedEnd(text, m) is var end && !HoldsCommonWord(text[i..end]) ? end - i : 0;
     }
 
     private static bool MayStartName(string text, int start)
