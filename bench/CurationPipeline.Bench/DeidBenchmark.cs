@@ -91,6 +91,8 @@ internal sealed partial class DeidBenchmark : IBenchmark
         Console.WriteLine("Gold scores (held-out templates, seed 4242, English then Chinese):");
         Console.WriteLine(DeidEvaluation.Evaluate(mask, en).ToMarkdown());
         Console.WriteLine(DeidEvaluation.Evaluate(mask, zh).ToMarkdown());
+        Console.WriteLine("Chinese gold scores, development templates and surnames (tuned on), seed 1234:");
+        Console.WriteLine(DeidEvaluation.Evaluate(mask, new PhiNoteSynthesizer(1234, PhiTemplateSet.Development).Generate(notesN, "zh")).ToMarkdown());
 
         // The external English set (general text, read in place): see docs/deidentification.md for the mapping.
         var presidio = args.SkipWhile(a => a != "--presidio").Skip(1).FirstOrDefault() ?? PresidioDefault;
@@ -135,6 +137,7 @@ internal sealed partial class DeidBenchmark : IBenchmark
         var cehr = args.SkipWhile(a => a != "--cehrner").Skip(1).FirstOrDefault() ?? CehrnerDefault;
         Console.WriteLine();
         Console.WriteLine(CehrnerFalsePositives(mask, cehr));
+        Console.WriteLine(RealTextFalsePositives(mask));
         return leakCheck ? 0 : 1;
     }
 
@@ -353,6 +356,32 @@ internal sealed partial class DeidBenchmark : IBenchmark
             System.Text.RegularExpressions.Regex.IsMatch(v.Trim(), @"^(?:(?:19|20)\d\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
         var kept = note.Spans.Where(s => s.Category == PhiCategory.Date && Kept(note.Text.Substring(s.Start, s.Length))).ToList();
         return note with { Spans = [.. note.Spans.Except(kept)], Unscored = [.. note.Unscored, .. kept] };
+    }
+
+    /// <summary>
+    /// Characters removed per 10,000 from real dialogues without patients' data (CMDD, CMtMedQA, Toyhom; the copies
+    /// in CURATE_EXTERNAL_DATA when there, else the vendored samples), per category, with every detection but dates.
+    /// </summary>
+    private static string RealTextFalsePositives(Deidentifier deid)
+    {
+        var sb = new StringBuilder("Real dialogues without patients' data (removed characters per 10,000; dates, links and place-named hospitals are removed by design):\n");
+        foreach (var (name, texts) in new (string, Func<IEnumerable<string>>)[]
+                 {
+                     ("CMDD", () => RealText.Cmdd(TestData.ExternalOrSample("cmdd"))),
+                     ("CMtMedQA", () => RealText.CmtMedQa(TestData.ExternalOrSample("cmtmedqa/CMtMedQA_test.sample.json"))),
+                     ("Toyhom", () => RealText.Toyhom(TestData.ExternalOrSample("toyhom-med-dialogue/IM_neike_sample.csv"))),
+                 })
+        {
+            var r = FalsePositiveReport.Measure(deid, texts());
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"{name}: {r.Texts} texts, {r.Characters} characters, all {r.RemovedPer10000():0.00}, without dates/links/hospitals {r.RemovedPer10000(PhiCategory.Date, PhiCategory.Url, PhiCategory.Organization):0.00}");
+            foreach (var d in r.Detections.Where(d => d.Category != PhiCategory.Date))
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  {d.Category}: {d.Context}");
+            }
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>

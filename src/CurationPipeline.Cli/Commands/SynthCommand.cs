@@ -21,11 +21,15 @@ internal static class SynthCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write <kind>.jsonl into.", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed; the same seed gives the same file.", DefaultValueFactory = _ => 1 };
         var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "Knowledge tables the records are drawn from (default: ./raw/knowledge when it exists, else the bundled ones)." };
-        var language = new Option<string>("--language") { Description = "For phi-notes: zh, en or mixed.", DefaultValueFactory = _ => "mixed" };
+        var language = new Option<string>("--language", "--lang") { Description = "For phi-notes: zh, en or mixed.", DefaultValueFactory = _ => "mixed" };
         language.AcceptOnlyFromAmong("zh", "en", "mixed");
+        var templates = new Option<string>("--templates") { Description = "For phi-notes: development (what the recognisers are tuned on) or held-out (templates and surnames kept out of development).", DefaultValueFactory = _ => "development" };
+        templates.AcceptOnlyFromAmong("development", "held-out");
+        var surnames = new Option<string>("--surnames") { Description = "For phi-notes: realistic (surnames at their frequency) or stress (a third compound, a third rare).", DefaultValueFactory = _ => "realistic" };
+        surnames.AcceptOnlyFromAmong("realistic", "stress");
         var command = new Command("synth", "Synthesise raw inputs (reports, EHR notes, dialogues, inpatient bundles) with planted personal data, or gold-annotated notes for measuring de-identification.")
         {
-            kind, count, output, seed, knowledge, language,
+            kind, count, output, seed, knowledge, language, templates, surnames,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -41,7 +45,9 @@ internal static class SynthCommand
             var path = Path.Combine(outDir, what + ".jsonl");
             if (what == PhiNotes)
             {
-                var notes = new PhiNoteSynthesizer(parse.GetValue(seed)).Generate(n, parse.GetValue(language)!);
+                var set = parse.GetValue(templates) == "held-out" ? PhiTemplateSet.HeldOut : PhiTemplateSet.Development;
+                var rate = parse.GetValue(surnames) == "stress" ? SurnameRate.Stress : SurnameRate.Realistic;
+                var notes = new PhiNoteSynthesizer(parse.GetValue(seed), set, rate).Generate(n, parse.GetValue(language)!);
                 await GoldNoteJsonl.WriteAsync(path, notes, ct);
             }
             else

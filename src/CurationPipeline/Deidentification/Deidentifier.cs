@@ -45,6 +45,63 @@ public sealed class Deidentifier
         return PhiDetector.Detect(text, _recognizers);
     }
 
+    /// <summary>
+    /// The personal data of each of one patient's texts (the notes of one record, or of one patient): a name found
+    /// in any of them is also taken wherever it stands in the others.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<PhiSpan>> DetectRecords(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var found = texts.Select(t => (IReadOnlyList<PhiSpan>)PhiDetector.Detect(t ?? "", _recognizers)).ToArray();
+        if (texts.Count < 2)
+        {
+            return found;
+        }
+
+        var names = KnownNames(texts, found);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (names.Any(n => MissedOccurrence(texts[i], found[i], n)))
+            {
+                found[i] = PhiDetector.Detect(texts[i], _recognizers, names);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The names (two characters or more) found in a patient's texts.</summary>
+    internal static IReadOnlyCollection<string> KnownNames(IReadOnlyList<string> texts, IReadOnlyList<IReadOnlyList<PhiSpan>> found)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            foreach (var s in found[i])
+            {
+                if (s.Category == PhiCategory.Name && s.Length >= 2)
+                {
+                    names.Add(texts[i].Substring(s.Start, s.Length));
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>True when <paramref name="name"/> occurs in the text outside every span found there.</summary>
+    internal static bool MissedOccurrence(string text, IReadOnlyList<PhiSpan> found, string name)
+    {
+        for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal))
+        {
+            if (!found.Any(s => s.Start <= i && i + name.Length <= s.End))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The date shift (days) applied to every date of <paramref name="patientKey"/>.</summary>
     public int DateShiftDays(string patientKey) => _surrogates.DateShift(patientKey ?? "");
 

@@ -15,6 +15,12 @@ public enum PhiCategory
     Age,
     RecordNumber,
     Organization,
+
+    /// <summary>Account numbers and online accounts: bank cards, WeChat ids, QQ numbers.</summary>
+    Account,
+
+    /// <summary>Vehicle licence plates.</summary>
+    LicensePlate,
 }
 
 /// <summary>One detected piece of personal data: a character range of the scanned text.</summary>
@@ -46,6 +52,8 @@ public static class PhiCategories
         PhiCategory.Age => "[AGE]",
         PhiCategory.RecordNumber => "[RECORD]",
         PhiCategory.Organization => "[ORG]",
+        PhiCategory.Account => "[ACCOUNT]",
+        PhiCategory.LicensePlate => "[PLATE]",
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
     };
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using CurationPipeline.Deidentification;
 using CurationPipeline.Testing;
@@ -68,6 +69,34 @@ public sealed class JsonlDeidentificationTests
             JsonlDeidentification.RunAsync(missing, dir.File("out.jsonl"), new Deidentifier(new DeidOptions()), new JsonlDeidOptions()));
         Assert.Contains(missing, ex.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(dir.File("out.jsonl")));
+    }
+
+    [Fact]
+    public async Task Bad_records_are_rejected_with_line_and_reason_and_the_others_are_written()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.File("in.jsonl");
+        var good = Encoding.UTF8.GetBytes("""{"id":1,"text":"患者张三于2023年3月5日入院。"}""" + "\n");
+        var invalidUtf8 = Encoding.UTF8.GetBytes("""{"id":2,"text":"患者""").Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes("\"}\n")).ToArray();
+        var huge = Encoding.UTF8.GetBytes("""{"id":3,"text":" """ + new string('咳', 400_000) + "\"}\n");
+        var cyrillic = Encoding.UTF8.GetBytes("""{"id":4,"text":"Пациент Иванов Иван"}""" + "\n");
+        var empty = Encoding.UTF8.GetBytes("""{"id":5,"text":""}""" + "\n");
+        await File.WriteAllBytesAsync(input, [.. good, .. invalidUtf8, .. huge, .. cyrillic, .. empty, .. good]);
+
+        var output = dir.File("out.jsonl");
+        var summary = await JsonlDeidentification.RunAsync(input, output, new Deidentifier(new DeidOptions { Mode = DeidMode.Mask }),
+            new JsonlDeidOptions { MaxRecordBytes = 1 << 20 });
+
+        Assert.Equal(6, summary.LinesRead);
+        Assert.Equal(2, summary.Written);
+        Assert.Equal([2, 3, 4, 5], summary.Rejects.Select(r => r.Line));
+        Assert.Contains("invalid UTF-8", summary.Rejects[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("over the limit of 1048576 bytes", summary.Rejects[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("no Chinese or Latin letters", summary.Rejects[2].Reason, StringComparison.Ordinal);
+        Assert.Equal("field 'text' is empty", summary.Rejects[3].Reason);
+        Assert.All(summary.Rejects, r => Assert.DoesNotContain("Иванов", r.Reason, StringComparison.Ordinal));
+        Assert.All(await File.ReadAllLinesAsync(output), l => Assert.Equal("患者[NAME]于[DATE]入院。", JsonNode.Parse(l)!["text"]!.GetValue<string>()));
+        Assert.DoesNotContain(Directory.GetFiles(dir.Path), f => f.Contains(".tmp-", StringComparison.Ordinal));
     }
 
     private static DateOnly ParseZhDate(string s)

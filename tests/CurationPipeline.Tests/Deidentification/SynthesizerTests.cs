@@ -60,6 +60,7 @@ public sealed class SynthesizerTests
             Assert.Equal(notes[i].PatientId, back[i].PatientId);
             Assert.Equal(notes[i].Text, back[i].Text);
             Assert.Equal(notes[i].Spans, back[i].Spans);
+            Assert.Equal(notes[i].DocumentType, back[i].DocumentType);
         }
 
         var firstLine = (await File.ReadAllLinesAsync(dir.File("gold.jsonl")))[0];

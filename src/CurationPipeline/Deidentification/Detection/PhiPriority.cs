@@ -10,6 +10,9 @@ internal static class PhiPriority
     public const int Email = 100;
     public const int Url = 95;
     public const int IdNumber = 90;
+    /// <summary>Bank cards and online accounts: above a record number whose cue ("卡号") may stand before a card.</summary>
+    public const int Account = 87;
+
     public const int RecordNumber = 85;
 
     /// <summary>"12床": below a labelled record number, which may end in the same digits.</summary>
@@ -31,6 +34,12 @@ internal static class PhiPriority
 
     public const int PostalCode = 65;
     public const int Age = 60;
+    /// <summary>A licence plate ("浙A·12345").</summary>
+    public const int LicensePlate = 58;
+
+    /// <summary>A hospital or clinic named by its place ("温州市中医院"), above the address its place name starts.</summary>
+    public const int Institution = 52;
+
     public const int Address = 50;
 
     /// <summary>A named street without a house number ("on Ane Flats Street").</summary>

@@ -3,6 +3,8 @@ namespace CurationPipeline.Deidentification;
 /// <summary>
 /// Scores a <see cref="Deidentifier"/> against gold notes: per category, span-level (exact, same category)
 /// and (overlap, any category) and token-level (Chinese characters, English words) recall and precision.
+/// Consecutive notes with one patient id are detected together (<see cref="Deidentifier.DetectRecords"/>), as a
+/// patient's records are.
 /// </summary>
 public static class DeidEvaluation
 {
@@ -19,10 +21,9 @@ public static class DeidEvaluation
 
         var all = new CategoryCounter();
         var notes = 0;
-        foreach (var note in gold)
+        foreach (var (note, predicted) in Detected(deid, gold))
         {
             notes++;
-            var predicted = deid.Detect(note.Text);
             var tokens = Tokens(note.Text);
             foreach (var g in note.Spans)
             {
@@ -146,5 +147,29 @@ public static class DeidEvaluation
             Ratio(GoldTokensFound, GoldTokens), Ratio(PredictedTokensRight, PredictedTokens));
 
         private static double? Ratio(int a, int b) => b == 0 ? null : (double)a / b;
+    }
+
+    /// <summary>Each note with what was detected in it, a patient's consecutive notes detected together.</summary>
+    private static IEnumerable<(GoldNote Note, IReadOnlyList<PhiSpan> Found)> Detected(Deidentifier deid, IEnumerable<GoldNote> gold)
+    {
+        var group = new List<GoldNote>();
+        foreach (var note in gold.Append(null))
+        {
+            if (group.Count > 0 && (note is null || note.PatientId != group[0].PatientId))
+            {
+                var found = deid.DetectRecords([.. group.Select(n => n.Text)]);
+                for (var i = 0; i < group.Count; i++)
+                {
+                    yield return (group[i], found[i]);
+                }
+
+                group.Clear();
+            }
+
+            if (note is not null)
+            {
+                group.Add(note);
+            }
+        }
     }
 }

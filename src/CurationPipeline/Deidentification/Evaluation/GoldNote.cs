@@ -8,6 +8,9 @@ public sealed record GoldNote(string Id, string PatientId, string Text, IReadOnl
     /// a detection there counts neither as right nor as a false positive.
     /// </summary>
     public IReadOnlyList<GoldPhiSpan> Unscored { get; init; } = [];
+
+    /// <summary>The kind of document a synthetic Chinese note is written as; null for other notes.</summary>
+    public ClinicalDocumentType? DocumentType { get; init; }
 }
 
 /// <summary>One gold span: <see cref="Length"/> characters at <see cref="Start"/> of the note's text.</summary>

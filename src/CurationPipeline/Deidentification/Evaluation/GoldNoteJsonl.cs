@@ -4,7 +4,10 @@ using System.Text.Json.Nodes;
 
 namespace CurationPipeline.Deidentification;
 
-/// <summary>Reads and writes gold notes as JSONL: {"id","patient_id","text","spans":[{"category","start","length"}]}.</summary>
+/// <summary>
+/// Reads and writes gold notes as JSONL: {"id","patient_id","text","spans":[{"category","start","length"}]}, and
+/// "type" (the document type, e.g. "DischargeSummary") for synthetic Chinese notes.
+/// </summary>
 public static class GoldNoteJsonl
 {
     public static async Task WriteAsync(string path, IEnumerable<GoldNote> notes, CancellationToken ct = default)
@@ -24,6 +27,11 @@ public static class GoldNoteJsonl
                     ["length"] = s.Length,
                 })]),
             };
+            if (n.DocumentType is { } type)
+            {
+                obj["type"] = type.ToString();
+            }
+
             await writer.WriteLineAsync(obj.ToJsonString(JsonOptions).AsMemory(), ct);
         }
     }
@@ -84,7 +92,15 @@ public static class GoldNoteJsonl
             spans.Add(new GoldPhiSpan(category, start, length));
         }
 
-        return new GoldNote(id, patient, text, spans);
+        ClinicalDocumentType? type = null;
+        if (obj["type"] is JsonValue tv)
+        {
+            type = tv.TryGetValue<string>(out var t) && Enum.TryParse<ClinicalDocumentType>(t, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : throw Bad("field 'type' is not a known document type");
+        }
+
+        return new GoldNote(id, patient, text, spans) { DocumentType = type };
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new()

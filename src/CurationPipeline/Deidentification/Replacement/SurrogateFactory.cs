@@ -28,6 +28,8 @@ internal sealed class SurrogateFactory(DeidOptions options)
         PhiCategory.Age => value.EndsWith('岁') ? "90岁以上" : ContainsHan(value) ? "90以上" : "90+",
         PhiCategory.RecordNumber => Digits(value, patientKey, "record", keep: 0),
         PhiCategory.Organization => SurrogateAddresses.Organization(value, _hash.Random(patientKey, "org", value)),
+        PhiCategory.Account => LettersAndDigits(value, patientKey, "account"),
+        PhiCategory.LicensePlate => LettersAndDigits(value, patientKey, "plate"),
         _ => category.MaskTag(),
     };
 
@@ -35,7 +37,7 @@ internal sealed class SurrogateFactory(DeidOptions options)
     {
         if (ContainsHan(value))
         {
-            var surnameLength = value.Length >= 3 && ChineseLexicon.CompoundSurnames.Contains(value[..2]) ? 2 : 1;
+            var surnameLength = value.Length >= 3 && SurnameInventory.IsCompoundAt(value, 0) ? 2 : 1;
             var surname = value[..surnameLength];
             var s = Different(SurrogateLists.ZhSurnames, _hash.Hash(patientKey, "zh-surname", surname), surname);
             if (value.Length == surnameLength)
@@ -173,6 +175,28 @@ internal sealed class SurrogateFactory(DeidOptions options)
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Replaces every ASCII letter (same case) and digit; everything else stays: "ouyang_nana88" → "kzqtvm_wbhe31",
+    /// "浙A·12345" → "浙K·80417" (the province of a plate, like a state, may stay).
+    /// </summary>
+    private string LettersAndDigits(string value, string patientKey, string purpose)
+    {
+        var rng = _hash.Random(patientKey, purpose, value);
+        var chars = value.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = chars[i] switch
+            {
+                >= '0' and <= '9' => (char)('0' + rng.Next(0, 10)),
+                >= 'a' and <= 'z' => (char)('a' + rng.Next(0, 26)),
+                >= 'A' and <= 'Z' => (char)('A' + rng.Next(0, 26)),
+                _ => chars[i],
+            };
+        }
+
+        return new string(chars);
     }
 
     /// <summary>Phones keep their country/area prefix; the last 8 digits (or all but 3) change.</summary>

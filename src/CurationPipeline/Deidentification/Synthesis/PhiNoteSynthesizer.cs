@@ -6,9 +6,11 @@ namespace CurationPipeline.Deidentification;
 
 /// <summary>
 /// Writes synthetic clinical notes (Chinese, English or mixed) with planted personal data and exact gold
-/// spans. The same seed and template set give the same notes.
+/// spans. The same seed, template set and surname rate give the same notes. Chinese notes are documents of eight
+/// types (<see cref="ClinicalDocumentType"/>), one to three per patient (consecutive notes with one patient id);
+/// their names come from the development or the held-out quarter of the surname inventory, with the template set.
 /// </summary>
-public sealed partial class PhiNoteSynthesizer(int seed, PhiTemplateSet templates = PhiTemplateSet.Development)
+public sealed partial class PhiNoteSynthesizer(int seed, PhiTemplateSet templates = PhiTemplateSet.Development, SurnameRate surnames = SurnameRate.Realistic)
 {
     public IEnumerable<GoldNote> Generate(int count, string language)
     {
@@ -18,28 +20,41 @@ public sealed partial class PhiNoteSynthesizer(int seed, PhiTemplateSet template
         }
 
         var rng = new Random(seed);
+        ChineseNoteWriter? chinese = null;
+        ChinesePatient? patient = null;
+        var (left, patientId) = (0, "");
         for (var i = 0; i < count; i++)
         {
             var zh = language == "zh" || (language == "mixed" && i % 2 == 0);
             var id = string.Create(CultureInfo.InvariantCulture, $"{(templates == PhiTemplateSet.HeldOut ? "h" : "d")}{seed}-{i:D5}");
-            yield return Note(new PhiValueFaker(new Random(rng.Next())), id, zh);
+            var noteSeed = rng.Next();
+            if (!zh)
+            {
+                yield return Note(new PhiValueFaker(new Random(noteSeed)), id);
+                continue;
+            }
+
+            chinese ??= new ChineseNoteWriter(templates == PhiTemplateSet.HeldOut, surnames);
+            var names = new Random(noteSeed ^ 0x2545F491);
+            if (left == 0)
+            {
+                patient = chinese.NewPatient(new PhiValueFaker(new Random(noteSeed ^ 0x1B873593)), names);
+                (left, patientId) = (1 + noteSeed % 3, "pt-" + id);
+            }
+
+            left--;
+            yield return chinese.Write(new PhiValueFaker(new Random(noteSeed)), names, id, patientId, patient!);
         }
     }
 
-    private GoldNote Note(PhiValueFaker f, string id, bool zh)
+    /// <summary>An English note: sentence templates of the set with planted values.</summary>
+    private GoldNote Note(PhiValueFaker f, string id)
     {
-        var pool = (zh, templates) switch
-        {
-            (true, PhiTemplateSet.Development) => PhiNoteTemplates.ZhDevelopment,
-            (false, PhiTemplateSet.Development) => PhiNoteTemplates.EnDevelopment,
-            (true, _) => PhiNoteTemplates.ZhHeldOut,
-            _ => PhiNoteTemplates.EnHeldOut,
-        };
-
-        var patientFirst = zh ? "" : f.EnFirst();
-        var patientLast = zh ? f.ZhSurname() : f.EnLast();
-        var given = f.Pick(SurrogateLists.ZhGivenNames);
-        var patient = zh ? patientLast + given[..Math.Min(given.Length, f.Next(4) == 0 ? 1 : 2)] : $"{patientFirst} {patientLast}";
+        var pool = templates == PhiTemplateSet.Development ? PhiNoteTemplates.EnDevelopment : PhiNoteTemplates.EnHeldOut;
+        var patientFirst = f.EnFirst();
+        var patientLast = f.EnLast();
+        f.Pick(SurrogateLists.ZhGivenNames); // an unused draw that the later values of a seed depend on
+        var patient = $"{patientFirst} {patientLast}";
         var sb = new StringBuilder();
         var spans = new List<GoldPhiSpan>();
         var sections = pool.OrderBy(_ => f.Next(1000)).Take(3 + f.Next(Math.Max(1, pool.Length - 2))).ToList();
@@ -50,10 +65,10 @@ public sealed partial class PhiNoteSynthesizer(int seed, PhiTemplateSet template
             {
                 sb.Append(template, pos, m.Index - pos);
                 pos = m.Index + m.Length;
-                var (category, value, spanValue) = Fill(m.Groups[1].Value, f, zh, patient, patientLast);
+                var (category, value) = Fill(m.Groups[1].Value, f, patient, patientLast);
                 if (category is { } c)
                 {
-                    spans.Add(new GoldPhiSpan(c, sb.Length, spanValue.Length));
+                    spans.Add(new GoldPhiSpan(c, sb.Length, value.Length));
                 }
 
                 sb.Append(value);
@@ -62,43 +77,36 @@ public sealed partial class PhiNoteSynthesizer(int seed, PhiTemplateSet template
             sb.Append(template, pos, template.Length - pos);
             if (!template.EndsWith('\n'))
             {
-                sb.Append(zh ? "" : " ");
+                sb.Append(' ');
             }
         }
 
         return new GoldNote(id, "pt-" + id, sb.ToString().TrimEnd(), spans);
     }
 
-    /// <summary>The value to write and its category; the gold span covers the first spanValue.Length characters.</summary>
-    private static (PhiCategory? Category, string Value, string SpanValue) Fill(string slot, PhiValueFaker f, bool zh, string patient, string patientLast)
+    /// <summary>The value to write for an English slot and its category (null: not personal data).</summary>
+    private static (PhiCategory? Category, string Value) Fill(string slot, PhiValueFaker f, string patient, string patientLast) => slot switch
     {
-        string v;
-        switch (slot)
-        {
-            case "P": return (PhiCategory.Name, patient, patient);
-            case "PS": case "PL": return (PhiCategory.Name, patientLast, patientLast);
-            case "DR": case "REL": v = zh ? f.ZhName() : f.EnName(); return (PhiCategory.Name, v, v);
-            case "DRL": v = f.EnLast(); return (PhiCategory.Name, v, v);
-            case "ID": v = f.ChineseId(); return (PhiCategory.IdNumber, v, v);
-            case "SSN": v = f.Ssn(); return (PhiCategory.IdNumber, v, v);
-            case "MOB": v = f.Mobile(); return (PhiCategory.Phone, v, v);
-            case "TEL": v = zh ? f.Landline() : f.UsPhone(); return (PhiCategory.Phone, v, v);
-            case "PHONE": v = f.UsPhone(); return (PhiCategory.Phone, v, v);
-            case "DATE": v = zh ? f.ZhDate(f.AnyDate()) : f.EnDate(f.AnyDate()); return (PhiCategory.Date, v, v);
-            case "ADDR": v = zh ? f.ZhAddress() : $"{f.EnStreet()}, {f.EnCity()}"; return (PhiCategory.Address, v, v);
-            case "ZIP": v = zh ? f.ZhPostal() : f.Zip(); return (PhiCategory.PostalCode, v, v);
-            case "OLD":
-                v = f.OldAge().ToString(CultureInfo.InvariantCulture);
-                return zh ? (PhiCategory.Age, v + "岁", v + "岁") : (PhiCategory.Age, v, v);
-            case "AGE": return (null, f.Age().ToString(CultureInfo.InvariantCulture), "");
-            case "REC": v = zh ? f.ZhRecord() : f.EnRecord(); return (PhiCategory.RecordNumber, v, v);
-            case "ORG": v = zh ? f.ZhOrg() : f.EnOrg(); return (PhiCategory.Organization, v, v);
-            case "EMAIL": v = f.Email(zh); return (PhiCategory.Email, v, v);
-            case "URL": v = f.Url(); return (PhiCategory.Url, v, v);
-            case "IP": v = f.Ip(); return (PhiCategory.IpAddress, v, v);
-            default: throw new InvalidOperationException($"unknown template slot {{{slot}}}");
-        }
-    }
+        "P" => (PhiCategory.Name, patient),
+        "PS" or "PL" => (PhiCategory.Name, patientLast),
+        "DR" or "REL" => (PhiCategory.Name, f.EnName()),
+        "DRL" => (PhiCategory.Name, f.EnLast()),
+        "ID" => (PhiCategory.IdNumber, f.ChineseId()),
+        "SSN" => (PhiCategory.IdNumber, f.Ssn()),
+        "MOB" => (PhiCategory.Phone, f.Mobile()),
+        "TEL" or "PHONE" => (PhiCategory.Phone, f.UsPhone()),
+        "DATE" => (PhiCategory.Date, f.EnDate(f.AnyDate())),
+        "ADDR" => (PhiCategory.Address, $"{f.EnStreet()}, {f.EnCity()}"),
+        "ZIP" => (PhiCategory.PostalCode, f.Zip()),
+        "OLD" => (PhiCategory.Age, f.OldAge().ToString(CultureInfo.InvariantCulture)),
+        "AGE" => (null, f.Age().ToString(CultureInfo.InvariantCulture)),
+        "REC" => (PhiCategory.RecordNumber, f.EnRecord()),
+        "ORG" => (PhiCategory.Organization, f.EnOrg()),
+        "EMAIL" => (PhiCategory.Email, f.Email(false)),
+        "URL" => (PhiCategory.Url, f.Url()),
+        "IP" => (PhiCategory.IpAddress, f.Ip()),
+        _ => throw new InvalidOperationException($"unknown template slot {{{slot}}}"),
+    };
 
     [GeneratedRegex(@"\{([A-Z]+)\}", RegexOptions.CultureInvariant)]
     private static partial Regex Slot();

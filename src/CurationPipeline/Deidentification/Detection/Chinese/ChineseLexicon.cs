@@ -3,20 +3,12 @@ namespace CurationPipeline.Deidentification;
 /// <summary>Word lists for Chinese name and address detection.</summary>
 internal static class ChineseLexicon
 {
-    /// <summary>Common single-character surnames (roughly the 150 most frequent).</summary>
-    public const string Surnames =
-        "王李张刘陈赖洪杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
-
-    /// <summary>Compound surnames.</summary>
-    public static readonly string[] CompoundSurnames =
-        ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙", "夏侯", "轩辕", "宇文", "司徒", "端木", "南宫", "西门", "独孤"];
-
     /// <summary>
     /// Characters that end a name candidate: words that commonly follow a name in clinical text
     /// (因, 于, 诉, 男, 女, 签 ...). A given-name character is never one of these.
     /// </summary>
     public const string StopChars =
-        "因于在是为之的等和与及今诉自来餐入出现年先说称陪同签已经无有行术患病者岁住院门急诊科室床号电话身份证男女性主医护师生长任士姓名属告知同意拒绝要求希望代述反映携带送转至收治接诊查体检阅核审字昨午夜当近上下半次本外再又也均则即但并而或及被把将从向对由到给让使以所其该此这那每各某诉述伴见示约至后前内中左右双单全侧部处位分周月日时岁小大多少余许两几个次例痛热咳吐泻肿胀血尿便乏力";
+        "因于在是为之的等和与及今诉自来餐入出现年先说称陪同签已经无有行术患病者岁住院门急诊科室床号电话身份证男女性主医护师长任士姓名属告知同意拒绝要求希望代述反映携带送转至收治接诊查体检阅核审字昨午夜当近上下半次本外再又也均则即但并而或及被把将从向对由到给让使以所其该此这那每各某诉述伴见示约至后前内中左右双单全侧部处位分周月日时岁小大多少余许两几个次例痛热咳吐泻肿胀血尿便乏力负";
 
     /// <summary>
     /// Two-character starts after a cue that are medical or function words, not names
@@ -43,7 +35,7 @@ internal static class ChineseLexicon
         "于是", "于今", "于晨", "于夜", "于午", "于凌", "于傍", "于早", "于晚", "于饭", "于活", "于劳", "于受", "于感", "于进", "于无",
         "谢谢", "谢了", "应如", "应坚", "应注", "应尽", "应立", "应积", "应定", "应遵", "应当", "应该", "易疲", "易感", "易出", "易发", "时咨", "时联", "时找", "时遵", "时请", "时记", "时按", "时就", "和专", "和咨", "向专", "严格", "常常", "应避", "应考",
         "应及", "商讨", "安排", "关注", "全面", "许可", "解答", "明白", "符合", "和确", "和遵", "和家", "和支", "和康", "和心",
-        "于体", "于次", "于就", "于入", "于出", "于术", "于住", "白天", "常感", "常伴", "常因", "时伴", "时而", "高于", "高出",
+        "家庭", "家中", "家人", "家族", "于体", "于次", "于就", "于入", "于出", "于术", "于住", "白天", "常感", "常伴", "常因", "时伴", "时而", "高于", "高出",
         "方便", "程序", "温热", "康复", "尚好", "尚稳", "齐平", "余同", "余未", "余均", "向心", "向左", "向右", "向下", "向上", "于昨", "于前", "于当", "于近", "于上", "于下", "于本", "于外", "于我", "于门", "于急", "于家", "于院",
     };
 
@@ -55,10 +47,7 @@ internal static class ChineseLexicon
         "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
     ];
 
-    private static readonly HashSet<char> SurnameSet = [.. Surnames];
     private static readonly HashSet<char> StopSet = [.. StopChars];
-
-    public static bool IsSurname(char c) => SurnameSet.Contains(c);
 
     public static bool IsStop(char c) => StopSet.Contains(c);
 

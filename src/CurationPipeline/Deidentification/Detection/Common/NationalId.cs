@@ -20,6 +20,32 @@ public static class NationalId
         return CheckChars[sum % 11];
     }
 
+    /// <summary>True for a valid ID written in groups: the separators (spaces, dashes) are left out first.</summary>
+    public static bool IsValidGrouped(ReadOnlySpan<char> written) => Ungrouped(written) is { } id && IsValid(id);
+
+    /// <summary>True for an ID after its label whose birth date is real, whatever its check character (a typo).</summary>
+    public static bool HasBirthDate(ReadOnlySpan<char> written) => Ungrouped(written) is { } id && TryBirthDate(id, out _);
+
+    private static string? Ungrouped(ReadOnlySpan<char> written)
+    {
+        Span<char> id = stackalloc char[18];
+        var n = 0;
+        foreach (var c in written)
+        {
+            if (c is not (' ' or '-'))
+            {
+                if (n == 18)
+                {
+                    return null;
+                }
+
+                id[n++] = c;
+            }
+        }
+
+        return n == 18 ? id.ToString() : null;
+    }
+
     /// <summary>True for 17 digits + check character with a correct checksum and a plausible birth date.</summary>
     public static bool IsValid(ReadOnlySpan<char> id)
     {

@@ -20,7 +20,8 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![\w:])", Opt)]
     public static partial Regex Ipv6();
 
-    [GeneratedRegex(@"(?<![\d./-])(?<y>(?:19|20)\d{2})(?<sep>[-/.])(?<M>\d{1,2})\k<sep>(?<d>\d{1,2})(?!\d|[./-]\d)", RegexOptions.CultureInvariant)]
+    /// <summary>2023-03-05, 2023/3/5, 2023.03.05; also after a list number ("2.2024-04-26门诊复查").</summary>
+    [GeneratedRegex(@"(?<![\d/-])(?<!(?<!(?:^|[^\d.])\d{1,2})\.)(?<y>(?:19|20)\d{2})(?<sep>[-/.])(?<M>\d{1,2})\k<sep>(?<d>\d{1,2})(?!\d|[./-]\d)", RegexOptions.CultureInvariant)]
     public static partial Regex YearFirstDate();
 
     [GeneratedRegex(@"(?<![\d./-])(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<y>(?:19|20)\d{2})(?!\d|[./-]\d)|(?<![\d./-])(?<a>\d{1,2})(?<sep>/)(?<b>\d{1,2})/(?<y>\d{2})(?![\d/])", RegexOptions.CultureInvariant)]
