@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using CurationPipeline.Sources;
+using CurationPipeline.IO;
 
 namespace CurationPipeline.Deidentification;
 
