@@ -46,7 +46,7 @@ public static class EngineFactory
         {
             var tagger = OfflineDepartmentTagger.Load(reference);
             tagging = new TaggingStage(tagger, tagged);
-            description["tagger"] = $"{tagger.Name}: keyword lexicon and a naive Bayes classifier over bundled labelled text (no model)";
+            description["tagger"] = $"{tagger.Name}: clinical reading (negation, history, rule-out), keyword lexicon and a complement naive Bayes classifier over bundled labelled text; every tag with its evidence (no model)";
         }
 
         return new PipelineEngines
@@ -167,7 +167,7 @@ public static class EngineFactory
         {
             var name = roles.Tagger.FirstOrDefault() ?? fallback;
             tagging = new TaggingStage(new LlmDepartmentTagger(hub.GetClient(name, "tagger"), name), tagged);
-            description["tagger"] = "LLM: " + Describe(name) + ", constrained to the 64 departments";
+            description["tagger"] = "LLM: " + Describe(name) + ", constrained by JSON schema to the 9/64 departments, with evidence";
         }
 
         var engines = new PipelineEngines

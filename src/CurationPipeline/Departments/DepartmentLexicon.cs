@@ -58,6 +58,17 @@ public sealed class DepartmentLexicon
     public Dictionary<string, double> Score(string text)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (_, department, weight) in Matches(text))
+        {
+            scores[department] = scores.GetValueOrDefault(department) + weight;
+        }
+
+        return scores;
+    }
+
+    /// <summary>Every longest-match term of <paramref name="text"/> with each department it points at and its type weight.</summary>
+    public IEnumerable<(string Term, string Department, double Weight)> Matches(string text)
+    {
         for (var i = 0; i < text.Length;)
         {
             var step = 1;
@@ -67,7 +78,7 @@ public sealed class DepartmentLexicon
                 {
                     foreach (var (department, type) in hits)
                     {
-                        scores[department] = scores.GetValueOrDefault(department) + type switch { "disease" => 3, "keyword" => 2, _ => 1 };
+                        yield return (text.Substring(i, len), department, type switch { "disease" => 3, "keyword" => 2, _ => 1 });
                     }
 
                     step = len;
@@ -77,7 +88,5 @@ public sealed class DepartmentLexicon
 
             i += step;
         }
-
-        return scores;
     }
 }
