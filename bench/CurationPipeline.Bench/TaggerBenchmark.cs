@@ -5,6 +5,7 @@ using System.Text.Json;
 using CurationPipeline.Departments;
 using CurationPipeline.IO;
 using CurationPipeline.Reference;
+using CurationPipeline.Splits;
 using CurationPipeline.Testing;
 
 namespace CurationPipeline.Bench;
@@ -21,8 +22,14 @@ internal sealed class TaggerBenchmark : IBenchmark
 
     public string Description => "offline department tagger: top-1 / any-of-3 accuracy on held-out labelled dialogues [--external DIR] [--raw DIR]";
 
-    public Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
+        if (Arg(args, "--explain") is { } pool)
+        {
+            await ExplainAsync(pool, Arg(args, "--dataset"), cancellationToken);
+            return 0;
+        }
+
         // The held-out rule counts positions in the very files train.tsv was derived from: the vendored samples
         // (a full upstream file has other positions), unless --external names a folder holding the same files.
         var external = Arg(args, "--external") ?? TestData.Samples;
@@ -39,7 +46,7 @@ internal sealed class TaggerBenchmark : IBenchmark
         if (args.Contains("--cv"))
         {
             CrossValidate(reference);
-            return Task.FromResult(0);
+            return 0;
         }
 
         var variants = new (string Label, OfflineDepartmentTagger Tagger)[]
@@ -63,7 +70,33 @@ internal sealed class TaggerBenchmark : IBenchmark
         var agreement = DepartmentAgreement.Of(pairs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"items {agreement.Items}; department accuracy {100 * agreement.Accuracy:0.0}%, Cohen's kappa {agreement.Kappa:0.000}; primary department accuracy {100 * agreement.GroupAccuracy:0.0}%, kappa {agreement.GroupKappa:0.000}"));
-        return Task.FromResult(0);
+        return 0;
+    }
+
+    // Per dataset of a written pool: the most frequent tag combinations and, for each, the words that most often supported them.
+    private static async Task ExplainAsync(string pool, string? dataset, CancellationToken cancellationToken)
+    {
+        var items = new List<Items.BenchmarkItem>();
+        await foreach (var item in PoolReader.ReadItemsAsync(PoolReader.Resolve(pool), null, cancellationToken))
+        {
+            if (dataset is null || item.Dataset == dataset)
+            {
+                items.Add(item);
+            }
+        }
+
+        foreach (var group in items.GroupBy(i => i.Dataset))
+        {
+            var n = group.Count();
+            Console.WriteLine($"## {group.Key} ({n} items)");
+            foreach (var combination in group.GroupBy(i => string.Join(" | ", i.Departments)).OrderByDescending(g => g.Count()).Take(5))
+            {
+                var words = combination.SelectMany(i => i.DepartmentEvidence.SelectMany(e => e.Words)).GroupBy(w => w)
+                    .OrderByDescending(g => g.Count()).Take(8).Select(g => $"{g.Key} {g.Count()}");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"- {combination.Key}: {combination.Count()} ({100.0 * combination.Count() / n:0.0}%); words: {string.Join(", ", words)}"));
+            }
+        }
     }
 
     // The gold label a tagging is scored against: the accepted department it names first, else the first accepted one.

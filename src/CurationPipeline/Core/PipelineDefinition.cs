@@ -176,7 +176,7 @@ public sealed class DatasetDefinition
     /// <value>Only records whose fields equal these values feed the dataset (e.g. <c>dataset: MAEthic</c>).</value>
     public Dictionary<string, string> Where { get; set; } = [];
 
-    /// <value>Tag departments for this dataset. Default: on (every dataset gets departments; Table 1 samples by them where `sampling_keys` lists `department`).</value>
+    /// <value>Tag departments for this dataset. Default: on for SmartServ and SmartCare.</value>
     public bool? Departments { get; set; }
 
     /// <value>Prompt template for the LLM engine, relative to the pipeline file.</value>
@@ -188,5 +188,5 @@ public sealed class DatasetDefinition
     /// <value>Items to make per source record at most. Default 1.</value>
     public int ItemsPerRecord { get; set; } = 1;
 
-    public bool TagsDepartments => Departments ?? true;
+    public bool TagsDepartments => Departments ?? Secondary is "SmartServ" or "SmartCare";
 }

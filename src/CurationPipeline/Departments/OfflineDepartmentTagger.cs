@@ -11,7 +11,7 @@ namespace CurationPipeline.Departments;
 /// labelled text of raw/departments/train.tsv. Every department it gives carries its supporting words (the
 /// lexicon terms found, else the classifier's strongest words); a text with neither gets "No Department".
 /// </summary>
-public sealed record OfflineDepartmentTagger(DepartmentLexicon? Lexicon, ComplementNaiveBayes? Model) : IDepartmentTagger
+public sealed record OfflineDepartmentTagger(DepartmentLexicon? Lexicon, ComplementNaiveBayes? Model, ExternalDepartmentMap? SourceLabels = null) : IDepartmentTagger
 {
     // Characters that mark text as clinical when no lexicon term is found; without any, the classifier is not asked.
     private const string ClinicalCues = "病痛症医药疗诊疼痒肿炎血癌瘤热烧咳喘吐泻孕胎经痘疹伤骨牙眼耳鼻喉肺肝胃肾心脑腰疮晕麻胀酸脓菌毒疫苗术检查化验";
@@ -55,13 +55,29 @@ public sealed record OfflineDepartmentTagger(DepartmentLexicon? Lexicon, Complem
             model.Fit();
         }
 
-        return new OfflineDepartmentTagger(useLexicon ? lexicon : null, model);
+        return new OfflineDepartmentTagger(useLexicon ? lexicon : null, model,
+            reference.DepartmentTable("external-map") is null ? null : ExternalDepartmentMap.Load(reference));
     }
 
     public Task<DepartmentTagging> TagAsync(BenchmarkItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return Task.FromResult(Tag(Clauses(item)));
+        return Task.FromResult(Tag(Clauses(item), SourceDepartment(item)));
+    }
+
+    /// <summary>
+    /// The department the source itself names (CMExam's <c>Clinical Department</c>), mapped to the list through
+    /// external-map.tsv under the dataset's name: the label and what it allows; null when there is none or it has
+    /// no counterpart in Table 2.
+    /// </summary>
+    public (string Label, IReadOnlySet<string> Allowed)? SourceDepartment(BenchmarkItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return SourceLabels is not null
+            && item.Attributes.TryGetValue(DepartmentSpread.SourceDepartmentAttribute, out var label)
+            && SourceLabels.TryGold(item.Dataset.ToLowerInvariant(), label.Trim(), out var allowed) && allowed is not null
+            ? (label.Trim(), allowed)
+            : null;
     }
 
     /// <summary>Departments for a plain text (a question or a note), best first.</summary>
@@ -98,10 +114,41 @@ public sealed record OfflineDepartmentTagger(DepartmentLexicon? Lexicon, Complem
         return clauses;
     }
 
-    /// <summary>Departments for read clauses, best first, each with its evidence.</summary>
-    public DepartmentTagging Tag(IReadOnlyList<Clause> clauses)
+    /// <summary>
+    /// Departments for read clauses, best first, each with its evidence. A department the source names limits the
+    /// choice to what it allows; when the text supports none of those, the source's label is the evidence.
+    /// </summary>
+    public DepartmentTagging Tag(IReadOnlyList<Clause> clauses, (string Label, IReadOnlySet<string> Allowed)? source = null)
     {
         ArgumentNullException.ThrowIfNull(clauses);
+        if (source is { } given)
+        {
+            return given.Allowed.Contains(DepartmentCatalog.NoDepartment)
+                ? DepartmentTagging.None(Name + "+source")
+                : FromSource(TagText(clauses, given.Allowed), given);
+        }
+
+        return TagText(clauses, null);
+    }
+
+    private DepartmentTagging FromSource(DepartmentTagging fromText, (string Label, IReadOnlySet<string> Allowed) source)
+    {
+        if (fromText.Departments[0] != DepartmentCatalog.NoDepartment)
+        {
+            return fromText with
+            {
+                Engine = Name + "+source",
+                Evidence = [.. fromText.Evidence.Select(e => e with { Words = [.. e.Words.Prepend(source.Label).Distinct(StringComparer.Ordinal)] })],
+            };
+        }
+
+        // The text supports none of the allowed departments: the source's label alone decides, first of the allowed in Table 2 order.
+        var department = DepartmentCatalog.All.First(d => source.Allowed.Contains(d.Name)).Name;
+        return new DepartmentTagging([department], [new DepartmentEvidence(department, [source.Label])], Name + "+source", source.Allowed.Count == 1 ? 1 : 1.0 / source.Allowed.Count);
+    }
+
+    private DepartmentTagging TagText(IReadOnlyList<Clause> clauses, IReadOnlySet<string>? allowed)
+    {
         var evidence = clauses.Select(c => (Text: ClinicalReading.EvidenceText(c), c.Weight)).Where(c => c.Text.Length > 0).ToList();
         var lexical = new Dictionary<string, double>(StringComparer.Ordinal);
         var terms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -145,18 +192,19 @@ public sealed record OfflineDepartmentTagger(DepartmentLexicon? Lexicon, Complem
         }
 
         var order = scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
-        var best = order[0].Value;
+        var best = order.FirstOrDefault(o => allowed is null || allowed.Contains(o.Key)).Value;
         var chosen = new List<DepartmentEvidence>();
-        foreach (var (department, score) in order)
+        foreach (var (department, score) in order.Where(o => allowed is null || allowed.Contains(o.Key)))
         {
             if (chosen.Count == DepartmentRules.MaxDepartments || score < best - KeepWithin)
             {
                 break;
             }
 
-            // A department is given only with words of the text that support it.
+            // A department is given only with words of the text that support it; when the source limits the choice,
+            // the classifier's words alone must be strong ones (else the source's label decides).
             var words = terms.TryGetValue(department, out var t) ? t : Model?.Evidence(weighted, department) ?? [];
-            if (words.Count > 0 && (chosen.Count == 0 || lexical.ContainsKey(department) || score >= MinimumClassifierScore))
+            if (words.Count > 0 && ((chosen.Count == 0 && allowed is null) || lexical.ContainsKey(department) || score >= MinimumClassifierScore))
             {
                 chosen.Add(new DepartmentEvidence(department, words));
             }

@@ -9,6 +9,9 @@ namespace CurationPipeline.Items;
 public sealed record DepartmentSpread(int Items, IReadOnlyList<(string Name, int Count)> Groups, IReadOnlyList<(string Name, int Count)> Departments,
     string TopCombination, int TopCombinationCount)
 {
+    /// <summary>The item attribute holding a department the source itself names (CMExam's <c>Clinical Department</c>), as the source spells it.</summary>
+    public const string SourceDepartmentAttribute = "source_department";
+
     /// <summary>Above this share a single department combination dominates a split (unless the source is single-specialty).</summary>
     public const double DominantShare = 0.10;
 
