@@ -28,7 +28,14 @@ public sealed class DepartmentLexicon
         }
 
         _maxLength = _terms.Count == 0 ? 0 : _terms.Keys.Max(t => t.Length);
+        _fragments = new HashSet<(string, string)>(_terms.SelectMany(t => t.Value.SelectMany(d =>
+            Enumerable.Range(0, Math.Max(0, t.Key.Length - 1)).Select(i => (t.Key.Substring(i, 2), d.Department)))));
     }
+
+    private readonly HashSet<(string Bigram, string Department)> _fragments;
+
+    /// <summary>True when <paramref name="bigram"/> (two characters) occurs inside a term pointing at <paramref name="department"/>.</summary>
+    public bool HasFragment(string bigram, string department) => _fragments.Contains((bigram, department));
 
     public int Count => _terms.Count;
 

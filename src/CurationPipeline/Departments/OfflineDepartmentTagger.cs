@@ -16,6 +16,10 @@ public sealed record OfflineDepartmentTagger(DepartmentLexicon? Lexicon, Complem
     // Characters that mark text as clinical when no lexicon term is found; without any, the classifier is not asked.
     private const string ClinicalCues = "病痛症医药疗诊疼痒肿炎血癌瘤热烧咳喘吐泻孕胎经痘疹伤骨牙眼耳鼻喉肺肝胃肾心脑腰疮晕麻胀酸脓菌毒疫苗术检查化验";
 
+    // Characters that make a classifier gram a clinical word fit to be evidence ("发烧", "肝区"); everyday words
+    // that share a character with clinical ones (医生, 担心, 经常, 技术, 检查) are left out.
+    private const string EvidenceCues = "病痛症疗诊疼痒肿炎血癌瘤热烧咳喘吐泻孕胎痘疹骨牙眼耳鼻喉肺肝胃肾脑腰疮晕麻胀酸脓菌毒疫苗舌齿龈肤颈胸腹膝肩臀乳宫阴尿便汗痰咽斑疤痣癣疣";
+
     /// <summary>How much a lexicon department's share of the evidence adds to the classifier's standardised score.</summary>
     public double LexiconWeight { get; init; } = 1.0;
 
@@ -191,7 +195,11 @@ public sealed record OfflineDepartmentTagger(DepartmentLexicon? Lexicon, Complem
             scores[label] = scores.GetValueOrDefault(label) + z;
         }
 
-        var order = scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        // A laboratory, imaging or pathology term names how a finding was made, not the specialty: those
+        // departments come after any clinical department the lexicon found.
+        var clinicalTerms = lexical.Keys.Any(d => !IsMedicalTechnology(d));
+        var order = scores.OrderBy(kv => clinicalTerms && IsMedicalTechnology(kv.Key) ? 1 : 0)
+            .ThenByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
         var best = order.FirstOrDefault(o => allowed is null || allowed.Contains(o.Key)).Value;
         var chosen = new List<DepartmentEvidence>();
         foreach (var (department, score) in order.Where(o => allowed is null || allowed.Contains(o.Key)))
@@ -203,7 +211,7 @@ public sealed record OfflineDepartmentTagger(DepartmentLexicon? Lexicon, Complem
 
             // A department is given only with words of the text that support it; when the source limits the choice,
             // the classifier's words alone must be strong ones (else the source's label decides).
-            var words = terms.TryGetValue(department, out var t) ? t : Model?.Evidence(weighted, department) ?? [];
+            var words = terms.TryGetValue(department, out var t) ? t : ClinicalWords(Model?.Evidence(weighted, department, 8) ?? [], department);
             if (words.Count > 0 && ((chosen.Count == 0 && allowed is null) || lexical.ContainsKey(department) || score >= MinimumClassifierScore))
             {
                 chosen.Add(new DepartmentEvidence(department, words));
@@ -219,4 +227,11 @@ public sealed record OfflineDepartmentTagger(DepartmentLexicon? Lexicon, Complem
         var partition = order.Sum(kv => Math.Exp(kv.Value - best));
         return new DepartmentTagging([.. chosen.Select(c => c.Department)], chosen, Name, Math.Round(1 / partition, 3));
     }
+
+    private static bool IsMedicalTechnology(string department) => DepartmentCatalog.Find(department)?.Primary == "Medical Technology Dept.";
+
+    // The classifier's grams that are clinical words for the department: two characters, part of a lexicon term of
+    // that department or holding a clinical character.
+    private IReadOnlyList<string> ClinicalWords(IEnumerable<string> grams, string department) =>
+        [.. grams.Where(g => g.Length >= 2 && (Lexicon?.HasFragment(g, department) == true || g.Any(c => EvidenceCues.Contains(c, StringComparison.Ordinal)))).Take(3)];
 }
