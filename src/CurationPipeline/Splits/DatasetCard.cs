@@ -96,7 +96,9 @@ public static class DatasetCard
         md.AppendLine("`options`, `departments` and `flags` are lists; `entities` (type, text, start, end with end exclusive), `rubric`");
         md.AppendLine("(name, weight, description) and `attributes` are JSON text. `difficulty` comes from the calibration panel");
         md.AppendLine("with its evidence in `difficulty_correct` (models correct) or `difficulty_score` (mean judge score).");
-        md.AppendLine("`engine` / `engine_kind` say what produced each item.");
+        md.AppendLine("`engine` / `engine_kind` say what produced each item. `department_groups` (a list) holds the primary departments");
+        md.AppendLine("of `departments`, `department_evidence` (JSON text) the item's words supporting each department, and");
+        md.AppendLine("`department_engine` / `department_confidence` the tagger and its confidence.");
         return md.ToString();
     }
 
