@@ -31,6 +31,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;pad
 <div id="task" class="hidden">
 <h3><span id="kind"></span> &middot; <span id="dataset"></span> &middot; <span id="role"></span></h3>
 <p id="source"></p>
+<p id="departments"></p>
 <div id="question"></div>
 <div id="context" class="ctx"></div>
 <ol id="options" type="A"></ol>
@@ -91,6 +92,7 @@ async function next() {
   const it = task.item || {question:"(item not in the store or pool)", options:[], rubric:[]};
   $("kind").textContent = task.kind; $("dataset").textContent = task.dataset; $("role").textContent = task.role;
   $("source").textContent = `item ${task.item_id} · ${it.paradigm || ""} ${it.task || ""} · ${it.source || ""}` + (task.round > 1 ? ` · revision round ${task.round} of item ${task.revision_of}` : "");
+  $("departments").textContent = it.departments ? `Departments: ${it.departments}` : "";
   $("question").innerHTML = `<p><b>${esc(it.question)}</b></p>`;
   $("options").innerHTML = (it.options || []).map((o, i) => `<li class="opt${(it.answer || "").includes(String.fromCharCode(65 + i)) ? " correct" : ""}">${esc(o)}</li>`).join("");
   $("answer").textContent = it.answer || ""; 

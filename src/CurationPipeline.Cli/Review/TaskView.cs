@@ -48,11 +48,19 @@ internal sealed record TaskView(
 
 /// <summary>The fields of an item the page shows.</summary>
 internal sealed record ItemView(string Question, string? Context, IReadOnlyList<string> Options, string? Answer, string? Explanation,
-    IReadOnlyList<RubricCriterion> Rubric, string Paradigm, string Task, string Source)
+    IReadOnlyList<RubricCriterion> Rubric, string Paradigm, string Task, string Source, string? Departments)
 {
     public static ItemView Of(BenchmarkItem i) =>
         new(i.Question, i.Context, i.Options, i.Answer, i.Explanation, i.Rubric, i.Paradigm.ToString(), i.TertiaryTask,
-            $"{Path.GetFileName(i.Provenance.SourceFile)} #{i.Provenance.SourceRecord}");
+            $"{Path.GetFileName(i.Provenance.SourceFile)} #{i.Provenance.SourceRecord}", DepartmentsOf(i));
+
+    // "Cardiology (胸痛, 心慌); Neurology (头晕) · Internal Medicine · offline:lexicon+cnb, confidence 0.62"
+    private static string? DepartmentsOf(BenchmarkItem i) => i.Departments.Count == 0 ? null :
+        string.Join("; ", i.Departments.Select(d => i.DepartmentEvidence.FirstOrDefault(e => e.Department == d) is { Words.Count: > 0 } e
+            ? $"{d} ({string.Join(", ", e.Words)})" : d))
+        + (i.DepartmentGroups.Count > 0 ? " · " + string.Join(", ", i.DepartmentGroups) : "")
+        + (i.DepartmentEngine is null ? "" : $" · {i.DepartmentEngine}")
+        + (i.DepartmentConfidence is { } c ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", confidence {c:0.00}") : "");
 }
 
 /// <summary>A criterion key and its label.</summary>

@@ -28,7 +28,14 @@ public sealed class DepartmentLexicon
         }
 
         _maxLength = _terms.Count == 0 ? 0 : _terms.Keys.Max(t => t.Length);
+        _fragments = new HashSet<(string, string)>(_terms.SelectMany(t => t.Value.SelectMany(d =>
+            Enumerable.Range(0, Math.Max(0, t.Key.Length - 1)).Select(i => (t.Key.Substring(i, 2), d.Department)))));
     }
+
+    private readonly HashSet<(string Bigram, string Department)> _fragments;
+
+    /// <summary>True when <paramref name="bigram"/> (two characters) occurs inside a term pointing at <paramref name="department"/>.</summary>
+    public bool HasFragment(string bigram, string department) => _fragments.Contains((bigram, department));
 
     public int Count => _terms.Count;
 
@@ -58,6 +65,17 @@ public sealed class DepartmentLexicon
     public Dictionary<string, double> Score(string text)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (_, department, weight) in Matches(text))
+        {
+            scores[department] = scores.GetValueOrDefault(department) + weight;
+        }
+
+        return scores;
+    }
+
+    /// <summary>Every longest-match term of <paramref name="text"/> with each department it points at and its type weight.</summary>
+    public IEnumerable<(string Term, string Department, double Weight)> Matches(string text)
+    {
         for (var i = 0; i < text.Length;)
         {
             var step = 1;
@@ -67,7 +85,7 @@ public sealed class DepartmentLexicon
                 {
                     foreach (var (department, type) in hits)
                     {
-                        scores[department] = scores.GetValueOrDefault(department) + type switch { "disease" => 3, "keyword" => 2, _ => 1 };
+                        yield return (text.Substring(i, len), department, type switch { "disease" => 3, "keyword" => 2, _ => 1 });
                     }
 
                     step = len;
@@ -77,7 +95,5 @@ public sealed class DepartmentLexicon
 
             i += step;
         }
-
-        return scores;
     }
 }

@@ -30,6 +30,21 @@ public sealed class ExternalDepartmentMap
         return map;
     }
 
+    /// <summary>Like <see cref="Gold"/>, false instead of an exception when the table has no row for the label.</summary>
+    public bool TryGold(string source, string label, out IReadOnlySet<string>? departments)
+    {
+        try
+        {
+            departments = Gold(source, label);
+            return true;
+        }
+        catch (KeyNotFoundException)
+        {
+            departments = null;
+            return false;
+        }
+    }
+
     /// <summary>
     /// The acceptable departments for a label; null when the label has no counterpart. Throws when the label
     /// is not in the table at all. <c>a/b</c> labels fall back to <c>a/*</c>.

@@ -5,8 +5,9 @@ namespace CurationPipeline.Departments;
 
 /// <summary>
 /// The department tagging stage (section 3.3.2): items of the datasets the pipeline marks get their
-/// departments from the tagger; others pass through. A tagger answer that breaks the rules (more than three,
-/// names outside Table 2, "No Department" mixed with departments) rejects the item instead of entering the pool.
+/// departments, primary departments, evidence, the tagger's engine and its confidence; others pass through.
+/// A tagger answer that breaks the rules (more than three, names outside Table 2, "No Department" mixed with
+/// departments, a department without evidence) rejects the item instead of entering the pool.
 /// </summary>
 public sealed class TaggingStage(IDepartmentTagger tagger, IReadOnlySet<string> datasets) : IItemStage
 {
@@ -22,13 +23,22 @@ public sealed class TaggingStage(IDepartmentTagger tagger, IReadOnlySet<string> 
     public async Task<BenchmarkItem> ProcessAsync(BenchmarkItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var tags = await _tagger.TagAsync(item, cancellationToken);
-        var problems = DepartmentRules.Check(tags);
+        var tagging = await _tagger.TagAsync(item, cancellationToken);
+        var problems = DepartmentRules.Check(tagging.Departments).ToList();
+        problems.AddRange(tagging.Departments.Where(d => d != DepartmentCatalog.NoDepartment
+            && !tagging.Evidence.Any(e => e.Department == d && e.Words.Count > 0)).Select(d => $"\"{d}\" has no supporting words"));
         if (problems.Count > 0)
         {
-            throw new ItemInvalidException("departments", $"item {item.Id}: tagger {_tagger.Name} gave [{string.Join(", ", tags)}]: {string.Join("; ", problems)}");
+            throw new ItemInvalidException("departments", $"item {item.Id}: tagger {tagging.Engine} gave [{string.Join(", ", tagging.Departments)}]: {string.Join("; ", problems)}");
         }
 
-        return item with { Departments = tags };
+        return item with
+        {
+            Departments = tagging.Departments,
+            DepartmentGroups = tagging.Groups,
+            DepartmentEvidence = tagging.Evidence,
+            DepartmentEngine = tagging.Engine,
+            DepartmentConfidence = tagging.Confidence,
+        };
     }
 }

@@ -58,6 +58,18 @@ public sealed record BenchmarkItem
     /// <summary>Secondary department names (at most three), or "No Department".</summary>
     public IReadOnlyList<string> Departments { get; init; } = [];
 
+    /// <summary>The primary departments of <see cref="Departments"/> (Table 2's first level), each once.</summary>
+    public IReadOnlyList<string> DepartmentGroups { get; init; } = [];
+
+    /// <summary>The words of the item that support each department.</summary>
+    public IReadOnlyList<DepartmentEvidence> DepartmentEvidence { get; init; } = [];
+
+    /// <summary>The tagger that gave the departments (e.g. <c>offline:lexicon+cnb</c>), null while untagged.</summary>
+    public string? DepartmentEngine { get; init; }
+
+    /// <summary>The tagger's confidence in its first department, 0..1.</summary>
+    public double? DepartmentConfidence { get; init; }
+
     public DifficultyLabel Difficulty { get; init; } = DifficultyLabel.Unlabelled;
 
     public ReviewStatus Review { get; init; } = ReviewStatus.Unreviewed;
@@ -79,6 +91,9 @@ public sealed record BenchmarkItem
 /// <summary>One gold annotation. <see cref="Start"/> and <see cref="End"/> are character offsets into the
 /// item's context (end exclusive), absent for annotations without a span (normalised terms, relations).</summary>
 public sealed record GoldEntity(string Type, string Text, int? Start = null, int? End = null);
+
+/// <summary>The words of an item that support one of its departments.</summary>
+public sealed record DepartmentEvidence(string Department, IReadOnlyList<string> Words);
 
 /// <summary>One criterion of an open-ended item's rubric.</summary>
 public sealed record RubricCriterion(string Name, double Weight, string Description);

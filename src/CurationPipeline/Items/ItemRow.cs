@@ -36,6 +36,14 @@ public sealed class ItemRow
 
     public List<string> Departments { get; set; } = [];
 
+    /// <summary>The primary departments of <see cref="Departments"/>.</summary>
+    public List<string> DepartmentGroups { get; set; } = [];
+
+    /// <summary>JSON array of {department, words}: the item's words supporting each department.</summary>
+    public string DepartmentEvidence { get; set; } = "[]";
+    public string? DepartmentEngine { get; set; }
+    public double? DepartmentConfidence { get; set; }
+
     /// <summary>Easy, Medium, Hard; null while unlabelled or pending a human score.</summary>
     public string? Difficulty { get; set; }
 
@@ -83,6 +91,10 @@ public sealed class ItemRow
         Rubric = JsonSerializer.Serialize(item.Rubric, Json),
         Attributes = JsonSerializer.Serialize(new SortedDictionary<string, string>(item.Attributes.ToDictionary(), StringComparer.Ordinal), Json),
         Departments = [.. item.Departments],
+        DepartmentGroups = [.. item.DepartmentGroups],
+        DepartmentEvidence = JsonSerializer.Serialize(item.DepartmentEvidence, Json),
+        DepartmentEngine = item.DepartmentEngine,
+        DepartmentConfidence = item.DepartmentConfidence,
         Difficulty = item.Difficulty.Level?.ToString(),
         DifficultyState = item.Difficulty.State switch
         {
@@ -142,6 +154,10 @@ public sealed class ItemRow
         Rubric = Parse<List<RubricCriterion>>(Rubric, "rubric") ?? [],
         Attributes = Parse<Dictionary<string, string>>(Attributes, "attributes") ?? [],
         Departments = Departments,
+        DepartmentGroups = DepartmentGroups,
+        DepartmentEvidence = Parse<List<DepartmentEvidence>>(DepartmentEvidence, "department_evidence") ?? [],
+        DepartmentEngine = DepartmentEngine,
+        DepartmentConfidence = DepartmentConfidence,
         Difficulty = new DifficultyLabel(
             ParseDifficultyState(DifficultyState),
             Difficulty is null ? null : Enum.TryParse<Difficulty>(Difficulty, out var d) ? d : throw Bad("difficulty", Difficulty),

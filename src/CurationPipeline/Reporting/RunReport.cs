@@ -96,6 +96,8 @@ public static class RunReport
                 md.AppendLine(c, $"| {d.Dataset} | {d.TargetN} | {d.SampleSize} | {d.SampleByDifficulty.Hard} | {d.SampleByDifficulty.Medium} | {d.SampleByDifficulty.Easy} | {d.Coverage} | {unreviewed} |");
             }
 
+            Splits.DatasetCard.DepartmentTable(md, splits.Files);
+
             var shortfalls = splits.Report.Datasets.SelectMany(d => d.Shortfalls).ToList();
             if (shortfalls.Count > 0)
             {

@@ -58,6 +58,7 @@ public static class DatasetCard
             md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Dataset} | {dims.Primary} / {dims.Secondary} | {dims.Task} | {s.Rows} | {levels} | {s.Unreviewed} |");
         }
 
+        DepartmentTable(md, splits);
         md.AppendLine();
         md.AppendLine("## How the items were made");
         md.AppendLine();
@@ -95,7 +96,34 @@ public static class DatasetCard
         md.AppendLine("`options`, `departments` and `flags` are lists; `entities` (type, text, start, end with end exclusive), `rubric`");
         md.AppendLine("(name, weight, description) and `attributes` are JSON text. `difficulty` comes from the calibration panel");
         md.AppendLine("with its evidence in `difficulty_correct` (models correct) or `difficulty_score` (mean judge score).");
-        md.AppendLine("`engine` / `engine_kind` say what produced each item.");
+        md.AppendLine("`engine` / `engine_kind` say what produced each item. `department_groups` (a list) holds the primary departments");
+        md.AppendLine("of `departments`, `department_evidence` (JSON text) the item's words supporting each department, and");
+        md.AppendLine("`department_engine` / `department_confidence` the tagger and its confidence.");
         return md.ToString();
+    }
+
+    /// <summary>The departments section: both levels of Table 2 per split, and the largest department combination.</summary>
+    public static void DepartmentTable(StringBuilder md, IReadOnlyList<SplitFile> splits)
+    {
+        ArgumentNullException.ThrowIfNull(md);
+        ArgumentNullException.ThrowIfNull(splits);
+        var tagged = splits.Where(s => s.Departments is { Items: > 0 }).ToList();
+        if (tagged.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Departments");
+        md.AppendLine();
+        md.AppendLine("Items per primary department (`department_groups`) and per secondary department (`departments`, any of an item's up to three tags), and the most frequent combination of tags.");
+        md.AppendLine();
+        md.AppendLine("| dataset | tagged | primary departments | secondary departments | largest combination |");
+        md.AppendLine("|---|---:|---|---|---|");
+        foreach (var s in tagged)
+        {
+            var d = s.Departments!;
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Dataset} | {d.Items} | {Items.DepartmentSpread.Describe(d.Groups, 9)} | {Items.DepartmentSpread.Describe(d.Departments, 5)} | {d.DescribeTop()} |");
+        }
     }
 }

@@ -26,7 +26,10 @@ public static class SplitWriter
             var rows = result.SelectedIds.Select(id => ItemRow.From(items[id])).ToList();
             await ParquetSerializer.WriteAsync(path, rows, new ParquetWriteOptions { Metadata = card.Metadata }, cancellationToken);
             written.Add(new SplitFile(result.Spec.Dataset, Path.GetRelativePath(outputDirectory, path), rows.Count,
-                rows.Count(r => r.ReviewStatus == "unreviewed")));
+                rows.Count(r => r.ReviewStatus == "unreviewed"))
+            {
+                Departments = DepartmentSpread.Of([.. rows.Select(r => ((IReadOnlyList<string>)r.Departments, (IReadOnlyList<string>)r.DepartmentGroups))]),
+            });
         }
 
         var report = SamplingReport.From(results);
@@ -55,7 +58,11 @@ public static class SplitWriter
 }
 
 /// <summary>One written split.</summary>
-public sealed record SplitFile(string Dataset, string Path, int Rows, int Unreviewed);
+public sealed record SplitFile(string Dataset, string Path, int Rows, int Unreviewed)
+{
+    /// <summary>How the split's items spread over departments; null when not computed.</summary>
+    public DepartmentSpread? Departments { get; init; }
+}
 
 /// <summary>The splits of a run and their sampling report.</summary>
 /// <param name="PendingHuman">Pool items whose difficulty waits for a human score (never sampled).</param>

@@ -30,6 +30,14 @@ public sealed class CMExamFormat : IPublicFormat
         }
 
         var answer = (r.Field("Answer") ?? "").Trim();
-        return new ItemDraft(r.Text.Trim(), null, options, answer) { Explanation = r.Field("Explanation") };
+        // CMExam's annotated split names a clinical department; the department tagger reads it from the attributes.
+        var department = r.Field("Clinical Department")?.Trim();
+        return new ItemDraft(r.Text.Trim(), null, options, answer)
+        {
+            Explanation = r.Field("Explanation"),
+            Attributes = string.IsNullOrEmpty(department)
+                ? new Dictionary<string, string>(StringComparer.Ordinal)
+                : new Dictionary<string, string>(StringComparer.Ordinal) { [DepartmentSpread.SourceDepartmentAttribute] = department },
+        };
     }
 }
