@@ -70,7 +70,7 @@ public static class CurateApp
             case OperationCanceledException:
                 errors.MarkupLine("[yellow]cancelled:[/] stopped cleanly; no half-written output was left. Run again to resume (model answers are cached).");
                 return ExitCodes.Cancelled;
-            case PipelineConfigException or UsageException or ParquetException or FormatException or Sampling.SamplingException or EndpointsFileException
+            case PipelineConfigException or UsageException or ParquetException or FormatException or Sampling.SamplingException or EndpointsFileException or EndpointConfigurationException
                 or IOException or UnauthorizedAccessException:
                 // IOException covers a missing file or folder, and an output path that cannot be written.
                 errors.Error(e.Message);
