@@ -111,6 +111,11 @@ internal static class RunCommand
                 console.WriteTable("splits", table);
             }
 
+            foreach (var empty in m.EmptySources)
+            {
+                errors.Warning($"source file holds no record: {empty}");
+            }
+
             if (m.MissingSources.Count > 0)
             {
                 errors.Warning($"optional sources not found, skipped: {string.Join(", ", m.MissingSources)}");

@@ -79,6 +79,7 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
             PoolFiles = [.. pool.Files.Select(f => Path.GetRelativePath(outDir, f))],
             Splits = splits.Files.ToDictionary(f => f.Dataset, f => f.Rows),
             MissingSources = Runner.MissingSources,
+            EmptySources = Runner.EmptySources,
             PendingHumanScores = splits.PendingHuman,
             ReviewAgreement = engines.ReviewAgreement?.Invoke() ?? [],
             Models = ModelUsage?.Invoke(),

@@ -29,6 +29,55 @@ public sealed class EndpointFaultTests
         Assert.Equal(0, rows[0].GetProperty("failed").GetInt32());
     }
 
+    [Fact]
+    public async Task Failed_calls_beyond_max_failed_end_with_exit_1_naming_the_items()
+    {
+        await using var server = await OpenAiTestServer.StartAsync();
+        server.Models = ["m"];
+        server.Responder = r => r.Messages.Any(m => m.Content.Contains("问题1", StringComparison.Ordinal)) ? TestReply.Error(400) : TestReply.Text("答案：A");
+        using var dir = new TempDirectory();
+        var args = await EvaluateArgsAsync(dir, server, items: 3);
+
+        var strict = await CliProcess.CurateAsync(args);
+        var tolerant = await CliProcess.CurateAsync([.. args, "--max-failed", "1"]);
+
+        Assert.True(strict.Exit == 1, strict.ToString());
+        Assert.Contains("1 of 3 units failed their model call", strict.Err, StringComparison.Ordinal);
+        Assert.Contains("item q1 (MAExam), model m", strict.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("item q0", strict.Err, StringComparison.Ordinal);
+        Assert.True(File.Exists(dir.File("out/results.parquet")));
+        Assert.True(tolerant.Exit == 0, tolerant.ToString());
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:/v1", "no port")]
+    [InlineData("http://127.0.0.1:9/v1", "got no answer")]
+    public async Task A_bad_endpoint_is_refused_before_any_call(string baseUrl, string message)
+    {
+        await using var server = await OpenAiTestServer.StartAsync();
+        using var dir = new TempDirectory();
+        var args = await EvaluateArgsAsync(dir, server, items: 2, baseUrl);
+
+        var result = await CliProcess.CurateAsync(args);
+
+        BadInputExitTests.AssertUsageError(result, message);
+        Assert.Contains("endpoints.yaml", result.Err, StringComparison.Ordinal);
+        Assert.Equal(0, server.ChatRequests);
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_does_not_serve_models_is_refused_before_any_call()
+    {
+        await using var server = await OpenAiTestServer.StartAsync();
+        using var dir = new TempDirectory();
+        var args = await EvaluateArgsAsync(dir, server, items: 2, server.BaseUrl + "/wrong");
+
+        var result = await CliProcess.CurateAsync(args);
+
+        BadInputExitTests.AssertUsageError(result, "answered 404");
+        Assert.Equal(0, server.ChatRequests);
+    }
+
     /// <summary>A split of <paramref name="items"/> choice items and the arguments that evaluate it with one trial against <paramref name="server"/>.</summary>
     internal static async Task<string[]> EvaluateArgsAsync(TempDirectory dir, OpenAiTestServer server, int items, string baseUrl = "")
     {
