@@ -48,7 +48,12 @@ internal static class RunCommand
 
             var definition = PipelineLoader.Load(PipelineLoader.Locate(pipelineNameOrFile, Bundle.Pipelines), publicData?.FullName);
             var outDir = output?.FullName ?? Path.GetFullPath(Path.Combine("curated", definition.Name));
-            Directory.CreateDirectory(outDir);
+            using var folderLock = IO.OutputFolderLock.Acquire(outDir);
+            if (folderLock.StaleOwner is { } stale)
+            {
+                errors.Warning($"took over a stale lock of process {stale}, which no longer runs; its outputs are replaced");
+            }
+
             await using var root = CompositionRoot.Create(new CompositionOptions
             {
                 RawDirectory = raw?.FullName ?? definition.ResolvePath("../raw"),
