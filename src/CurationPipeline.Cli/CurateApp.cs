@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using CurationPipeline.Cli.Commands;
 using CurationPipeline.Core;
 using CurationPipeline.Llm;
@@ -48,19 +49,35 @@ public static class CurateApp
             return ExitCodes.UsageOrConfiguration;
         }
 
+        // Ctrl+C and SIGTERM cancel the command's token (the process is not ended by the signal), so a command
+        // stops reading, deletes its temporary files, releases its output folder and exits 130.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop, errors));
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop, errors));
         try
         {
             var invocation = new InvocationConfiguration
             {
                 EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
                 Output = console.Profile.Out.Writer,
                 Error = errors.Profile.Out.Writer,
             };
-            return await parse.InvokeAsync(invocation, cancellationToken);
+            return await parse.InvokeAsync(invocation, stop.Token);
         }
         catch (Exception e)
         {
             return Report(Innermost(e), errors);
+        }
+    }
+
+    private static void Stop(PosixSignalContext context, CancellationTokenSource stop, IAnsiConsole errors)
+    {
+        context.Cancel = true;
+        if (!stop.IsCancellationRequested)
+        {
+            errors.MarkupLineInterpolated($"[yellow]stopping[/] ({context.Signal}): no new records are read; cleaning up...");
+            stop.Cancel();
         }
     }
 
@@ -69,9 +86,10 @@ public static class CurateApp
         switch (e)
         {
             case OperationCanceledException:
-                errors.MarkupLine("[yellow]cancelled:[/] stopped cleanly; no half-written output was left. Run again to resume (model answers are cached).");
+                errors.MarkupLine("[yellow]cancelled:[/] stopped cleanly; temporary files were deleted and no half-written output was left. "
+                    + "Kept: every model answer received before the stop, in the output folder's cache; run again to resume without paying for them.");
                 return ExitCodes.Cancelled;
-            case PipelineConfigException or UsageException or ParquetException or FormatException or Sampling.SamplingException or EndpointsFileException
+            case PipelineConfigException or UsageException or ParquetException or FormatException or Sampling.SamplingException or EndpointsFileException or EndpointConfigurationException
                 or IOException or UnauthorizedAccessException:
                 // IOException covers a missing file or folder, and an output path that cannot be written.
                 errors.Error(e.Message);

@@ -148,7 +148,7 @@ public sealed class ModelHub : IAsyncDisposable
             key = _options.GetEnvironmentVariable(variable);
             if (string.IsNullOrEmpty(key))
             {
-                throw new LlmException($"endpoint '{endpoint.Name}' ({endpoint.Source}): environment variable '{variable}' named by api_key_env is not set")
+                throw new EndpointConfigurationException($"endpoint '{endpoint.Name}' ({endpoint.Source}): environment variable '{variable}' named by api_key_env is not set")
                 {
                     Endpoint = endpoint.Name,
                     Model = endpoint.Model,

@@ -75,7 +75,7 @@ public class SecretsTests
         using var dir = new TempDirectory();
         await using var hub = Hub(Endpoints.For(server, apiKeyEnv: "UNSET_LLM_KEY"), dir.File("c.db"), new TestLoggerFactory());
 
-        var e = Assert.Throws<LlmException>(() => hub.GetClient("m1", "generator"));
+        var e = Assert.Throws<EndpointConfigurationException>(() => hub.GetClient("m1", "generator"));
 
         Assert.Contains("UNSET_LLM_KEY", e.Message);
         Assert.Contains("m1", e.Message);

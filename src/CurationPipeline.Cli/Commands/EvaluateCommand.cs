@@ -3,6 +3,7 @@ using System.Globalization;
 using CurationPipeline.Calibration;
 using CurationPipeline.Composition;
 using CurationPipeline.Evaluation;
+using CurationPipeline.Llm;
 using Spectre.Console;
 
 namespace CurationPipeline.Cli.Commands;
@@ -20,10 +21,11 @@ internal static class EvaluateCommand
         var trials = new Option<int>("--trials") { Description = "Repeated runs per item and model; results are averaged.", DefaultValueFactory = _ => 1 };
         var concurrency = new Option<int>("--concurrency") { Description = "Item x model x trial units in flight (default 16; every unit at once when the endpoints file has a batch endpoint, so that batches fill).", DefaultValueFactory = _ => 16 };
         var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "Raw folder the offline baselines read (default: ./raw when it exists, else the bundled one)." };
+        var maxFailed = new Option<int>("--max-failed") { Description = "Units whose model call failed (flag call-failed, scored 0) that are tolerated; more ends with exit 1 naming them.", DefaultValueFactory = _ => 0 };
         var decisions = new Option<FileInfo?>("--decisions") { Description = "Human decisions on disputes: JSONL of {id, score} (id as in disputes.jsonl); final where given." };
         var command = new Command("evaluate", "Evaluate models on a split (three shuffled presentations per multiple-choice item, pooled micro-F1, two judges with disputes) and report as the paper's tables.")
         {
-            split, models, endpoints, judges, output, trials, concurrency, knowledge, decisions,
+            split, models, endpoints, judges, output, trials, concurrency, knowledge, decisions, maxFailed,
         };
         var calls = new ModelCallOptions();
         calls.AddTo(command);
@@ -61,6 +63,11 @@ internal static class EvaluateCommand
             if (hubOptions.Plan && endpointsPath is null)
             {
                 throw new UsageException("--plan counts model calls: give --endpoints FILE (the offline baselines call no model)");
+            }
+
+            if (endpointsPath is not null && !hubOptions.Plan)
+            {
+                await EndpointProbe.CheckAsync(EndpointsFile.Load(endpointsPath).Endpoints, Environment.GetEnvironmentVariable, TimeSpan.FromSeconds(15), ct);
             }
 
             Directory.CreateDirectory(outDir);
@@ -133,9 +140,32 @@ internal static class EvaluateCommand
             }
 
             console.MarkupLineInterpolated($"{result.Disputes.Count} dispute(s); wrote {outDir}/results.parquet ({result.Rows.Count} rows), summary.md, summary.json, disputes.jsonl, report.html");
-            return ExitCodes.Success;
+            return FailedCalls(result, parse.GetValue(maxFailed), errors);
         });
         return command;
+    }
+
+    /// <summary>Exit 1 when more units than <paramref name="allowed"/> failed their call, naming each (the first 20).</summary>
+    private static int FailedCalls(EvaluationResult result, int allowed, IAnsiConsole errors)
+    {
+        var failed = result.Rows.Where(r => r.Flags.Contains("call-failed")).ToList();
+        if (failed.Count <= allowed)
+        {
+            return ExitCodes.Success;
+        }
+
+        errors.Error($"{failed.Count} of {result.Rows.Count} units failed their model call (--max-failed {allowed}); they are scored 0 in the results:");
+        foreach (var r in failed.Take(20))
+        {
+            errors.WriteLine($"  item {r.ItemId} ({r.Dataset}), model {r.Model}, trial {r.Trial}: {r.Error}");
+        }
+
+        if (failed.Count > 20)
+        {
+            errors.WriteLine($"  ... and {failed.Count - 20} more (flag call-failed in results.parquet)");
+        }
+
+        return ExitCodes.TooManyRejects;
     }
 
     private static IReadOnlyList<string> Names(string list) =>

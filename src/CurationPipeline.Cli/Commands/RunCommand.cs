@@ -53,7 +53,12 @@ internal static class RunCommand
             var definition = PipelineLoader.Load(PipelineLoader.Locate(pipelineNameOrFile, Bundle.Pipelines), publicData?.FullName);
             var outDir = output?.FullName ?? Path.GetFullPath(Path.Combine("curated", definition.Name));
             var rawDir = raw?.FullName ?? definition.ResolvePath("../raw");
-            Directory.CreateDirectory(outDir);
+            using var folderLock = IO.OutputFolderLock.Acquire(outDir);
+            if (folderLock.StaleOwner is { } stale)
+            {
+                errors.Warning($"took over a stale lock of process {stale}, which no longer runs; its outputs are replaced");
+            }
+
             var options = hubOptions(outDir, cachePath(definition));
             var subject = $"run {definition.Name} {definition.ConfigHash} seed {seed?.ToString(CultureInfo.InvariantCulture) ?? "-"} limit {limit?.ToString(CultureInfo.InvariantCulture) ?? "-"}";
             if (options.Plan)
@@ -140,6 +145,11 @@ internal static class RunCommand
                 }
 
                 console.WriteTable("splits", table);
+            }
+
+            foreach (var empty in m.EmptySources)
+            {
+                errors.Warning($"source file holds no record: {empty}");
             }
 
             if (m.MissingSources.Count > 0)

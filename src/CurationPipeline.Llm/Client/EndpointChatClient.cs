@@ -25,9 +25,10 @@ internal sealed class EndpointChatClient(IChatClient innerClient, EndpointOption
         {
             throw new TimeoutException($"no answer within {endpoint.TimeoutSeconds} s", e);
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException
+                                       or ArgumentOutOfRangeException or IndexOutOfRangeException)
         {
-            // A 200 whose body is not a chat completion (truncated or garbled JSON).
+            // A 200 whose body is not a chat completion (truncated or garbled JSON, or no choice: the SDK reads the first).
             throw new InvalidResponseException("the response body is not a chat completion", e);
         }
 

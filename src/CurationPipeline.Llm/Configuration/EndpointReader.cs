@@ -99,9 +99,16 @@ internal static class EndpointReader
         public Uri Url(string key)
         {
             var text = Text(key, required: true)!;
-            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https") || uri.Host.Length == 0)
             {
                 throw Error(key, $"expected an absolute http(s) URL, got '{text}'");
+            }
+
+            // Uri takes "http://host:/v1" as the default port; a colon with no port is a typo, not a choice.
+            var authority = text[(text.IndexOf("//", StringComparison.Ordinal) + 2)..].Split('/', '?', '#')[0];
+            if (authority.EndsWith(':'))
+            {
+                throw Error(key, $"the URL '{text}' has a ':' with no port after it");
             }
 
             return uri;

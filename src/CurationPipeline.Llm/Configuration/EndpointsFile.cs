@@ -45,6 +45,10 @@ public sealed class EndpointsFile
         {
             throw new EndpointsFileException(fileNameForErrors, (int)e.Start.Line, null, "not valid YAML: " + e.Message);
         }
+        catch (InvalidOperationException)
+        {
+            throw new EndpointsFileException(fileNameForErrors, YamlSyntax.UnclosedFlowLine(yaml), null, YamlSyntax.UnclosedFlow);
+        }
         catch (ArgumentException e)
         {
             // YamlDotNet reports a key given twice in one mapping this way, without a position.

@@ -28,6 +28,10 @@ public static partial class YamlBinder
         {
             throw new PipelineConfigException(file, (int)e.Start.Line, "(syntax)", Innermost(e));
         }
+        catch (InvalidOperationException)
+        {
+            throw new PipelineConfigException(file, Llm.YamlSyntax.UnclosedFlowLine(yaml), "(syntax)", Llm.YamlSyntax.UnclosedFlow);
+        }
 
         try
         {

@@ -42,6 +42,8 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
         var outDir = options.OutputDirectory;
         Directory.CreateDirectory(outDir);
 
+        // run.json is written last and marks the folder complete; a folder without one is from a run that did not finish.
+        File.Delete(Path.Combine(outDir, "run.json"));
         await using var rejects = new RejectSink(Path.Combine(outDir, "rejects.jsonl"));
         var pool = await Runner.RunAsync(rejects, cancellationToken);
         foreach (var resource in engines.Resources)
@@ -79,6 +81,7 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
             PoolFiles = [.. pool.Files.Select(f => Path.GetRelativePath(outDir, f))],
             Splits = splits.Files.ToDictionary(f => f.Dataset, f => f.Rows),
             MissingSources = Runner.MissingSources,
+            EmptySources = Runner.EmptySources,
             PendingHumanScores = splits.PendingHuman,
             ReviewAgreement = engines.ReviewAgreement?.Invoke() ?? [],
             Models = ModelUsage?.Invoke(),

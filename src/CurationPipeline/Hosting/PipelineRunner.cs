@@ -141,8 +141,16 @@ public sealed class PipelineRunner
         foreach (var (source, path, display) in sources)
         {
             var taken = takenBySource.GetValueOrDefault(source.Name);
+            if (new FileInfo(path).Length == 0)
+            {
+                EmptySources.Add(display);
+                continue;
+            }
+
+            var any = false;
             await foreach (var r in SourceReader.ReadAsync(_engines.Formats, source, path, display, ct))
             {
+                any = true;
                 if (_options.Limit is { } limit && taken >= limit)
                 {
                     break;
@@ -165,6 +173,11 @@ public sealed class PipelineRunner
                     ct.ThrowIfCancellationRequested();
                     throw new InvalidOperationException("the pipeline stopped accepting records");
                 }
+            }
+
+            if (!any)
+            {
+                EmptySources.Add(display);
             }
         }
     }
@@ -197,6 +210,9 @@ public sealed class PipelineRunner
 
     /// <summary>Optional sources whose files were not there; the report names them.</summary>
     public List<string> MissingSources { get; } = [];
+
+    /// <summary>Source files that held no record at all (as displayed); the run warns about each.</summary>
+    public List<string> EmptySources { get; } = [];
 
     private string DisplayPath(string path)
     {

@@ -28,7 +28,7 @@ public sealed class RejectSink : IAsyncDisposable
     public RejectSink(string path)
     {
         _path = path;
-        _tempPath = path + ".tmp";
+        _tempPath = IO.AtomicFile.TempName(path);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _writer = Task.Run(WriteLoopAsync);
     }

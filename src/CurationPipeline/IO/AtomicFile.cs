@@ -3,10 +3,14 @@ namespace CurationPipeline.IO;
 /// <summary>Writes a file under a temporary name and renames it into place, so readers never see half of it.</summary>
 public static class AtomicFile
 {
+    /// <summary>A temporary name beside <paramref name="path"/> that no other process or writer uses: <c>name.PID.RANDOM.tmp</c>.</summary>
+    public static string TempName(string path) =>
+        $"{path}.{Environment.ProcessId}.{Guid.NewGuid().ToString("N")[..8]}.tmp";
+
     public static async Task WriteAllTextAsync(string path, string text, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + ".tmp";
+        var temp = TempName(path);
         try
         {
             await File.WriteAllTextAsync(temp, text, new System.Text.UTF8Encoding(false), cancellationToken);

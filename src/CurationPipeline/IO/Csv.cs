@@ -8,7 +8,10 @@ namespace CurationPipeline.IO;
 /// </summary>
 public static class Csv
 {
-    /// <summary>Reads the next record, or null at the end of the input; a quote left open throws <see cref="FormatException"/>.</summary>
+    /// <summary>
+    /// Reads the next record, or null at the end of the input; a quote left open to the end throws
+    /// <see cref="CsvUnclosedQuoteException"/> holding the lines it swallowed, so a reader can go on after the broken line.
+    /// </summary>
     public static async Task<List<string>?> ReadRecordAsync(TextReader reader, CancellationToken cancellationToken = default)
     {
         var line = await reader.ReadLineAsync(cancellationToken);
@@ -19,6 +22,7 @@ public static class Csv
 
         var fields = new List<string>();
         var field = new StringBuilder();
+        List<string>? swallowed = null;
         var inQuotes = false;
         var i = 0;
         while (true)
@@ -35,9 +39,10 @@ public static class Csv
                 var next = await reader.ReadLineAsync(cancellationToken);
                 if (next is null)
                 {
-                    throw new FormatException("a quoted field is not closed before the end of the file");
+                    throw new CsvUnclosedQuoteException(swallowed ?? []);
                 }
 
+                (swallowed ??= []).Add(next);
                 field.Append('\n');
                 line = next;
                 i = 0;
@@ -101,4 +106,11 @@ public static class Csv
 
     public static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+}
+
+/// <summary>A quoted field is not closed before the end of the input; <see cref="LinesAfter"/> are the lines read after the record's first line.</summary>
+public sealed class CsvUnclosedQuoteException(IReadOnlyList<string> linesAfter)
+    : FormatException("a quoted field is not closed before the end of the file")
+{
+    public IReadOnlyList<string> LinesAfter { get; } = linesAfter;
 }

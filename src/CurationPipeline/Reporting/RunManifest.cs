@@ -30,6 +30,9 @@ public sealed record RunManifest
     public required IReadOnlyDictionary<string, int> Splits { get; init; }
     public required IReadOnlyList<string> MissingSources { get; init; }
 
+    /// <summary>Source files that held no record.</summary>
+    public IReadOnlyList<string> EmptySources { get; init; } = [];
+
     /// <summary>Pool items whose difficulty waits for a human score on a disputed judgement.</summary>
     public int PendingHumanScores { get; init; }
 

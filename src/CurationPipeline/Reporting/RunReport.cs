@@ -27,6 +27,12 @@ public static class RunReport
             md.AppendLine(c, $"- **{role}**: {engine}");
         }
 
+        if (run.EmptySources.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine(c, $"Source files that held no record: {string.Join(", ", run.EmptySources)}.");
+        }
+
         if (run.MissingSources.Count > 0)
         {
             md.AppendLine();

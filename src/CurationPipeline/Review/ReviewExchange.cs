@@ -31,7 +31,7 @@ public static class ReviewExchange
             Csv.WriteRecord(writer, Columns);
             foreach (var row in rows)
             {
-                Csv.WriteRecord(writer, Columns.Select(c => row.GetValueOrDefault(c)));
+                Csv.WriteRecord(writer, Columns.Select(c => SpreadsheetSafe(row.GetValueOrDefault(c))));
             }
         }
         else
@@ -47,6 +47,18 @@ public static class ReviewExchange
         File.Move(temp, path, overwrite: true);
         return rows.Count;
     }
+
+    /// <summary>
+    /// A cell a spreadsheet would run as a formula (leading =, +, -, @, tab or carriage return) gets a leading
+    /// apostrophe, which spreadsheets show as text; import takes it off again.
+    /// </summary>
+    public static string? SpreadsheetSafe(string? value) =>
+        value is { Length: > 0 } && FormulaStart(value[0]) ? "'" + value : value;
+
+    private static string FromSpreadsheet(string value) =>
+        value.Length > 1 && value[0] == '\'' && FormulaStart(value[1]) ? value[1..] : value;
+
+    private static bool FormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     /// <summary>Applies the decided rows of a file; returns how many were applied and how many skipped (blank or already decided).</summary>
     public static async Task<(int Applied, int Skipped)> ImportAsync(ReviewStore store, string path, CancellationToken cancellationToken = default)
@@ -176,7 +188,7 @@ public static class ReviewExchange
                 throw new ReviewException($"{path}: row {number}: has {record.Count} fields, the header has {header.Count}");
             }
 
-            rows.Add((number, header.Select((h, i) => (h, record[i])).ToDictionary(x => x.h, x => (string?)x.Item2, StringComparer.Ordinal)));
+            rows.Add((number, header.Select((h, i) => (h, FromSpreadsheet(record[i]))).ToDictionary(x => x.h, x => (string?)x.Item2, StringComparer.Ordinal)));
         }
 
         return rows;

@@ -5,14 +5,18 @@ using CurationPipeline.IO;
 
 namespace CurationPipeline.Sources;
 
-/// <summary>CSV with a header row (any columns); a row of another width is a reject, a quote left open ends the file.</summary>
+/// <summary>
+/// CSV with a header row (any columns); a row of another width is a reject. A quote left open to the end of the file
+/// rejects the row it opens in, and reading goes on from the next line, so no later row is lost unaccounted.
+/// </summary>
 public sealed class CsvRecords : IRecordFileReader
 {
     public static CsvRecords Instance { get; } = new();
 
     public async IAsyncEnumerable<RawRecord> ReadAsync(string path, SourceDefinition source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var reader = new StreamReader(path, SourceReader.EncodingOf(source));
+        using var file = new StreamReader(path, SourceReader.EncodingOf(source));
+        TextReader reader = file;
         var header = await Csv.ReadRecordAsync(reader, cancellationToken);
         if (header is not { Count: > 0 })
         {
@@ -29,18 +33,20 @@ public sealed class CsvRecords : IRecordFileReader
             {
                 values = await Csv.ReadRecordAsync(reader, cancellationToken);
             }
-            catch (FormatException e)
+            catch (CsvUnclosedQuoteException e)
             {
+                // The whole rest of the file is in memory already (it was read looking for the closing quote).
                 values = null;
                 broken = e.Message;
+                reader = new StringReader(string.Join('\n', e.LinesAfter));
             }
 
             row++;
             var where = $"row {row}";
             if (broken is not null)
             {
-                yield return RawRecord.Bad(where, broken);
-                yield break;
+                yield return RawRecord.Bad(where, broken + "; the rows after it are read on their own");
+                continue;
             }
 
             if (values is null)

@@ -33,15 +33,27 @@ public static class SourceReader
         }
     }
 
-    /// <summary>The text encoding of a source's files (utf-8 or gb18030).</summary>
+    /// <summary>Stands in for bytes that are not valid in the source's encoding: a noncharacter, never in real text, so a field holding it is rejected.</summary>
+    public const char InvalidByteMarker = '\uFDD0';
+
+    /// <summary>The text encoding of a source's files (utf-8 or gb18030); invalid bytes decode to <see cref="InvalidByteMarker"/>.</summary>
     public static Encoding EncodingOf(SourceDefinition source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return source.Encoding == "gb18030" ? Encoding.GetEncoding("GB18030") : new UTF8Encoding(false);
+        return Encoding.GetEncoding(source.Encoding == "gb18030" ? "GB18030" : "utf-8", EncoderFallback.ReplacementFallback,
+            new DecoderReplacementFallback(InvalidByteMarker.ToString()));
     }
 
     private static SourceRead Build(SourceDefinition source, string display, string where, IReadOnlyDictionary<string, string> fields, string fallbackId, string textField)
     {
+        foreach (var (name, value) in fields)
+        {
+            if (value.Contains(InvalidByteMarker, StringComparison.Ordinal))
+            {
+                return SourceRead.Bad(source, display, where, $"field '{name}' holds bytes that are not valid {(source.Encoding == "gb18030" ? "GB18030" : "UTF-8")}", name);
+            }
+        }
+
         if (!fields.TryGetValue(textField, out var text) || string.IsNullOrWhiteSpace(text))
         {
             return SourceRead.Bad(source, display, fields.GetValueOrDefault(source.IdField) ?? where,

@@ -123,6 +123,10 @@ public sealed partial class OpenAiTestServer
                 context.Response.ContentType = "application/json";
                 await context.Response.WriteAsync("{\"id\":\"chatcmpl-broken\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"mess", context.RequestAborted);
                 return;
+            case TestReply.ReplyKind.EmptyChoices:
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{\"id\":\"chatcmpl-empty\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"" + request.Model + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":0,\"total_tokens\":1}}", context.RequestAborted);
+                return;
             case TestReply.ReplyKind.Status:
                 if (reply.RetryAfter is { } after)
                 {

@@ -12,6 +12,7 @@ public sealed record TestReply
         Status,
         DropConnection,
         MalformedBody,
+        EmptyChoices,
     }
 
     public ReplyKind Kind { get; init; }
@@ -50,6 +51,9 @@ public sealed record TestReply
 
     /// <summary>A 200 whose body is cut-off JSON.</summary>
     public static TestReply MalformedJson() => new() { Kind = ReplyKind.MalformedBody };
+
+    /// <summary>A 200 chat completion whose <c>choices</c> array is empty.</summary>
+    public static TestReply NoChoices() => new() { Kind = ReplyKind.EmptyChoices };
 
     /// <summary>An answer in prose where JSON was asked for.</summary>
     public static TestReply NotRequestedJson() => Text("I am sorry, I cannot give that as JSON. The answer is probably B.");

@@ -94,4 +94,30 @@ public sealed class ReviewExchangeTests : IDisposable
         Assert.Contains("nothing applied", error.Message);
         Assert.All(_store.Tasks(), t => Assert.Equal(0, t.DecisionCount));
     }
+
+    [Fact]
+    public async Task A_csv_export_neutralises_cells_a_spreadsheet_would_run_as_formulas()
+    {
+        const string Attack = "=1+2+cmd|' /C calc'!A0";
+        _store.EnqueueItem(ReviewItems.Choice("f1") with { Question = Attack, Answer = "@SUM(A1)" }, ReviewItems.Reviewers);
+        var path = _dir.File("export.csv");
+
+        await ReviewExchange.ExportAsync(_store, path);
+
+        using var reader = new StreamReader(path);
+        var header = (await Csv.ReadRecordAsync(reader))!;
+        var cells = new List<string>();
+        while (await Csv.ReadRecordAsync(reader) is { } row)
+        {
+            cells.AddRange(row);
+            if (row[header.IndexOf("item_id")] == "f1")
+            {
+                Assert.Equal("'" + Attack, row[header.IndexOf("question")]);
+                Assert.Equal("'@SUM(A1)", row[header.IndexOf("answer")]);
+            }
+        }
+
+        Assert.DoesNotContain(cells, c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@');
+        Assert.Contains(cells, c => c == "'" + Attack);
+    }
 }

@@ -7,7 +7,7 @@ namespace CurationPipeline.Tests.Sources;
 
 public class SourceReaderTests
 {
-    private static async Task<List<SourceRead>> ReadAll(SourceDefinition source, string path)
+    internal static async Task<List<SourceRead>> ReadAll(SourceDefinition source, string path)
     {
         var list = new List<SourceRead>();
         await foreach (var r in SourceReader.ReadAsync(Extensions.Bundled.Formats, source, path, "raw/" + Path.GetFileName(path)))
