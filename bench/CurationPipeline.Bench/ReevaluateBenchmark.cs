@@ -47,21 +47,24 @@ internal sealed class ReevaluateBenchmark : IBenchmark
         Console.WriteLine($"reevaluate: curate evaluate on a 4,250-item split (1 model, 2 judges), latency {latencyMs} ms, max_concurrency {concurrency} per endpoint; default cache under XDG_CACHE_HOME={cacheHome}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a")}");
 
+        var cpu0 = ChildrenCpu();
         var (first, firstCalls) = await EvaluateAsync(curate, split, endpoints, dir.File("first"), cacheHome, server, cancellationToken);
         if (first is null)
         {
             return 1;
         }
 
-        Console.WriteLine($"run 1 into first/: {first.Value.TotalSeconds:0.00} s, {firstCalls:N0} calls");
+        var cpu1 = ChildrenCpu();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run 1 into first/: {first.Value.TotalSeconds:0.00} s, {firstCalls:N0} calls; CPU of the process {cpu1 - cpu0:0.00} s"));
         var (second, secondCalls) = await EvaluateAsync(curate, split, endpoints, dir.File("second"), cacheHome, server, cancellationToken);
         if (second is null)
         {
             return 1;
         }
 
+        var cpu2 = ChildrenCpu() - cpu1;
         var share = second.Value / first.Value;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run 2 into second/: {second.Value.TotalSeconds:0.00} s = {100 * share:0.0}% of run 1, {secondCalls:N0} calls"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run 2 into second/: {second.Value.TotalSeconds:0.00} s = {100 * share:0.0}% of run 1, {secondCalls:N0} calls; CPU of the process {cpu2:0.00} s = {100 * cpu2 / first.Value.TotalSeconds:0.0}% of run 1's time"));
         var cache = Path.Combine(cacheHome, "curate", "model-cache.db");
         Console.WriteLine($"cache file: {(File.Exists(cache) ? $"{new FileInfo(cache).Length / 1048576.0:0.0} MB" : "missing")} (curate/model-cache.db under XDG_CACHE_HOME)");
         var same = File.ReadAllText(Path.Combine(dir.File("first"), "summary.json")) == File.ReadAllText(Path.Combine(dir.File("second"), "summary.json"));
@@ -101,6 +104,22 @@ internal sealed class ReevaluateBenchmark : IBenchmark
         }
 
         return (elapsed, server.ChatRequests - before);
+    }
+
+    /// <summary>
+    /// CPU seconds (user and system) of this process's ended children, from /proc/self/stat (cutime, cstime, in
+    /// clock ticks of 1/100 s): what a run of <c>curate</c> cost however loaded the machine; NaN elsewhere than Linux.
+    /// </summary>
+    private static double ChildrenCpu()
+    {
+        if (!File.Exists("/proc/self/stat"))
+        {
+            return double.NaN;
+        }
+
+        var stat = File.ReadAllText("/proc/self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // fields from the 3rd on: cutime is the 16th
+        return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     /// <summary>The Release build of the command in this repository, found from the bench's own folder.</summary>
