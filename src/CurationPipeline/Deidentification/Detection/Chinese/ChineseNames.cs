@@ -26,6 +26,9 @@ internal static partial class ChineseNames
     /// <summary>Words before a name that let it start there: 谢谢王医生, 告知李主任, 我院张教授.</summary>
     private static readonly string[] LeftWords = ["谢谢", "感谢", "告知", "告诉", "通知", "联系", "询问", "麻烦", "报告", "汇报", "院", "科", "室", "组"];
 
+    /// <summary>Verbs before 院 that make it a hospital stay (出院, 住院, 入院, 转院), not a hospital before a name.</summary>
+    private const string StayVerbs = "出入住转来离回";
+
     /// <summary>Surname characters that are more often conjunctions or particles: outside a label they start no name.</summary>
     private const string FunctionSurnames = "和与及或同跟也都还就又在从向对把被给让为以于是有无不其之那能应随中相过";
 
@@ -158,16 +161,31 @@ internal static partial class ChineseNames
                 continue;
             }
 
+            // A role right after a speaker's colon addresses the listener ("患者：医生益生菌能吃吗"): no name follows.
+            if (dialogue && m.Index > 0 && text[m.Index - 1] is '：' or ':' && !RelationCues.Contains(m.Value.Trim()))
+            {
+                continue;
+            }
+
             // A cue word that is part of a longer word is none ("辅助手段", "助手段来"). A relation is read as a word
             // whatever follows it ("其女儿马丽", "之女王芳"), unless it ends a word before it ("妇女儿童").
             var glued = m.Value.Length == m.Value.TrimEnd().TrimEnd('：', ':').TrimEnd().Length;
             var relation = RelationCues.Contains(m.Value.Trim());
-            if (glued && (relation ? m.Value[0] is not ('其' or '之') && ChineseWords.PairAt(text, m.Index - 1) : ChineseWords.PairAt(text, start - 1)))
+            // A word that the cue's last character starts is the better reading only when it is at least as common as the
+            // cue ("助手段": 手段; not "社区医生姜龙": 生姜).
+            if (glued && (relation ? m.Value[0] is not ('其' or '之') && ChineseWords.PairAt(text, m.Index - 1)
+                    : ChineseWords.PairAt(text, start - 1) && ChineseWords.CountOf(text.AsSpan(start - 1, 2)) >= ChineseWords.CountOf(m.Value.AsSpan().Trim())))
             {
                 continue;
             }
 
             var len = MinorityLength(text, start) is > 0 and var minority ? minority : NameLengthAt(text, start, evidence: true);
+            // A relation, or a patient's role, with a name filling the clause after it ("患者林自丽，73岁"); not a doctor's
+            // role, which an action follows as often ("让医生查体，").
+            if (relation || m.Value.Trim() is "患者" or "病人" or "患儿")
+            {
+                len = Math.Max(len, ClauseName(text, start));
+            }
             // After a colon the name is a field's value, which a separator ends; a role and a colon that start an
             // utterance ("医生：益生菌…", "患者：三天了") are a speaker label.
             var colon = m.Value.AsSpan().TrimEnd().EndsWith("：") || m.Value.AsSpan().TrimEnd().EndsWith(":");
@@ -189,14 +207,15 @@ internal static partial class ChineseNames
         {
             var start = m.Index + m.Length;
             // A name that ends the clause ("我是王明，") is taken without evidence for its given name.
-            var len = NameLengthAt(text, start, evidence: true);
+            var len = Math.Max(NameLengthAt(text, start, evidence: true), ClauseName(text, start));
             if (NameLengthAt(text, start, evidence: false) is > 0 and var plain && IsSeparatorAt(text, start + plain) && !ChineseWords.IsVeryCommon(text.AsSpan(start, plain)))
             {
                 len = plain;
             }
 
+            // A word jieba knows as a person's name is one here ("我是王明，").
             if (len > 0 && !FunctionSurnames.Contains(text[start]) && (IsSeparatorAt(text, start + len) || text[start + len] is '的' or '啊' or '呀')
-                && !IsCommonWordName(text, start, len))
+                && (!IsCommonWordName(text, start, len) || ChineseWords.IsTaggedName(text.AsSpan(start, len))))
             {
                 names.Add((start, len));
             }
@@ -267,7 +286,7 @@ internal static partial class ChineseNames
                 // A surname alone may be the end of a word before it or the start of one with the title ("请教医生",
                 // "经过医生", "中医师"); a full name may be a word ("社区医生").
                 if (surname > 0 && (alone
-                        ? !ChineseWords.PairAt(text, start - 1) && !(surname == 1 && ChineseWords.PairAt(text, start))
+                        ? !ChineseWords.PairAt(text, start - 1) && !(surname == 1 && (StrongTitle(m.Value) ? ChineseWords.FrequentPairAt(text, start) : ChineseWords.PairAt(text, start)))
                         : !function && NameLengthAt(text, start, evidence: true) == end - start && !IsCommonWordName(text, start, end - start)))
                 {
                     names.Add((start, end - start));
@@ -276,6 +295,10 @@ internal static partial class ChineseNames
             }
         }
     }
+
+    /// <summary>Titles that follow a surname far more often than they end a word before them: "原主任" is no 原主 (a rare
+    /// word), while "中医师" is 中医.</summary>
+    private static bool StrongTitle(string title) => title is "主任" or "女士" or "护士长";
 
     /// <summary>In a dialogue (lines starting with 医生：/患者： ...), a name that starts a line before a colon.</summary>
     private static void SpeakerLabels(string text, List<(int Start, int Length)> names)
@@ -438,6 +461,31 @@ internal static partial class ChineseNames
         }
     }
 
+    /// <summary>
+    /// A name that fills the clause after a strong cue ("患者林自丽，73岁", "我是史立力，", "患者之子张细日。"): a surname and
+    /// one or two characters up to a separator or 的, whatever their given-name counts; neither the whole nor its given
+    /// part is a common word and the surname starts none ("患者精神差，"). Its length, or 0.
+    /// </summary>
+    private static int ClauseName(string text, int start)
+    {
+        var surname = SurnameLengthAt(text, start);
+        var run = surname == 0 ? 0 : HanRun(text, start, surname + 3);
+        var given = run - surname;
+        if (given is < 1 or > 2 || !(IsSeparatorAt(text, start + run) || text[start + run] == '的')
+            || (surname == 1 && ChineseWords.PairAt(text, start))
+            || (ChineseWords.IsCommon(text.AsSpan(start, run)) && !ChineseWords.IsTaggedName(text.AsSpan(start, run)))
+            || (given == 2 && ChineseWords.IsCommon(text.AsSpan(start + surname, 2)))
+            || text.AsSpan(start + surname, given).IndexOfAny(ClauseEnds) >= 0)
+        {
+            return 0;
+        }
+
+        return run;
+    }
+
+    /// <summary>Particles that end a clause and are no part of a name ("我是他的，", "患者好了，").</summary>
+    private const string ClauseEnds = "的了吗呢吧啊呀哦着过么";
+
     /// <summary>A name candidate that is a common word, or starts with one ("通常会", "经常晚").</summary>
     private static bool IsCommonWordName(string text, int start, int length) =>
         ChineseWords.IsCommon(text.AsSpan(start, length))
@@ -526,7 +574,8 @@ internal static partial class ChineseNames
 
         foreach (var word in LeftWords)
         {
-            if (text.AsSpan(0, start).EndsWith(word, StringComparison.Ordinal))
+            // 院 of 我院/本院 lets a name start, 院 of 出院/住院 (a stay, then a time: 出院时医生) does not.
+            if (text.AsSpan(0, start).EndsWith(word, StringComparison.Ordinal) && !(word == "院" && start >= 2 && StayVerbs.Contains(text[start - 2])))
             {
                 return true;
             }

@@ -23,6 +23,12 @@ internal static class ChineseWords
     public static bool IsCommon(ReadOnlySpan<char> word) =>
         word.Length is >= 2 and <= 4 && Counts.TryGetValue(word, out var n) && (n > 0 || -n >= NameTaggedCount);
 
+    /// <summary>The count of <paramref name="word"/> in jieba's dictionary, or 0 for a word it does not list.</summary>
+    public static int CountOf(ReadOnlySpan<char> word) => Counts.TryGetValue(word, out var n) ? Math.Abs(n) : 0;
+
+    /// <summary>True when jieba tags <paramref name="word"/> as a person's name (王明).</summary>
+    public static bool IsTaggedName(ReadOnlySpan<char> word) => word.Length is >= 2 and <= 4 && Counts.TryGetValue(word, out var n) && n < 0;
+
     /// <summary>True when <paramref name="word"/> is a very common word not tagged as a name.</summary>
     public static bool IsVeryCommon(ReadOnlySpan<char> word) =>
         word.Length is >= 2 and <= 4 && Counts.TryGetValue(word, out var n) && n >= VeryCommonCount;
