@@ -26,7 +26,8 @@ internal sealed class TaggerBenchmark : IBenchmark
     {
         if (Arg(args, "--explain") is { } pool)
         {
-            await ExplainAsync(pool, Arg(args, "--dataset"), cancellationToken);
+            var retag = args.Contains("--retag") ? OfflineDepartmentTagger.Load(new ReferenceData(Arg(args, "--raw") ?? Path.Combine(TestData.RepositoryRoot, "raw"))) : null;
+            await ExplainAsync(pool, Arg(args, "--dataset"), retag, cancellationToken);
             return 0;
         }
 
@@ -45,7 +46,7 @@ internal sealed class TaggerBenchmark : IBenchmark
 
         if (args.Contains("--cv"))
         {
-            CrossValidate(reference);
+            CrossValidate(reference, args.Contains("--misses"));
             return 0;
         }
 
@@ -74,14 +75,16 @@ internal sealed class TaggerBenchmark : IBenchmark
     }
 
     // Per dataset of a written pool: the most frequent tag combinations and, for each, the words that most often supported them.
-    private static async Task ExplainAsync(string pool, string? dataset, CancellationToken cancellationToken)
+    // With --retag, the items are tagged again by the current offline tagger instead of showing the stored tags.
+    private static async Task ExplainAsync(string pool, string? dataset, OfflineDepartmentTagger? retag, CancellationToken cancellationToken)
     {
         var items = new List<Items.BenchmarkItem>();
         await foreach (var item in PoolReader.ReadItemsAsync(PoolReader.Resolve(pool), null, cancellationToken))
         {
             if (dataset is null || item.Dataset == dataset)
             {
-                items.Add(item);
+                var tagging = retag is null ? null : await retag.TagAsync(item, cancellationToken);
+                items.Add(tagging is null ? item : item with { Departments = tagging.Departments, DepartmentEvidence = tagging.Evidence });
             }
         }
 
@@ -135,7 +138,7 @@ internal sealed class TaggerBenchmark : IBenchmark
     }
 
     // Five-fold cross-validation inside train.tsv (the held-out records are not read): the figures to tune on.
-    private static void CrossValidate(ReferenceData reference)
+    private static void CrossValidate(ReferenceData reference, bool misses)
     {
         var records = TrainingFile.ReadRecords(reference).ToList();
         Console.WriteLine($"## five-fold cross-validation on train.tsv ({records.Count} records; held-out records not read)");
@@ -161,6 +164,10 @@ internal sealed class TaggerBenchmark : IBenchmark
                             tags += predicted.Count;
                             top1 += predicted[0] == r.Department ? 1 : 0;
                             any3 += predicted.Contains(r.Department) ? 1 : 0;
+                            if (misses && lexiconWeight == 1 && keepWithin == 2 && minimum == 2.5 && predicted[0] != r.Department)
+                            {
+                                Console.WriteLine($"miss {r.Source} {r.Record}: gold {r.Department}; got {string.Join(" | ", predicted)}; {r.Text}");
+                            }
                         }
                     }
 

@@ -39,6 +39,16 @@ public sealed class DepartmentLexicon
 
     public int Count => _terms.Count;
 
+    /// <summary>This lexicon with the terms of <paramref name="other"/> added (a pair present in both counts once).</summary>
+    public DepartmentLexicon With(DepartmentLexicon other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new DepartmentLexicon(Entries().Concat(other.Entries()).Distinct());
+    }
+
+    private IEnumerable<(string Term, string Type, string Department)> Entries() =>
+        _terms.SelectMany(t => t.Value.Select(d => (t.Key, d.Type, d.Department)));
+
     /// <summary>The lexicon of the rows of a terms file (<paramref name="path"/> names it in errors); a bad line is an error naming the file and line.</summary>
     public static DepartmentLexicon From(IEnumerable<(int Line, string[] Fields)> rows, string path)
     {

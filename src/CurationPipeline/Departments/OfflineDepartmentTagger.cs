@@ -31,7 +31,7 @@ public sealed record OfflineDepartmentTagger(DepartmentLexicon? Lexicon, Complem
 
     public string Name { get; } = "offline:" + string.Join("+", new[] { Lexicon is null ? null : "lexicon", Model is null ? null : "cnb" }.OfType<string>());
 
-    /// <summary>The tagger over the reference data's departments/terms.tsv and, when present and wanted, train.tsv.</summary>
+    /// <summary>The tagger over the reference data's departments/terms.tsv, terms-general.tsv when present, and, when present and wanted, train.tsv.</summary>
     public static OfflineDepartmentTagger Load(ReferenceData reference, bool useLexicon = true, bool useModel = true, bool useTrainingText = true) =>
         Load(reference, useLexicon, useModel, useTrainingText ? TrainingFile.Read(reference) : []);
 
@@ -40,8 +40,14 @@ public sealed record OfflineDepartmentTagger(DepartmentLexicon? Lexicon, Complem
     {
         ArgumentNullException.ThrowIfNull(reference);
         var termsPath = reference.PathOf("departments", "terms.tsv");
-        var terms = reference.DepartmentTable("terms") ?? throw new FileNotFoundException($"department terms not found: {termsPath}", termsPath);
-        var lexicon = DepartmentLexicon.From(terms, termsPath);
+        var specific = reference.DepartmentTable("terms") ?? throw new FileNotFoundException($"department terms not found: {termsPath}", termsPath);
+        var lexicon = DepartmentLexicon.From(specific, termsPath);
+
+        // General vocabulary (body parts, everyday complaints, common diseases, drug classes), when present.
+        var generalPath = reference.PathOf("departments", "terms-general.tsv");
+        var general = reference.DepartmentTable("terms-general") ?? [];
+        lexicon = lexicon.With(DepartmentLexicon.From(general, generalPath));
+        var terms = specific.Concat(general).ToList();
         ComplementNaiveBayes? model = null;
         if (useModel)
         {

@@ -18,7 +18,16 @@ public sealed record DepartmentSpread(int Items, IReadOnlyList<(string Name, int
     public double TopCombinationShare => Items == 0 ? 0 : (double)TopCombinationCount / Items;
 
     /// <summary>Every tagged item shares one first department: a single-specialty source.</summary>
-    public bool SingleSpecialty => Items > 0 && Departments.Count == 1;
+    public bool SingleSpecialty => Items > 0 && Departments.Count == 1 && Departments[0].Name != NoDepartment;
+
+    /// <summary>
+    /// The largest combination is "No Department": items that name no complaint, disease or specialty (law,
+    /// ethics, general safety). They form no specialty stratum, so the 10 % limit does not apply to them.
+    /// </summary>
+    public bool TopIsNonClinical => TopCombination == NoDepartment;
+
+    // The tag of Table 2's rules for an item with no department (DepartmentCatalog.NoDepartment; Items depends on no other namespace).
+    private const string NoDepartment = "No Department";
 
     public static DepartmentSpread Of(IReadOnlyList<(IReadOnlyList<string> Departments, IReadOnlyList<string> Groups)> items)
     {
@@ -38,5 +47,5 @@ public sealed record DepartmentSpread(int Items, IReadOnlyList<(string Name, int
 
     /// <summary>The largest combination, its share, and whether it dominates.</summary>
     public string DescribeTop() => Items == 0 ? "untagged" : string.Create(CultureInfo.InvariantCulture,
-        $"{TopCombination}: {100 * TopCombinationShare:0.0} %{(SingleSpecialty ? " (single-specialty source)" : TopCombinationShare > DominantShare ? " (over 10 %)" : "")}");
+        $"{TopCombination}: {100 * TopCombinationShare:0.0} %{(SingleSpecialty ? " (single-specialty source)" : TopIsNonClinical && TopCombinationShare > DominantShare ? " (non-clinical items)" : TopCombinationShare > DominantShare ? " (over 10 %)" : "")}");
 }

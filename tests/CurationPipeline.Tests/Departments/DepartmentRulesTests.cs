@@ -20,6 +20,25 @@ public sealed class DepartmentRulesTests
     public void Close_variants_map_to_the_list(string name, string expected) =>
         Assert.Equal(expected, DepartmentAliases.Resolve(name));
 
+    [Fact]
+    public void A_split_dominated_by_no_department_is_marked_non_clinical_not_single_specialty()
+    {
+        static (IReadOnlyList<string>, IReadOnlyList<string>) Item(string department, string group) => ([department], [group]);
+        var safety = Items.DepartmentSpread.Of([.. Enumerable.Repeat(Item("No Department", "No Department"), 6), Item("Cardiology", "Internal Medicine"), Item("Dermatology", "Other Departments")]);
+        Assert.True(safety.TopIsNonClinical);
+        Assert.EndsWith("(non-clinical items)", safety.DescribeTop(), StringComparison.Ordinal);
+
+        var none = Items.DepartmentSpread.Of([.. Enumerable.Repeat(Item("No Department", "No Department"), 3)]);
+        Assert.False(none.SingleSpecialty);
+
+        var eyes = Items.DepartmentSpread.Of([.. Enumerable.Repeat(Item("Ophthalmology", "Other Departments"), 3)]);
+        Assert.True(eyes.SingleSpecialty);
+        Assert.EndsWith("(single-specialty source)", eyes.DescribeTop(), StringComparison.Ordinal);
+
+        var skewed = Items.DepartmentSpread.Of([.. Enumerable.Repeat(Item("Oncology", "Other Departments"), 3), Item("Cardiology", "Internal Medicine")]);
+        Assert.EndsWith("(over 10 %)", skewed.DescribeTop(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("中医科")]
     [InlineData("Dept. of Magic")]

@@ -104,6 +104,19 @@ public sealed class OfflineTaggerTests
     }
 
     [Theory]
+    [InlineData("嗓子疼好几天了，怎么办？", "Otolaryngology")]
+    [InlineData("最近总是拉肚子，大便不成形", "Gastroenterology")]
+    [InlineData("双眼眼裂缩窄", "Ophthalmology")]
+    [InlineData("脸上长了很多痘痘", "Dermatology")]
+    [InlineData("最近情绪低落，总想哭", "Psychiatry Dept.")]
+    public void Everyday_complaints_name_their_department(string text, string department)
+    {
+        var tagging = Tagger.Tag(text);
+        Assert.Equal(department, tagging.Departments[0]);
+        Assert.NotEmpty(tagging.Evidence[0].Words);
+    }
+
+    [Theory]
     [InlineData("今天天气怎么样？")]
     [InlineData("帮我写一首关于春天的诗")]
     public void Non_clinical_queries_get_no_department_alone(string text) => Assert.Equal(["No Department"], Tagger.Tag(text).Departments);
