@@ -26,9 +26,9 @@ internal static class CallPlan
     /// <summary>
     /// Plans a pipeline run. Generated items depend on the generators' answers: where a generator's answer is not
     /// cached, the offline engine's item for the same record stands in, so that the later stages are asked about
-    /// an item of the same dataset and kind. Outputs go to a scratch folder, deleted afterwards.
+    /// an item of the same dataset and kind. Outputs go to a scratch folder, deleted afterwards. <paramref name="planOptions"/> are the model layer's options in plan mode.
     /// </summary>
-    public static async Task<UsageSnapshot> ForRunAsync(PipelineDefinition definition, string endpointsPath, string rawDirectory, string? cachePath,
+    public static async Task<UsageSnapshot> ForRunAsync(PipelineDefinition definition, string endpointsPath, string rawDirectory, ModelHubOptions planOptions,
         int? seed, int? limit, CancellationToken cancellationToken)
     {
         var scratch = Directory.CreateTempSubdirectory("curate-plan-").FullName;
@@ -38,7 +38,7 @@ internal static class CallPlan
             {
                 RawDirectory = rawDirectory,
                 EndpointsFile = endpointsPath,
-                ModelLayer = new ModelHubOptions { CachePath = cachePath, Plan = true },
+                ModelLayer = planOptions,
             });
             var engines = await root.BuildRunAsync(definition, scratch, cancellationToken);
             var run = new CurationRun(definition, WithStandInItems(engines, root), new RunOptions

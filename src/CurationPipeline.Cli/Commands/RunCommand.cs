@@ -63,7 +63,7 @@ internal static class RunCommand
             var subject = $"run {definition.Name} {definition.ConfigHash} seed {seed?.ToString(CultureInfo.InvariantCulture) ?? "-"} limit {limit?.ToString(CultureInfo.InvariantCulture) ?? "-"}";
             if (options.Plan)
             {
-                return await PlanAsync(definition, endpointsFile, rawDir, outDir, options.CachePath, seed, limit, subject, ct);
+                return await PlanAsync(definition, endpointsFile, rawDir, outDir, options, seed, limit, subject, ct);
             }
 
             await using var root = CompositionRoot.Create(new CompositionOptions
@@ -110,7 +110,7 @@ internal static class RunCommand
             };
         }
 
-        private async Task<int> PlanAsync(PipelineDefinition definition, FileInfo? endpointsFile, string rawDir, string outDir, string? cache,
+        private async Task<int> PlanAsync(PipelineDefinition definition, FileInfo? endpointsFile, string rawDir, string outDir, Llm.ModelHubOptions options,
             int? seed, int? limit, string subject, CancellationToken ct)
         {
             if (endpointsFile is null)
@@ -119,7 +119,7 @@ internal static class RunCommand
             }
 
             errors.MarkupLineInterpolated($"[bold]curate run --plan[/] {definition.Name}: running the pipeline without calling any model");
-            var plan = await CallPlan.ForRunAsync(definition, endpointsFile.FullName, rawDir, cache, seed, limit, ct);
+            var plan = await CallPlan.ForRunAsync(definition, endpointsFile.FullName, rawDir, options, seed, limit, ct);
             CallPlan.Print(console, plan);
             await CallPlan.WriteAsync(outDir, subject, plan, ct);
             console.MarkupLineInterpolated($"wrote {Path.Combine(outDir, CallPlan.FileName)}");

@@ -24,11 +24,8 @@ public sealed class CompositionOptions
     /// <summary>The endpoints file; with one the model roles run on its endpoints, without one every role runs offline.</summary>
     public string? EndpointsFile { get; init; }
 
-    /// <summary>Where the model layer caches answers (with an endpoints file); null for no cache. Ignored when <see cref="ModelLayer"/> is given.</summary>
-    public string? CachePath { get; init; }
-
-    /// <summary>The whole setup of the model layer (cache, batch journal, plan mode); when null, the cache at <see cref="CachePath"/>.</summary>
-    public ModelHubOptions? ModelLayer { get; init; }
+    /// <summary>The setup of the model layer over the endpoints file (cache, batch journal, plan mode); no cache unless given.</summary>
+    public ModelHubOptions ModelLayer { get; init; } = new();
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }
@@ -49,7 +46,7 @@ public sealed class CompositionRoot : IAsyncDisposable
         _options = options;
         Endpoints = endpoints;
         _reference = new(() => new ReferenceData(options.RawDirectory ?? throw new InvalidOperationException("the composition has no raw folder")));
-        _hub = endpoints is null ? null : new(() => ModelHub.Create(endpoints, options.ModelLayer ?? new ModelHubOptions { CachePath = options.CachePath }));
+        _hub = endpoints is null ? null : new(() => ModelHub.Create(endpoints, options.ModelLayer));
     }
 
     /// <summary>Reads the endpoints file, when one is given; nothing else is opened until it is used.</summary>

@@ -2,6 +2,7 @@ using CurationPipeline.Composition;
 using CurationPipeline.Core;
 using CurationPipeline.Hosting;
 using CurationPipeline.Items;
+using CurationPipeline.Llm;
 using CurationPipeline.Splits;
 
 namespace CurationPipeline.Testing.Runs;
@@ -21,7 +22,7 @@ public sealed record TestRun(RunOutcome Outcome, IReadOnlyList<BenchmarkItem> Po
             Extensions = extensions,
             RawDirectory = Path.Combine(TestData.RepositoryRoot, "raw"),
             EndpointsFile = endpointsFile,
-            CachePath = Path.Combine(outDir, "model-cache.db"),
+            ModelLayer = new ModelHubOptions { CachePath = Path.Combine(outDir, "model-cache.db") },
         });
         var definition = root.LoadPipeline(pipelineFile);
         var engines = await root.BuildRunAsync(definition, outDir, cancellationToken);
