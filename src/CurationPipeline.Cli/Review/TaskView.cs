@@ -30,7 +30,7 @@ internal sealed record TaskView(
         }
 
         var entities = task.Kind == ReviewKind.Entities
-            ? task.Assignments.Where(a => a.Slot < slot).Select(a => a.Decision?.Entities).LastOrDefault(e => e is not null) ?? item!.Entities
+            ? task.EntitiesBefore(slot)
             : item?.Entities ?? [];
         var role = task.Kind switch
         {

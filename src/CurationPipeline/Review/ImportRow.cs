@@ -106,7 +106,7 @@ internal sealed class ImportRow
             {
                 ReviewKind.ItemQa => store.SubmitQa(TaskId, Reviewer, Verdicts, Comment, Action, Revision),
                 ReviewKind.Entities => store.SubmitEntities(TaskId, Reviewer, Accept,
-                    Entities ?? current.Assignments.Where(a => a.Slot < Slot).Select(a => a.Decision?.Entities).LastOrDefault(e => e is not null) ?? current.Item!.Entities, Comment),
+                    Entities ?? current.EntitiesBefore(Slot), Comment),
                 _ => store.SubmitScore(TaskId, Reviewer, Score, Comment),
             };
         }
@@ -129,16 +129,22 @@ internal sealed class ImportRow
         foreach (var c in ReviewCriteria.All)
         {
             var value = v(c).ToLowerInvariant();
+            var comment = v(ReviewExchange.CommentColumn(c));
             if (!applies.Contains(c))
             {
                 if (value is not ("" or "n/a"))
                 {
                     bad(c, $"'{value}' given, but the criterion does not apply to this item (leave it empty or n/a)");
                 }
+
+                if (comment is not ("" or "n/a"))
+                {
+                    bad(ReviewExchange.CommentColumn(c), "a comment on a criterion that does not apply to this item");
+                }
             }
             else if (value is "pass" or "fail")
             {
-                Verdicts.Add(new CriterionVerdict(c, value == "pass"));
+                Verdicts.Add(new CriterionVerdict(c, value == "pass", comment.Length > 0 ? comment : null));
             }
             else
             {

@@ -15,9 +15,12 @@ public static class ReviewExchange
     public static IReadOnlyList<string> Columns { get; } =
     [
         "task_id", "kind", "dataset", "item_id", "subject", "round", "slot", "reviewer", "state", "question", "answer",
-        .. ReviewCriteria.All, "accept", "entities", "score", "action", "revised_question", "revised_options", "revised_answer",
+        .. ReviewCriteria.All, .. ReviewCriteria.All.Select(CommentColumn), "accept", "entities", "score", "action", "revised_question", "revised_options", "revised_answer",
         "comment", "decided_at",
     ];
+
+    /// <summary>The column of a criterion's own comment (<c>answer_correct_comment</c>).</summary>
+    public static string CommentColumn(string criterion) => criterion + "_comment";
 
     /// <summary>Writes every assignment; the format follows the extension (.csv or .jsonl).</summary>
     public static async Task<int> ExportAsync(ReviewStore store, string path, CancellationToken cancellationToken = default)
@@ -49,16 +52,16 @@ public static class ReviewExchange
     }
 
     /// <summary>
-    /// A cell a spreadsheet would run as a formula (leading =, +, -, @, tab or carriage return) gets a leading
-    /// apostrophe, which spreadsheets show as text; import takes it off again.
+    /// A cell a spreadsheet would run as a formula (=, +, -, @, tab or carriage return first, also after leading
+    /// spaces, which some importers trim) gets a leading apostrophe, which spreadsheets show as text; import takes it off again.
     /// </summary>
     public static string? SpreadsheetSafe(string? value) =>
-        value is { Length: > 0 } && FormulaStart(value[0]) ? "'" + value : value;
+        value is { Length: > 0 } && IsFormula(value) ? "'" + value : value;
 
     private static string FromSpreadsheet(string value) =>
-        value.Length > 1 && value[0] == '\'' && FormulaStart(value[1]) ? value[1..] : value;
+        value.Length > 1 && value[0] == '\'' && IsFormula(value[1..]) ? value[1..] : value;
 
-    private static bool FormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
+    private static bool IsFormula(string value) => value.TrimStart(' ', '\u00a0') is { Length: > 0 } t && t[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     /// <summary>Applies the decided rows of a file; returns how many were applied and how many skipped (blank or already decided).</summary>
     public static async Task<(int Applied, int Skipped)> ImportAsync(ReviewStore store, string path, CancellationToken cancellationToken = default)
@@ -138,7 +141,9 @@ public static class ReviewExchange
             var applies = ReviewCriteria.For(t.Item!);
             foreach (var c in ReviewCriteria.All)
             {
-                row[c] = !applies.Contains(c) ? "n/a" : d?.Verdicts.FirstOrDefault(v => v.Criterion == c) is { } v ? (v.Pass ? "pass" : "fail") : "";
+                var verdict = d?.Verdicts.FirstOrDefault(v => v.Criterion == c);
+                row[c] = !applies.Contains(c) ? "n/a" : verdict is { } v ? (v.Pass ? "pass" : "fail") : "";
+                row[CommentColumn(c)] = verdict?.Comment;
             }
 
             row["action"] = d?.Action?.ToString().ToLowerInvariant();
@@ -149,7 +154,8 @@ public static class ReviewExchange
         else if (t.Kind == ReviewKind.Entities)
         {
             row["accept"] = d is null ? "" : d.Pass ? "yes" : "no";
-            row["entities"] = JsonSerializer.Serialize(d?.Entities ?? t.Item!.Entities, ReviewStore.Json);
+            // An undecided second stage starts from the first stage's correction, as on the page.
+            row["entities"] = JsonSerializer.Serialize(d?.Entities ?? t.EntitiesBefore(a.Slot), ReviewStore.Json);
         }
         else
         {

@@ -102,4 +102,8 @@ public sealed record ReviewTask(
         Kind != ReviewKind.Entities || slot == 1 || Assignments.Any(a => a.Slot == 1 && a.Decision is not null);
 
     public int DecisionCount => Assignments.Count(a => a.Decision is not null);
+
+    /// <summary>The entities a P3 stage starts from: the latest earlier stage's correction, else the pre-labels.</summary>
+    public IReadOnlyList<GoldEntity> EntitiesBefore(int slot) =>
+        Assignments.Where(a => a.Slot < slot).Select(a => a.Decision?.Entities).LastOrDefault(e => e is not null) ?? Item?.Entities ?? [];
 }

@@ -19,7 +19,9 @@ public sealed partial class ReviewStore
         ArgumentNullException.ThrowIfNull(verdicts);
         lock (_gate)
         {
-            var task = OpenTask(taskId, ReviewKind.ItemQa);
+            using var scope = Begin();
+            var tx = scope.Tx;
+            var task = OpenTask(tx, taskId, ReviewKind.ItemQa, reviewer);
             var slot = SlotOf(task, reviewer);
             var expected = ReviewCriteria.For(task.Item!);
             foreach (var v in verdicts.Where(v => !expected.Contains(v.Criterion)))
@@ -32,6 +34,7 @@ public sealed partial class ReviewStore
                 throw new ReviewException($"task {taskId}: field '{c}': needs exactly one verdict (pass or fail)");
             }
 
+            CheckComments(taskId, comment, verdicts);
             var pass = verdicts.All(v => v.Pass);
             string? revisionJson = null;
             if (!pass && action == RejectAction.Revise)
@@ -40,13 +43,12 @@ public sealed partial class ReviewStore
                 revisionJson = ItemJson(revised);
             }
 
-            using var scope = Begin();
-            var tx = scope.Tx;
             Record(tx, taskId, slot, pass, JsonSerializer.Serialize(verdicts, Json), comment, pass ? null : action, null, null, revisionJson);
             var now = LoadTask(taskId, tx)!;
             ResolveQa(tx, now);
+            var result = LoadTask(taskId, tx)!;
             scope.Commit();
-            return LoadTask(taskId)!;
+            return result;
         }
     }
 
@@ -59,8 +61,11 @@ public sealed partial class ReviewStore
         ArgumentNullException.ThrowIfNull(entities);
         lock (_gate)
         {
-            var task = OpenTask(taskId, ReviewKind.Entities);
+            using var scope = Begin();
+            var tx = scope.Tx;
+            var task = OpenTask(tx, taskId, ReviewKind.Entities, reviewer);
             var slot = SlotOf(task, reviewer);
+            CheckComments(taskId, comment);
             if (accept)
             {
                 var result = ItemValidator.Validate(task.Item! with { Entities = entities });
@@ -70,8 +75,6 @@ public sealed partial class ReviewStore
                 }
             }
 
-            using var scope = Begin();
-            var tx = scope.Tx;
             Record(tx, taskId, slot, accept, "[]", comment, null, JsonSerializer.Serialize(entities, Json), null, null);
             if (!accept)
             {
@@ -82,8 +85,9 @@ public sealed partial class ReviewStore
                 Close(tx, taskId, TaskOutcome.Approved);
             }
 
+            var decided = LoadTask(taskId, tx)!;
             scope.Commit();
-            return LoadTask(taskId)!;
+            return decided;
         }
     }
 
@@ -92,7 +96,9 @@ public sealed partial class ReviewStore
     {
         lock (_gate)
         {
-            var task = OpenTask(taskId, null);
+            using var scope = Begin();
+            var tx = scope.Tx;
+            var task = OpenTask(tx, taskId, null, reviewer);
             if (!ReviewKinds.IsDispute(task.Kind))
             {
                 throw new ReviewException($"task {taskId}: is a {ReviewKinds.Name(task.Kind)} task, not a disputed score");
@@ -104,26 +110,41 @@ public sealed partial class ReviewStore
             }
 
             var slot = SlotOf(task, reviewer);
-            using var scope = Begin();
-            var tx = scope.Tx;
+            CheckComments(taskId, comment);
             Record(tx, taskId, slot, true, "[]", comment, null, null, score, null);
             Close(tx, taskId, TaskOutcome.Settled);
+            var settled = LoadTask(taskId, tx)!;
             scope.Commit();
-            return LoadTask(taskId)!;
+            return settled;
         }
     }
 
-    private ReviewTask OpenTask(long taskId, ReviewKind? kind)
+    /// <summary>
+    /// The task, read inside the decision's write transaction, so a second writer (another connection or process)
+    /// sees the first one's decision: an assignment already decided or a task closed meanwhile is a conflict.
+    /// </summary>
+    private ReviewTask OpenTask(SqliteTransaction tx, long taskId, ReviewKind? kind, string reviewer)
     {
-        var task = LoadTask(taskId) ?? throw new ReviewException($"task {taskId}: no such task");
+        var task = LoadTask(taskId, tx) ?? throw new ReviewException($"task {taskId}: no such task");
         if (kind is { } k && task.Kind != k)
         {
             throw new ReviewException($"task {taskId}: is a {ReviewKinds.Name(task.Kind)} task, not {ReviewKinds.Name(k)}");
         }
 
-        return task.Outcome == TaskOutcome.Open
-            ? task
-            : throw new ReviewException($"task {taskId}: already closed ({task.Outcome.ToString().ToLowerInvariant()})");
+        var mine = task.Assignments.FirstOrDefault(a => a.Reviewer == reviewer);
+        if (mine?.Decision is { } done)
+        {
+            throw new ReviewConflictException(
+                $"task {taskId}: {reviewer} already decided this assignment at {done.DecidedAt.ToString("u", CultureInfo.InvariantCulture)} (in another window or through another server); nothing recorded");
+        }
+
+        if (task.Outcome != TaskOutcome.Open)
+        {
+            var closed = $"task {taskId}: already closed ({task.Outcome.ToString().ToLowerInvariant()})";
+            throw mine is null ? new ReviewException(closed) : new ReviewConflictException(closed + " while you were deciding; nothing recorded");
+        }
+
+        return task;
     }
 
     private static int SlotOf(ReviewTask task, string reviewer)
@@ -137,6 +158,24 @@ public sealed partial class ReviewStore
         throw new ReviewException(waiting is not null
             ? $"task {task.Id}: field 'reviewer': {reviewer} is the second stage and waits for the first"
             : $"task {task.Id}: field 'reviewer': '{reviewer}' has no open assignment on this task");
+    }
+
+    private static void CheckComments(long taskId, string? comment, IReadOnlyList<CriterionVerdict>? verdicts = null)
+    {
+        CheckLength(taskId, "comment", comment);
+        foreach (var v in verdicts ?? [])
+        {
+            CheckLength(taskId, v.Criterion + ".comment", v.Comment);
+        }
+    }
+
+    private static void CheckLength(long taskId, string field, string? text)
+    {
+        if (text is { Length: > MaxCommentLength })
+        {
+            throw new ReviewException(string.Create(CultureInfo.InvariantCulture,
+                $"task {taskId}: field '{field}': {text.Length:N0} characters, at most {MaxCommentLength:N0} are kept"));
+        }
     }
 
     private BenchmarkItem Revised(ReviewTask task, BenchmarkItem? revision)
@@ -219,11 +258,14 @@ public sealed partial class ReviewStore
         using var cmd = Command(
             """
             UPDATE assignments SET decision = $d, pass = $p, verdicts = $v, comment = $c, action = $a, entities = $e, score = $s,
-              revision = $r, decided_at = $t WHERE task_id = $id AND slot = $slot
+              revision = $r, decided_at = $t WHERE task_id = $id AND slot = $slot AND decided_at IS NULL
             """,
             tx, ("$d", pass ? "pass" : "fail"), ("$p", pass ? 1 : 0), ("$v", verdicts), ("$c", string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()),
             ("$a", action?.ToString().ToLowerInvariant()), ("$e", entities), ("$s", score), ("$r", revision), ("$t", Now()), ("$id", taskId), ("$slot", slot));
-        cmd.ExecuteNonQuery();
+        if (cmd.ExecuteNonQuery() != 1)
+        {
+            throw new ReviewConflictException($"task {taskId}: slot {slot} was decided meanwhile; nothing recorded");
+        }
     }
 
     private void Close(SqliteTransaction tx, long taskId, TaskOutcome outcome)

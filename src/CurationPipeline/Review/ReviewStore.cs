@@ -25,6 +25,9 @@ public sealed partial class ReviewStore : IDisposable
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
+    /// <summary>The longest comment (overall or per criterion) a decision may carry, in characters.</summary>
+    public const int MaxCommentLength = 10_000;
+
     private readonly SqliteConnection _db;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
@@ -98,7 +101,7 @@ public sealed partial class ReviewStore : IDisposable
                 return;
             }
 
-            using var tx = _db.BeginTransaction();
+            using var tx = _db.BeginTransaction(deferred: false);
             _ambient = tx;
             try
             {
@@ -112,7 +115,9 @@ public sealed partial class ReviewStore : IDisposable
         }
     }
 
-    private TxScope Begin() => _ambient is { } outer ? new TxScope(outer, false) : new TxScope(_db.BeginTransaction(), true);
+    // BEGIN IMMEDIATE: the write lock is taken before the first read, so a decision reads what every other
+    // connection committed before it.
+    private TxScope Begin() => _ambient is { } outer ? new TxScope(outer, false) : new TxScope(_db.BeginTransaction(deferred: false), true);
 
     /// <summary>A transaction of one operation, or the surrounding one of <see cref="Atomically"/>.</summary>
     private readonly struct TxScope(SqliteTransaction tx, bool owned) : IDisposable
@@ -173,6 +178,11 @@ public sealed partial class ReviewStore : IDisposable
           row TEXT NOT NULL,
           PRIMARY KEY(item_id, solver, trial));
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS reviewer_tokens(
+          reviewer TEXT PRIMARY KEY,
+          salt BLOB NOT NULL,
+          hash BLOB NOT NULL,
+          issued_at TEXT NOT NULL);
         """;
 
     private static void Exec(SqliteConnection db, string sql, SqliteTransaction? tx = null)

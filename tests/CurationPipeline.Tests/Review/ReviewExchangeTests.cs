@@ -1,3 +1,4 @@
+using CurationPipeline.Items;
 using CurationPipeline.IO;
 using CurationPipeline.Review;
 using CurationPipeline.Testing;
@@ -119,5 +120,84 @@ public sealed class ReviewExchangeTests : IDisposable
 
         Assert.DoesNotContain(cells, c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@');
         Assert.Contains(cells, c => c == "'" + Attack);
+        Assert.Equal("'  =1+2", ReviewExchange.SpreadsheetSafe("  =1+2"));
+        Assert.Equal("2 - 1", ReviewExchange.SpreadsheetSafe("2 - 1"));
+    }
+
+    [Fact]
+    public async Task Every_comment_is_exported_per_criterion_and_overall_and_comes_back_on_import()
+    {
+        var item = ReviewItems.Choice("c1");
+        var task = _store.EnqueueItem(item, ReviewItems.Reviewers);
+        var reviewer = task.Assignments[0].Reviewer;
+        _store.SubmitQa(task.Id, reviewer, [.. ReviewCriteria.For(item).Select(c => new CriterionVerdict(c, c != ReviewCriteria.AnswerCorrect,
+            c == ReviewCriteria.AnswerCorrect ? "=HYPERLINK(\"http://x\") B and D both fit" : c == ReviewCriteria.Natural ? "reads well" : null))], "overall: needs a source");
+        var csv = _dir.File("comments.csv");
+        var jsonl = _dir.File("comments.jsonl");
+        await ReviewExchange.ExportAsync(_store, csv);
+        await ReviewExchange.ExportAsync(_store, jsonl);
+
+        using (var reader = new StreamReader(csv))
+        {
+            var header = (await Csv.ReadRecordAsync(reader))!;
+            List<string>? row = null;
+            while (await Csv.ReadRecordAsync(reader) is { } r)
+            {
+                row = r[header.IndexOf("task_id")] == task.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) && r[header.IndexOf("slot")] == "1" ? r : row;
+            }
+
+            Assert.NotNull(row);
+            Assert.Equal("'=HYPERLINK(\"http://x\") B and D both fit", row[header.IndexOf("answer_correct_comment")]);
+            Assert.Equal("reads well", row[header.IndexOf("natural_comment")]);
+            Assert.Equal("", row[header.IndexOf("clinically_valid_comment")]);
+            Assert.Equal("overall: needs a source", row[header.IndexOf("comment")]);
+        }
+
+        var line = (await File.ReadAllLinesAsync(jsonl)).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).Single(n => (string?)n["item_id"] == "c1" && (string?)n["slot"] == "1");
+        Assert.Equal("=HYPERLINK(\"http://x\") B and D both fit", (string?)line["answer_correct_comment"]);
+
+        // The other reviewer fills their row in the spreadsheet, with comments per criterion.
+        var lines = await File.ReadAllLinesAsync(csv);
+        var columns = ReviewExchange.Columns.ToList();
+        var at = Array.FindIndex(lines, l => l.StartsWith(task.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal) && l.Contains(",2," + task.Assignments[1].Reviewer + ",", StringComparison.Ordinal));
+        lines[at] = await EditCsv(lines[at], new()
+        {
+            ["natural"] = "pass", ["clinically_valid"] = "fail", ["answer_correct"] = "pass", ["distractors_plausible"] = "pass",
+            ["clinically_valid_comment"] = "'-outdated dosing", ["comment"] = "see dosing",
+        });
+        await File.WriteAllLinesAsync(csv, lines);
+        Assert.Equal(1, (await ReviewExchange.ImportAsync(_store, csv)).Applied);
+        var second = _store.GetTask(task.Id)!.Assignments[1].Decision!;
+        Assert.Equal("-outdated dosing", second.Verdicts.Single(v => v.Criterion == ReviewCriteria.ClinicallyValid).Comment);
+        Assert.Null(second.Verdicts.Single(v => v.Criterion == ReviewCriteria.Natural).Comment);
+        Assert.Equal("see dosing", second.Comment);
+    }
+
+    [Fact]
+    public async Task The_second_p3_stage_is_exported_with_the_first_stages_corrections_not_the_prelabels()
+    {
+        var task = _store.FindTask("p1", ReviewKind.Entities)!;
+        var note = task.Item!.Context!;
+        var corrected = new[] { new GoldEntity("diagnosis", "diabetes", 13, 21), new GoldEntity("drug", "aspirin", note.IndexOf("aspirin", StringComparison.Ordinal), note.IndexOf("aspirin", StringComparison.Ordinal) + 7) };
+        _store.SubmitEntities(task.Id, task.Assignments[0].Reviewer, true, corrected, "metformin was not given");
+        var path = _dir.File("stages.jsonl");
+
+        await ReviewExchange.ExportAsync(_store, path);
+
+        var rows = (await File.ReadAllLinesAsync(path)).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).Where(n => (string?)n["item_id"] == "p1").ToList();
+        var stage2 = rows.Single(r => (string?)r["slot"] == "2");
+        Assert.Equal("waiting", (string?)stage2["state"]);
+        var shown = System.Text.Json.JsonSerializer.Deserialize<List<GoldEntity>>((string)stage2["entities"]!, new System.Text.Json.JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        Assert.Equal(["diabetes", "aspirin"], shown.Select(e => e.Text));
+
+        // Accepting the row as exported keeps stage 1's corrections as the gold entities.
+        var lines = await File.ReadAllLinesAsync(path);
+        var at = Array.FindIndex(lines, l => l.Contains("\"item_id\":\"p1\"", StringComparison.Ordinal) && l.Contains("\"slot\":\"2\"", StringComparison.Ordinal));
+        var obj = System.Text.Json.Nodes.JsonNode.Parse(lines[at])!.AsObject();
+        obj["accept"] = "yes";
+        lines[at] = obj.ToJsonString();
+        await File.WriteAllLinesAsync(path, lines);
+        await ReviewExchange.ImportAsync(_store, path);
+        Assert.Equal(["diabetes", "aspirin"], _store.ReviewOf("p1").Item!.Entities.Select(e => e.Text));
     }
 }
