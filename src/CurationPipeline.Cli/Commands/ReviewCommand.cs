@@ -8,13 +8,15 @@ using Spectre.Console;
 
 namespace CurationPipeline.Cli.Commands;
 
-/// <summary>`curate review serve|export|import`: the review page over a run's review.db, and spreadsheet exchange.</summary>
+/// <summary>`curate review enqueue|add-reviewer|revoke|serve|export|import`: reviewer tokens, the review page over a run's review.db, and spreadsheet exchange.</summary>
 internal static class ReviewCommand
 {
     public static Command Create(IAnsiConsole console, IAnsiConsole errors)
     {
         var command = new Command("review", "Expert review: a local page for reviewers, and export/import for spreadsheet review.");
         command.Subcommands.Add(Enqueue(console));
+        command.Subcommands.Add(AddReviewer(console, errors));
+        command.Subcommands.Add(Revoke(console));
         command.Subcommands.Add(Serve(console, errors));
         command.Subcommands.Add(Export(console));
         command.Subcommands.Add(Import(console));
@@ -71,8 +73,63 @@ internal static class ReviewCommand
             await using var server = new ReviewServer(reviews, items);
             var address = await server.StartAsync(portValue, ct);
             console.MarkupLineInterpolated($"review page: {address} ({reviews.Tasks().Count} tasks; Ctrl+C stops)");
+            if (reviews.TokenHolders().Count == 0)
+            {
+                errors.MarkupLineInterpolated($"no reviewer can sign in yet: `curate review add-reviewer NAME --store {parse.GetValue(store)!.FullName}` issues a token");
+            }
             await server.WaitForShutdownAsync(ct);
             errors.MarkupLine("review page stopped; every decision is saved in the store.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command AddReviewer(IAnsiConsole console, IAnsiConsole errors)
+    {
+        var store = StoreOption();
+        var name = new Argument<string>("NAME") { Description = "The reviewer's name, as in the pipeline's reviewer list." };
+        var command = new Command("add-reviewer", "Issue a sign-in token for a reviewer (printed once; only its hash is kept). Issuing again replaces the old token.") { name, store };
+        command.SetAction(parse =>
+        {
+            using var reviews = OpenExisting(parse.GetValue(store)!);
+            var reviewer = parse.GetValue(name)!.Trim();
+            string token;
+            try
+            {
+                token = reviews.IssueToken(reviewer);
+            }
+            catch (ReviewException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
+            if (!reviews.Reviewers().Contains(reviewer, StringComparer.Ordinal))
+            {
+                errors.MarkupLineInterpolated($"warning: {reviewer} is not among this store's reviewers ({string.Join(", ", reviews.Reviewers())}); no task will be assigned to them");
+            }
+
+            console.MarkupLineInterpolated($"token for {reviewer} (shown once: give it to them privately; they paste it into the review page):");
+            console.WriteLine(token);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Revoke(IAnsiConsole console)
+    {
+        var store = StoreOption();
+        var name = new Argument<string>("NAME") { Description = "The reviewer whose token stops working." };
+        var command = new Command("revoke", "Revoke a reviewer's sign-in token; their decisions stay.") { name, store };
+        command.SetAction(parse =>
+        {
+            using var reviews = OpenExisting(parse.GetValue(store)!);
+            var reviewer = parse.GetValue(name)!.Trim();
+            if (!reviews.RevokeToken(reviewer))
+            {
+                throw new UsageException($"{reviewer}: holds no token in {reviews.Path}");
+            }
+
+            console.MarkupLineInterpolated($"{reviewer}: token revoked");
             return 0;
         });
         return command;

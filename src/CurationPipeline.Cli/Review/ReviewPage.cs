@@ -1,8 +1,26 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace CurationPipeline.Cli.Review;
 
 /// <summary>The single review page: HTML, CSS and script inline, so it works offline.</summary>
 internal static class ReviewPage
 {
+    /// <summary>
+    /// The page's Content-Security-Policy: its own inline style and script (by hash) and calls to its own origin,
+    /// nothing else; no framing.
+    /// </summary>
+    public static string ContentSecurityPolicy { get; } =
+        $"default-src 'none'; script-src '{Hash("script")}'; style-src '{Hash("style")}'; connect-src 'self'; img-src 'self'; " +
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static string Hash(string element)
+    {
+        var open = Html.IndexOf($"<{element}>", StringComparison.Ordinal) + element.Length + 2;
+        var body = Html[open..Html.IndexOf($"</{element}>", open, StringComparison.Ordinal)];
+        return "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+    }
+
     public const string Html = """
 <!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>curate review</title>
@@ -21,12 +39,17 @@ mark::after{content:" " attr(data-type);font-size:.7em;color:#555}
 kbd{background:#eee;border:1px solid #bbb;border-radius:3px;padding:0 .3em;font-size:.8em}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.2em .4em;text-align:left}
 #error{color:#c33;white-space:pre-wrap}.hidden{display:none}
+#signin{max-width:40em;margin:2em auto}#signin input{width:100%;font-family:monospace}#signin-error{color:#c33}
 </style></head>
 <body>
 <header><strong>curate review</strong>
-<label>Reviewer <select id="reviewer"></select></label><button id="start">Next task</button>
+<span id="who"></span><button id="start" class="hidden">Next task</button><button id="sign-out" class="hidden">Sign out</button>
 <span id="status"></span></header>
-<main>
+<section id="signin" class="hidden"><h3>Sign in</h3>
+<p>Paste the reviewer token that <code>curate review add-reviewer NAME</code> printed for you. This browser keeps it until you sign out.</p>
+<p><input id="token" type="password" autocomplete="off" spellcheck="false" placeholder="crv_..."></p>
+<button id="sign-in">Sign in</button> <span id="signin-error"></span></section>
+<main id="main" class="hidden">
 <section id="task-panel"><div id="empty">Pick your name and press <kbd>N</kbd> for your next task.</div>
 <div id="task" class="hidden">
 <h3><span id="kind"></span> &middot; <span id="dataset"></span> &middot; <span id="role"></span></h3>
@@ -58,19 +81,37 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;pad
 </main>
 <script>
 const $ = id => document.getElementById(id);
-let task = null, verdicts = {}, entities = [];
+let task = null, verdicts = {}, entities = [], reviewer = null;
+const TOKEN = "curate-review-token";
 const esc = s => String(s ?? "").replace(/[&<>"]/g, c => ({"&":"&amp;","<":"&lt;",">":"&gt;","\"":"&quot;"}[c]));
+class ApiError extends Error { constructor(message, status) { super(message); this.status = status; } }
 async function api(path, body) {
-  const r = await fetch(path, body ? {method:"POST", headers:{"content-type":"application/json"}, body:JSON.stringify(body)} : {});
+  const headers = {"authorization": "Bearer " + (localStorage.getItem(TOKEN) || "")};
+  if (body) headers["content-type"] = "application/json";
+  const r = await fetch(path, body ? {method:"POST", headers, body:JSON.stringify(body)} : {headers});
   if (r.status === 204) return null;
-  const j = await r.json();
-  if (!r.ok) throw new Error(j.error || r.statusText);
+  const j = await r.json().catch(() => ({}));
+  if (r.status === 401) { signOut(j.error || "sign in again"); throw new ApiError(j.error || "not signed in", 401); }
+  if (!r.ok) throw new ApiError(j.error || r.statusText, r.status);
   return j;
 }
-async function loadReviewers() {
-  const names = await api("/api/reviewers");
-  $("reviewer").innerHTML = names.map(n => `<option>${esc(n)}</option>`).join("");
-  const saved = localStorage.getItem("reviewer"); if (saved && names.includes(saved)) $("reviewer").value = saved;
+function signOut(message) {
+  localStorage.removeItem(TOKEN); reviewer = null; task = null;
+  $("main").classList.add("hidden"); $("signin").classList.remove("hidden");
+  for (const b of ["start", "sign-out"]) $(b).classList.add("hidden");
+  $("who").textContent = ""; $("status").textContent = ""; $("signin-error").textContent = message || "";
+  $("token").value = ""; $("token").focus();
+}
+async function signIn(token) {
+  if (token) localStorage.setItem(TOKEN, token.trim());
+  try {
+    reviewer = (await api("/api/me")).reviewer;
+  } catch (e) { if (e.status !== 401) $("signin-error").textContent = e.message; return false; }
+  $("who").textContent = "Signed in as " + reviewer; $("who").dataset.reviewer = reviewer;
+  $("signin").classList.add("hidden"); $("main").classList.remove("hidden");
+  for (const b of ["start", "sign-out"]) $(b).classList.remove("hidden");
+  await progress();
+  return true;
 }
 async function progress() {
   const p = await api("/api/progress");
@@ -80,9 +121,9 @@ async function progress() {
     p.reviewers.map(r => `<tr data-reviewer="${esc(r.reviewer)}"><td>${esc(r.reviewer)}</td><td class="decided">${r.decided}/${r.assigned}</td><td class="waiting">${r.waiting}</td></tr>`).join("");
 }
 async function next() {
-  localStorage.setItem("reviewer", $("reviewer").value);
-  $("error").textContent = "";
-  task = await api("/api/next?reviewer=" + encodeURIComponent($("reviewer").value));
+  if (!reviewer) return;
+  $("error").textContent = ""; delete $("error").dataset.conflict;
+  try { task = await api("/api/next"); } catch (e) { $("error").textContent = e.message; window.errors = (window.errors || 0) + 1; return; }
   await progress();
   $("task").classList.toggle("hidden", !task); $("empty").classList.toggle("hidden", !!task);
   $("status").textContent = task ? `task ${task.id}` : "nothing waits for you";
@@ -150,24 +191,30 @@ function addSelection() {
 }
 async function submit(accept = true) {
   if (!task) return;
-  const reviewer = $("reviewer").value, comment = $("comment").value;
+  const comment = $("comment").value;
   try {
     if (task.kind === "item-qa") {
       const missing = task.criteria.filter(c => verdicts[c.key] === null);
       if (missing.length) throw new Error("judge every criterion: " + missing.map(c => c.label).join(", "));
       const action = $("revise").checked ? "revise" : "discard";
-      const body = {reviewer, comment, action, verdicts: task.criteria.map(c => ({criterion: c.key, pass: verdicts[c.key]}))};
+      const body = {comment, action, verdicts: task.criteria.map(c => ({criterion: c.key, pass: verdicts[c.key]}))};
       if (action === "revise") body.revision = {question: $("rev-question").value, options: $("rev-options").value.split("\n").map(s => s.trim()).filter(s => s), answer: $("rev-answer").value.trim()};
       await api(`/api/tasks/${task.id}/qa`, body);
     } else if (task.kind === "entities") {
-      await api(`/api/tasks/${task.id}/entities`, {reviewer, comment, accept, entities});
+      await api(`/api/tasks/${task.id}/entities`, {comment, accept, entities});
     } else {
       const score = parseFloat($("score").value);
       if (isNaN(score)) throw new Error("enter a score between 0 and 1");
-      await api(`/api/tasks/${task.id}/score`, {reviewer, comment, score});
+      await api(`/api/tasks/${task.id}/score`, {comment, score});
     }
     await next();
-  } catch (e) { $("error").textContent = e.message; window.errors = (window.errors || 0) + 1; }
+  } catch (e) {
+    if (e.status === 409) {
+      $("error").textContent = "Not saved: " + e.message + ". Press N for your next task.";
+      $("error").dataset.conflict = "yes"; window.conflicts = (window.conflicts || 0) + 1;
+    } else $("error").textContent = e.message;
+    window.errors = (window.errors || 0) + 1;
+  }
 }
 document.addEventListener("click", e => {
   const t = e.target;
@@ -177,7 +224,9 @@ document.addEventListener("click", e => {
 });
 $("revise").addEventListener("change", drawCriteria);
 document.querySelector("input[value=discard]").addEventListener("change", drawCriteria);
-$("start").onclick = next; $("submit").onclick = () => submit(true); $("reject-item").onclick = () => submit(false);
+$("start").onclick = next; $("sign-out").onclick = () => signOut("");
+$("sign-in").onclick = () => signIn($("token").value);
+$("token").addEventListener("keydown", e => { if (e.key === "Enter") { e.preventDefault(); signIn($("token").value); } }); $("submit").onclick = () => submit(true); $("reject-item").onclick = () => submit(false);
 $("add-entity").onclick = addSelection;
 document.addEventListener("keydown", e => {
   const typing = ["TEXTAREA", "INPUT"].includes(e.target.tagName) && e.target.id !== "score";
@@ -192,7 +241,7 @@ document.addEventListener("keydown", e => {
   else if (task.kind === "entities" && k === "e") addSelection();
   else if (task.kind === "entities" && k === "x") submit(false);
 });
-loadReviewers().then(progress).then(() => document.body.dataset.ready = "yes");
+(localStorage.getItem(TOKEN) ? signIn(null) : Promise.resolve(signOut(""))).then(() => document.body.dataset.ready = "yes");
 </script></body></html>
 """;
 }

@@ -95,4 +95,51 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("--reviewers: 2 given", output);
     }
+
+    [Fact]
+    public async Task Add_reviewer_prints_a_token_once_and_keeps_only_its_salted_hash()
+    {
+        var (exit, output) = await CliHarness.RunAsync("review", "add-reviewer", "dr-li", "--store", _store);
+        Assert.Equal(0, exit);
+        var token = System.Text.RegularExpressions.Regex.Match(output, "crv_[A-Za-z0-9_-]{43}").Value;
+        Assert.NotEmpty(token);
+        Assert.Contains("shown once", output);
+
+        using (var store = ReviewStore.Open(_store, TimeProvider.System))
+        {
+            Assert.Equal("dr-li", store.ReviewerOfToken(token));
+            Assert.Null(store.ReviewerOfToken(token[..^1] + (token[^1] == 'A' ? 'B' : 'A')));
+        }
+
+        // Neither the token nor its unsalted hash is anywhere in the store's files.
+        var unsalted = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_store)!, "review.db*"))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.DoesNotContain(token, System.Text.Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(unsalted));
+        }
+
+        // Issuing again replaces the token; revoking ends it.
+        (exit, output) = await CliHarness.RunAsync("review", "add-reviewer", "dr-li", "--store", _store);
+        var second = System.Text.RegularExpressions.Regex.Match(output, "crv_[A-Za-z0-9_-]{43}").Value;
+        using (var store = ReviewStore.Open(_store, TimeProvider.System))
+        {
+            Assert.Null(store.ReviewerOfToken(token));
+            Assert.Equal("dr-li", store.ReviewerOfToken(second));
+        }
+
+        Assert.Equal(0, (await CliHarness.RunAsync("review", "revoke", "dr-li", "--store", _store)).Exit);
+        using (var store = ReviewStore.Open(_store, TimeProvider.System))
+        {
+            Assert.Null(store.ReviewerOfToken(second));
+        }
+
+        (exit, output) = await CliHarness.RunAsync("review", "add-reviewer", "dr-zhou", "--store", _store);
+        Assert.Equal(0, exit);
+        Assert.Contains("dr-zhou is not among this store's reviewers", output);
+        (exit, output) = await CliHarness.RunAsync("review", "add-reviewer", "a,b", "--store", _store);
+        Assert.Equal(2, exit);
+        Assert.Contains("without commas", output);
+    }
 }

@@ -37,6 +37,8 @@ public sealed partial class ReviewPageTests : IDisposable
             stage.AddDisputes([new CalibrationDispute("o1", "MedSafety", "model-3", "Double the dose tonight.", "judge-1", 0.9, "judge-2", 0.2)]);
         }
 
+        var tokens = await IssueTokens(storePath);
+
         // What each reviewer decides, by item id (a dispute: "id#kind"; a revision: "revision-of:id"); one step
         // for every slot, or one per slot in slot order.
         var plan = new Dictionary<string, object>(StringComparer.Ordinal)
@@ -57,7 +59,7 @@ public sealed partial class ReviewPageTests : IDisposable
         console.Profile.Width = 240;
         var serve = CurateApp.InvokeAsync(["review", "serve", "--store", storePath, "--port", "0"], console, console, cts.Token);
         var url = await WaitForUrl(output, serve);
-        var done = await ReviewOnThePage(url, plan);
+        var done = await ReviewOnThePage(url, plan, tokens);
         await cts.CancelAsync();
         Assert.Equal(0, await serve);
 
@@ -106,6 +108,62 @@ public sealed partial class ReviewPageTests : IDisposable
         Assert.Equal(["p1"], record.SelectedIds);
     }
 
+    [Fact]
+    public async Task A_wrong_token_is_refused_and_a_second_submission_of_one_assignment_shows_the_conflict()
+    {
+        var storePath = _dir.File("review.db");
+        string reviewer;
+        using (var store = ReviewStore.Open(storePath, TimeProvider.System))
+        {
+            await new ReviewStage(store, ReviewFixtures.Reviewers, ReviewPolicy.Required).ProcessAsync(ReviewFixtures.Items()[0]);
+            reviewer = store.FindTask("m1", ReviewKind.ItemQa)!.Assignments[0].Reviewer;
+        }
+
+        var tokens = await IssueTokens(storePath);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var output = new SyncWriter();
+        var serve = CurateApp.InvokeAsync(["review", "serve", "--store", storePath, "--port", "0"], CliHarness.PlainConsole(output), CliHarness.PlainConsole(output), cts.Token);
+        var url = await WaitForUrl(output, serve);
+        await using (var chromium = await Chromium.LaunchAsync())
+        {
+            var pageErrors = new List<string>();
+            var stranger = await chromium.Browser.NewPageAsync();
+            await stranger.GotoAsync(url.ToString());
+            await stranger.WaitForSelectorAsync("body[data-ready=yes]");
+            await stranger.FillAsync("#token", "crv_" + new string('A', 43));
+            await stranger.PressAsync("#token", "Enter");
+            await stranger.WaitForFunctionAsync("() => document.getElementById('signin-error').textContent.length > 0");
+            Assert.Contains("not valid", await stranger.TextContentAsync("#signin-error"), StringComparison.Ordinal);
+            Assert.False(await stranger.IsVisibleAsync("#main"));
+
+            // The same reviewer in two windows: both show the task, the second submission is not saved and says so.
+            var windows = new[] { await SignedIn(chromium.Browser, url, tokens[reviewer], reviewer, pageErrors), await SignedIn(chromium.Browser, url, tokens[reviewer], reviewer, pageErrors) };
+            foreach (var w in windows)
+            {
+                await w.EvaluateAsync("() => document.activeElement.blur()");
+                await w.Keyboard.PressAsync("n");
+                await w.WaitForSelectorAsync("#task[data-item-id=m1]");
+                await w.Keyboard.PressAsync("a");
+            }
+
+            await windows[0].Keyboard.PressAsync("Enter");
+            await windows[0].WaitForFunctionAsync("() => (window.loads || 0) >= 2");
+            Assert.Equal("", await windows[0].TextContentAsync("#error"));
+            await windows[1].Keyboard.PressAsync("Enter");
+            await windows[1].WaitForSelectorAsync("#error[data-conflict=yes]");
+            var message = await windows[1].TextContentAsync("#error");
+            Assert.Contains("Not saved", message, StringComparison.Ordinal);
+            Assert.Contains("already decided", message, StringComparison.Ordinal);
+            Assert.Empty(pageErrors);
+        }
+
+        await cts.CancelAsync();
+        Assert.Equal(0, await serve);
+        using var check = ReviewStore.Open(storePath, TimeProvider.System);
+        var decided = check.FindTask("m1", ReviewKind.ItemQa)!.Assignments.Where(a => a.Decision is not null).ToList();
+        Assert.Equal(reviewer, Assert.Single(decided).Reviewer);
+    }
+
     private static async Task<Uri> WaitForUrl(SyncWriter output, Task<int> serve)
     {
         for (var i = 0; i < 600; i++)
@@ -130,15 +188,18 @@ public sealed partial class ReviewPageTests : IDisposable
     /// Every reviewer takes their next task until none is left, deciding by the plan with the page's keyboard
     /// shortcuts, click-to-correct entity marks and text selection.
     /// </summary>
-    private static async Task<List<Done>> ReviewOnThePage(Uri url, Dictionary<string, object> plan)
+    private static async Task<List<Done>> ReviewOnThePage(Uri url, Dictionary<string, object> plan, IReadOnlyDictionary<string, string> tokens)
     {
         await using var chromium = await Chromium.LaunchAsync();
-        var page = await chromium.Browser.NewPageAsync();
         var pageErrors = new List<string>();
-        page.PageError += (_, e) => pageErrors.Add(e);
-        await page.GotoAsync(url.ToString());
-        await page.WaitForSelectorAsync("body[data-ready=yes]");
-        var reviewers = await page.EvalOnSelectorAllAsync<string[]>("#reviewer option", "os => os.map(o => o.value)");
+        var pages = new Dictionary<string, IPage>(StringComparer.Ordinal);
+        foreach (var (name, token) in tokens)
+        {
+            pages[name] = await SignedIn(chromium.Browser, url, token, name, pageErrors);
+        }
+
+        var reviewers = tokens.Keys.ToList();
+        IPage page = null!;
         var done = new List<Done>();
 
         // One request to the server: waits for the page to finish loading its answer (or to show an error).
@@ -159,7 +220,7 @@ public sealed partial class ReviewPageTests : IDisposable
             var any = false;
             foreach (var reviewer in reviewers)
             {
-                await page.SelectOptionAsync("#reviewer", reviewer);
+                page = pages[reviewer];
                 await Blur();
                 await Act(() => page.Keyboard.PressAsync("n"));
                 for (var guard = 0; guard < 50; guard++)
@@ -236,6 +297,41 @@ public sealed partial class ReviewPageTests : IDisposable
         return done;
     }
 
+    /// <summary>Issues every reviewer's token, as `curate review add-reviewer` does.</summary>
+    private static async Task<Dictionary<string, string>> IssueTokens(string storePath)
+    {
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in ReviewFixtures.Reviewers)
+        {
+            var (exit, output) = await CliHarness.RunAsync("review", "add-reviewer", name, "--store", storePath);
+            Assert.Equal(0, exit);
+            tokens[name] = TokenPattern().Match(output).Value;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>A fresh browser page (its own storage) where <paramref name="reviewer"/> pasted their token once.</summary>
+    private static async Task<IPage> SignedIn(IBrowser browser, Uri url, string token, string reviewer, List<string> pageErrors)
+    {
+        var page = await browser.NewPageAsync();
+        page.PageError += (_, e) => pageErrors.Add(e);
+        page.Console += (_, m) =>
+        {
+            // Refusals the page shows (401, 409) are expected; anything else, a CSP violation included, is not.
+            if (m.Type == "error" && !m.Text.Contains("status of 401", StringComparison.Ordinal) && !m.Text.Contains("status of 409", StringComparison.Ordinal))
+            {
+                pageErrors.Add($"{m.Text} ({m.Location})");
+            }
+        };
+        await page.GotoAsync(url.ToString());
+        await page.WaitForSelectorAsync("body[data-ready=yes]");
+        await page.FillAsync("#token", token);
+        await page.PressAsync("#token", "Enter");
+        await page.WaitForSelectorAsync($"#who[data-reviewer=\"{reviewer}\"]");
+        return page;
+    }
+
     /// <summary>Selects the first occurrence of a word in the note that is not inside a mark, as a reviewer would with the mouse.</summary>
     private static Task SelectText(IPage page, string word) => page.EvaluateAsync(
         """
@@ -262,6 +358,9 @@ public sealed partial class ReviewPageTests : IDisposable
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/")]
     private static partial Regex UrlPattern();
+
+    [GeneratedRegex(@"crv_[A-Za-z0-9_-]{43}")]
+    private static partial Regex TokenPattern();
 
     private sealed class SyncWriter : StringWriter
     {
