@@ -129,6 +129,18 @@ public sealed class CheckCommandTests(CheckedRun run) : IClassFixture<CheckedRun
     }
 
     [Fact]
+    public async Task A_reference_answer_copied_into_its_question_fails_naming_the_item()
+    {
+        using var dir = new TempDirectory();
+        var folder = run.Copy(dir);
+        var split = Split(folder, "MADiagnosis");
+        var id = await FirstIdAsync(split);
+        await TamperAsync(split, $"* REPLACE (CASE WHEN id = {DuckDb.Literal(id)} THEN question || answer ELSE question END AS question)");
+
+        await AssertFailsAsync(folder, "answer leak", $"MADiagnosis {id}: the answer stands in the question");
+    }
+
+    [Fact]
     public async Task An_incomplete_or_unreadable_folder_exits_2()
     {
         using var dir = new TempDirectory();

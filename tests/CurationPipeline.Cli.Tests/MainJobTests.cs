@@ -79,7 +79,9 @@ public class MainJobTests
         Assert.Contains("check: ok, no violation", checkOutput, StringComparison.Ordinal);
 
         var card = File.ReadAllText(Path.Combine(outDir, "README.md"));
-        Assert.Equal(22, card.Split("- config_name:").Length - 1);
+        Assert.Equal(22, card.Split("  data_files:").Length - 1); // one config per dataset (dataset_info repeats the names)
+        Assert.Single(card.Split('\n'), l => l == "  default: true");
+        Assert.Contains($"{run.GetProperty("splits").EnumerateObject().Sum(s => s.Value.GetInt32())} items in", card, StringComparison.Ordinal);
         Assert.Contains("path: data/MAReport/test-*.parquet", card, StringComparison.Ordinal);
         var report = File.ReadAllText(Path.Combine(outDir, "report.md"));
         Assert.Contains("offline", report, StringComparison.Ordinal);

@@ -254,7 +254,7 @@ public static class DatasetCard
     {
         ArgumentNullException.ThrowIfNull(md);
         ArgumentNullException.ThrowIfNull(splits);
-        var tagged = splits.Where(s => s.Departments is { Items: > 0 }).ToList();
+        var tagged = splits.Select(s => (s.Dataset, Spread: s.Departments ?? s.Stats?.Departments)).Where(s => s.Spread is { Items: > 0 }).ToList();
         if (tagged.Count == 0)
         {
             return;
@@ -269,7 +269,7 @@ public static class DatasetCard
         md.AppendLine("|---|---:|---|---|---|");
         foreach (var s in tagged)
         {
-            var d = s.Departments!;
+            var d = s.Spread!;
             md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Dataset} | {d.Items} | {DepartmentSpread.Describe(d.Groups, 9)} | {DepartmentSpread.Describe(d.Departments, 5)} | {d.DescribeTop()} |");
         }
     }
