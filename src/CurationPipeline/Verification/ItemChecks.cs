@@ -21,7 +21,7 @@ internal sealed class ItemChecks
     public Tally Ids { get; } = new("ids", "every item id is non-empty and unique across the splits");
     public Tally Choices { get; } = new("multiple-choice", "5 distinct non-empty options; the answer is option letters among them");
     public Tally Spans { get; } = new("extraction", "every span's text stands at its offsets in the context; a P3 answer is the rendering of its entities");
-    public Tally Departments { get; } = new("departments", "1 to 3 distinct catalogue departments, or 'No Department' alone");
+    public Tally Departments { get; } = new("departments", "a tagged item has 1 to 3 distinct catalogue departments, or 'No Department' alone");
     public Tally Difficulty { get; } = new("difficulty", "the level the calibration table gives with run.json's thresholds");
     public Tally Phi { get; } = new("personal data", "the PHI gate's recognisers find nothing in generated items (surrogate mode: in those the gate did not redact)");
     public Tally Rubric { get; } = new("rubric", "judged items have criteria with weights in (0, 1] summing to 1");
@@ -58,7 +58,7 @@ internal sealed class ItemChecks
             Spans.Record(subject, SpanProblem(row, entities));
         }
 
-        Departments.Record(subject, DepartmentProblem(row.Departments));
+        Departments.Record(subject, DepartmentProblem(row.Departments, row.DepartmentEngine));
         if (_labels is not null)
         {
             Difficulty.Record(subject, DifficultyProblem(row));
@@ -153,11 +153,12 @@ internal sealed class ItemChecks
         return null;
     }
 
-    private static string? DepartmentProblem(List<string> departments)
+    private static string? DepartmentProblem(List<string> departments, string? tagger)
     {
+        // A tagger gives at least one department ("No Department" included); a run without the tag stage gives none.
         if (departments.Count == 0)
         {
-            return "no department";
+            return tagger is null ? null : "no department, though tagged";
         }
 
         if (departments.Count > PaperConstants.MaxDepartments)
