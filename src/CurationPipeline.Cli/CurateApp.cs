@@ -28,6 +28,7 @@ public static class CurateApp
         root.Subcommands.Add(ReviewCommand.Create(console, errors));
         root.Subcommands.Add(DatasetsCommand.Create(console, errors));
         root.Subcommands.Add(CacheCommand.Create(console));
+        root.Subcommands.Add(CheckCommand.Create(console, errors));
         return root;
     }
 

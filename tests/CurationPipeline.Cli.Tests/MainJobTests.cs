@@ -52,8 +52,36 @@ public class MainJobTests
         Assert.All(exam, r => Assert.Equal(5, N(r.GetProperty("k"))));
         Assert.All(exam, r => Assert.Equal("offline", r.GetProperty("engine_kind").GetString()));
 
+        // P3: one representation of the reference. Every entity's text stands at its offsets in the note, and the answer is
+        // the rendering of the entities, also in the items whose note the PHI gate redacted after the spans were found.
+        var redacted = 0;
+        foreach (var dataset in new[] { "MAEESymp", "MAEEDisease", "MAEEMedic", "MAEEOper" })
+        {
+            var extraction = await DuckDb.QueryAsync($"SELECT id, context, answer, entities, flags FROM {DuckDb.Literal(Path.Combine(outDir, "data", dataset, "test-00000-of-00001.parquet"))}");
+            Assert.NotEmpty(extraction);
+            foreach (var row in extraction)
+            {
+                var note = row.GetProperty("context").GetString()!;
+                var entities = JsonSerializer.Deserialize<List<Items.GoldEntity>>(row.GetProperty("entities").GetString()!, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })!;
+                Assert.NotEmpty(entities);
+                Assert.All(entities, e => Assert.Equal(e.Text, note[e.Start!.Value..e.End!.Value]));
+                Assert.Equal(string.Join("；", entities.OrderBy(e => e.Start).Select(e => $"{e.Text} [{e.Start},{e.End})")), row.GetProperty("answer").GetString());
+                redacted += row.GetProperty("flags").EnumerateArray().Any(f => f.GetString() == "phi-redacted") ? 1 : 0;
+            }
+        }
+
+        Assert.True(redacted > 0);
+
+        // The run checked what it wrote; checking again from the files alone finds nothing.
+        Assert.Contains("check: ok, no violation", output, StringComparison.Ordinal);
+        var (checkExit, checkOutput) = await CliHarness.RunAsync("check", outDir);
+        Assert.Equal(0, checkExit);
+        Assert.Contains("check: ok, no violation", checkOutput, StringComparison.Ordinal);
+
         var card = File.ReadAllText(Path.Combine(outDir, "README.md"));
-        Assert.Equal(22, card.Split("- config_name:").Length - 1);
+        Assert.Equal(22, card.Split("  data_files:").Length - 1); // one config per dataset (dataset_info repeats the names)
+        Assert.Single(card.Split('\n'), l => l == "  default: true");
+        Assert.Contains($"{run.GetProperty("splits").EnumerateObject().Sum(s => s.Value.GetInt32())} items in", card, StringComparison.Ordinal);
         Assert.Contains("path: data/MAReport/test-*.parquet", card, StringComparison.Ordinal);
         var report = File.ReadAllText(Path.Combine(outDir, "report.md"));
         Assert.Contains("offline", report, StringComparison.Ordinal);
@@ -72,7 +100,7 @@ public class MainJobTests
         // A researcher's new sample from the labelled pool: exact 3:5:2 for 50 CMExam items, and a new seed differs.
         var sample = dir.File("sample.parquet");
         var (sampleExit, _) = await CliHarness.RunAsync("sample", "--pool", outDir, "--out", sample, "--dataset", "CMExam", "--n", "50", "--seed", "3");
-        Assert.Equal(0, sampleExit);
+        Assert.Equal(0, sampleExit); // the sample passed its own check
         var levels = await DuckDb.QueryAsync($"SELECT difficulty, count(*) AS n FROM {DuckDb.Literal(sample)} GROUP BY difficulty");
         Assert.Equal((15, 25, 10), (Level("Hard"), Level("Medium"), Level("Easy")));
         Assert.True(File.Exists(dir.File("sample.sampling.md")));

@@ -8,6 +8,9 @@ public static class ExitCodes
     /// <summary>The run finished but rejected more records than the pipeline's threshold allows.</summary>
     public const int TooManyRejects = 1;
 
+    /// <summary>`curate check` (and the check that ends `curate run` and `curate sample`): a written file breaks an invariant.</summary>
+    public const int CheckFailed = 1;
+
     /// <summary>Wrong arguments, or a pipeline / endpoints / input file that cannot be used.</summary>
     public const int UsageOrConfiguration = 2;
 

@@ -102,12 +102,15 @@ internal static class RunCommand
                 console.WriteLine(hub.Usage().ToTable());
             }
 
-            return outcome.Manifest.ExitCode switch
+            var exit = outcome.Manifest.ExitCode switch
             {
                 0 => ExitCodes.Success,
                 1 => ExitCodes.TooManyRejects,
                 _ => ExitCodes.Fault,
             };
+            // A run verifies what it wrote; one that fails its own check exits 1.
+            var check = await CheckCommand.RunAsync(console, errors, outDir, null, ct);
+            return exit == ExitCodes.Success && check != ExitCodes.Success ? ExitCodes.CheckFailed : exit;
         }
 
         private async Task<int> PlanAsync(PipelineDefinition definition, FileInfo? endpointsFile, string rawDir, string outDir, Llm.ModelHubOptions options,

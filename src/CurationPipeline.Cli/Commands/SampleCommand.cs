@@ -70,7 +70,10 @@ internal static class SampleCommand
             }
 
             console.MarkupLineInterpolated($"wrote {outPath} ({order.Count} items) and {stem}.sampling.md / .json");
-            return ExitCodes.Success;
+            // The sample verifies what it wrote; the pool's run folder (when it is one) gives the calibration table.
+            var runFolder = Path.GetDirectoryName(Path.GetFullPath(files[0]));
+            runFolder = runFolder is not null && Path.GetFileName(runFolder) == "pool" ? Path.GetDirectoryName(runFolder) : runFolder;
+            return await CheckCommand.RunAsync(console, errors, outPath, runFolder, ct);
         });
         return command;
     }

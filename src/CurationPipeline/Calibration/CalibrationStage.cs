@@ -57,6 +57,9 @@ public sealed class CalibrationStage : IItemStage
 
     public StageName Name => StageName.Calibrate;
 
+    /// <summary>The thresholds the labels follow.</summary>
+    public CalibrationThresholds Thresholds => _thresholds;
+
     public IReadOnlyList<ICalibrationSolver> Panel => _panel;
 
     /// <summary>Disputed responses found so far (all policies), for the review store.</summary>

@@ -30,6 +30,52 @@ public sealed record CalibrationThresholds
     /// <summary>Two scores are disputed when they differ by strictly more than this.</summary>
     public double DisputeGap { get; init; } = PaperConstants.DisputeGap;
 
+    /// <summary>The thresholds as named numbers, as run.json records them (the counts only when set).</summary>
+    public IReadOnlyDictionary<string, double> ToValues()
+    {
+        var values = new SortedDictionary<string, double>(StringComparer.Ordinal)
+        {
+            [nameof(F1Correct)] = F1Correct,
+            [nameof(EasyScore)] = EasyScore,
+            [nameof(MediumScore)] = MediumScore,
+            [nameof(DisputeGap)] = DisputeGap,
+        };
+        if (EasyCorrect is { } easy)
+        {
+            values[nameof(EasyCorrect)] = easy;
+        }
+
+        if (MediumCorrect is { } medium)
+        {
+            values[nameof(MediumCorrect)] = medium;
+        }
+
+        return values;
+    }
+
+    /// <summary>The thresholds of <see cref="ToValues"/>; a name it does not write is an <see cref="ArgumentException"/>, a name left out keeps the paper's value.</summary>
+    public static CalibrationThresholds FromValues(IReadOnlyDictionary<string, double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var t = Paper;
+        foreach (var (name, value) in values)
+        {
+            t = name switch
+            {
+                nameof(F1Correct) => t with { F1Correct = value },
+                nameof(EasyScore) => t with { EasyScore = value },
+                nameof(MediumScore) => t with { MediumScore = value },
+                nameof(DisputeGap) => t with { DisputeGap = value },
+                nameof(EasyCorrect) => t with { EasyCorrect = (int)value },
+                nameof(MediumCorrect) => t with { MediumCorrect = (int)value },
+                _ => throw new ArgumentException($"'{name}' is not a difficulty threshold"),
+            };
+        }
+
+        t.Validate();
+        return t;
+    }
+
     /// <summary>Checks the values make sense; throws naming the first that does not.</summary>
     public void Validate()
     {

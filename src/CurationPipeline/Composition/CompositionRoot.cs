@@ -111,6 +111,7 @@ public sealed class CompositionRoot : IAsyncDisposable
                 Stages = stages,
                 ReviewAgreement = () => Agreement.Of(reviews.Tasks()),
                 Description = description,
+                DifficultyThresholds = (stages.OfType<CalibrationStage>().FirstOrDefault()?.Thresholds ?? CalibrationThresholds.Paper).ToValues(),
                 Resources = [new RunResource(table.CompleteAsync, table), new RunResource(_ => Task.CompletedTask, new DisposeOnly(reviews))],
             };
         }

@@ -33,6 +33,9 @@ public sealed class PipelineDefinition
 
     public RejectsSection Rejects { get; set; } = new();
 
+    /// <summary>What the dataset card says of the dataset as a whole (licence, languages, tags).</summary>
+    public CardSection Card { get; set; } = new();
+
     /// <value>Response cache file of the model calls, relative to this file (<c>--cache</c> and <c>--no-cache</c> override it). Default: the shared cache in the user's cache folder.</value>
     public string? Cache { get; set; }
 
@@ -51,6 +54,30 @@ public sealed class PipelineDefinition
     /// <summary>Resolves a path of the file relative to the file's folder.</summary>
     public string ResolvePath(string path) =>
         Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(FilePath) ?? ".", path));
+}
+
+public sealed class CardSection
+{
+    /// <value>The dataset's display name on the card. Default: the pipeline's name.</value>
+    public string? PrettyName { get; set; }
+
+    /// <value>Licence identifier of the Hugging Face hub (<c>apache-2.0</c>, <c>cc-by-nc-4.0</c>, <c>other</c>, ...). Default <c>unknown</c>.</value>
+    public string License { get; set; } = "unknown";
+
+    /// <value>With <c>license: other</c>, the licence's name and where to read it.</value>
+    public string? LicenseName { get; set; }
+
+    /// <value>With <c>license: other</c>, where to read the licence.</value>
+    public string? LicenseLink { get; set; }
+
+    /// <value>ISO 639-1 codes of the items' languages. Default zh, en.</value>
+    public List<string> Language { get; set; } = ["zh", "en"];
+
+    /// <value>Tags beside those every card has (medical, clinical, benchmark).</value>
+    public List<string> Tags { get; set; } = [];
+
+    /// <value>The config (dataset) the hub opens first. Default: the first dataset with a split.</value>
+    public string? DefaultConfig { get; set; }
 }
 
 public sealed class DeidentificationSection

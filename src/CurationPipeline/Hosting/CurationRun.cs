@@ -84,6 +84,10 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
             EmptySources = Runner.EmptySources,
             PendingHumanScores = splits.PendingHuman,
             ReviewAgreement = engines.ReviewAgreement?.Invoke() ?? [],
+            ReviewPolicy = ConfigNames.Of(definition.ReviewPolicy),
+            DifficultyThresholds = engines.DifficultyThresholds,
+            DeidentificationMode = definition.Deidentification is { Enabled: false, Gate: false } ? null : ConfigNames.Of(definition.Deidentification.Mode),
+            PhiGate = engines.Gate is not null,
             Models = ModelUsage?.Invoke(),
             Deidentification = engines.Deidentifier?.AuditSnapshot(),
             ExitCode = exitCode,
@@ -124,6 +128,8 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
         ReviewPolicy = ConfigNames.Of(definition.ReviewPolicy),
         Engines = engines.Description,
         Dimensions = definition.Datasets.ToDictionary(d => d.Name, d => (d.Primary, d.Secondary, d.Task), StringComparer.Ordinal),
+        Scoring = definition.Datasets.ToDictionary(d => d.Name, d => d.Scoring ?? Items.ScoringMethod.Judge, StringComparer.Ordinal),
+        Card = definition.Card,
         Metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["curation.pipeline"] = definition.Name,

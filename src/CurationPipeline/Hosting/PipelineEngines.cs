@@ -38,6 +38,9 @@ public sealed class PipelineEngines
     /// <summary>Which engine serves which role, for run.json and the report (e.g. generator: offline).</summary>
     public IReadOnlyDictionary<string, string> Description { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The thresholds difficulty labels follow, by name (run.json's <c>difficulty_thresholds</c>); empty without calibration.</summary>
+    public IReadOnlyDictionary<string, double> DifficultyThresholds { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Outputs the engines write during the run (e.g. the calibration table), completed after the pool.</summary>
     public IReadOnlyList<RunResource> Resources { get; init; } = [];
 }

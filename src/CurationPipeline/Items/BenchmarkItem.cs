@@ -38,10 +38,18 @@ public sealed record BenchmarkItem
     public IReadOnlyList<string> Options { get; init; } = [];
 
     /// <summary>
-    /// The answer: option letter(s) for multiple-choice, the reference answer for open-ended tasks,
-    /// and for extraction a readable rendering of the gold entities.
+    /// The answer: option letter(s) for multiple-choice, the reference answer for open-ended tasks. For EHR extraction
+    /// (<see cref="ExtractionAnswer.IsRendered"/>) it is the rendering of <see cref="Entities"/>, made when read: a
+    /// value given for such an item is not used, so a stage that moves the spans (the PHI gate) or corrects them
+    /// (review) changes the answer with them.
     /// </summary>
-    public string? Answer { get; init; }
+    public string? Answer
+    {
+        get => ExtractionAnswer.IsRendered(Paradigm) ? ExtractionAnswer.Render(Entities) : _answer;
+        init => _answer = value;
+    }
+
+    private readonly string? _answer;
 
     /// <summary>Why the answer is right (P1), when the source gives one.</summary>
     public string? Explanation { get; init; }

@@ -38,6 +38,17 @@ public sealed record RunManifest
 
     /// <summary>Agreement of the two reviewers per criterion, from the review store.</summary>
     public IReadOnlyList<Review.CriterionAgreement> ReviewAgreement { get; init; } = [];
+    /// <summary>The review policy (<c>required</c> or <c>recorded</c>) the splits were sampled under.</summary>
+    public string? ReviewPolicy { get; init; }
+
+    /// <summary>The thresholds the difficulty labels follow, by name (see <c>CalibrationThresholds.ToValues</c>).</summary>
+    public IReadOnlyDictionary<string, double> DifficultyThresholds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>How personal data was replaced (<c>surrogate</c> or <c>mask</c>); null when neither de-identification nor the gate ran.</summary>
+    public string? DeidentificationMode { get; init; }
+
+    /// <summary>Whether the PHI gate scanned every generated item.</summary>
+    public bool PhiGate { get; init; }
     public Llm.UsageSnapshot? Models { get; init; }
     public Core.DeidentificationAudit? Deidentification { get; init; }
     public required int ExitCode { get; init; }

@@ -25,10 +25,12 @@ public static class SplitWriter
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var rows = result.SelectedIds.Select(id => ItemRow.From(items[id])).ToList();
             await ParquetSerializer.WriteAsync(path, rows, new ParquetWriteOptions { Metadata = card.Metadata }, cancellationToken);
-            written.Add(new SplitFile(result.Spec.Dataset, Path.GetRelativePath(outputDirectory, path), rows.Count,
-                rows.Count(r => r.ReviewStatus == "unreviewed"))
+            // The card states what the file holds, read back from it.
+            var stats = await SplitStats.ReadAsync(path, cancellationToken);
+            written.Add(new SplitFile(result.Spec.Dataset, Path.GetRelativePath(outputDirectory, path), stats.Rows, stats.ReviewStatus.GetValueOrDefault("unreviewed"))
             {
-                Departments = DepartmentSpread.Of([.. rows.Select(r => ((IReadOnlyList<string>)r.Departments, (IReadOnlyList<string>)r.DepartmentGroups))]),
+                Departments = stats.Departments,
+                Stats = stats,
             });
         }
 
@@ -62,6 +64,9 @@ public sealed record SplitFile(string Dataset, string Path, int Rows, int Unrevi
 {
     /// <summary>How the split's items spread over departments; null when not computed.</summary>
     public DepartmentSpread? Departments { get; init; }
+
+    /// <summary>The split's counts read back from the written file; null when not computed.</summary>
+    public SplitStats? Stats { get; init; }
 }
 
 /// <summary>The splits of a run and their sampling report.</summary>

@@ -64,6 +64,38 @@ public sealed class GateTests
         Assert.StartsWith(surrogate, gated.Answer!);
     }
 
+    [Theory]
+    [InlineData(DeidMode.Mask)]
+    [InlineData(DeidMode.Surrogate)]
+    public void A_P3_answer_follows_the_spans_the_gate_moves(DeidMode mode)
+    {
+        // A name and a date before the spans: masking (or a date of another length) moves every span after them.
+        const string context = "患者张三，2023年3月5日因发热、咳嗽入院。";
+        var fever = context.IndexOf("发热", StringComparison.Ordinal);
+        var cough = context.IndexOf("咳嗽", StringComparison.Ordinal);
+        var item = Item("请抽取症状。", context, [new GoldEntity("symptom", "发热", fever, fever + 2), new GoldEntity("symptom", "咳嗽", cough, cough + 2)])
+            with { Options = [], Explanation = null };
+        Assert.Equal($"发热 [{fever},{fever + 2})；咳嗽 [{cough},{cough + 2})", item.Answer);
+
+        var gated = new Deidentifier(new DeidOptions { Mode = mode }).Gate(item).Item;
+
+        Assert.Contains("phi-redacted", gated.Flags);
+        Assert.DoesNotContain("张三", gated.Context!);
+        Assert.All(gated.Entities, e => Assert.Equal(e.Text, gated.Context![e.Start!.Value..e.End!.Value]));
+        Assert.Equal(["发热", "咳嗽"], gated.Entities.Select(e => e.Text));
+        Assert.Equal(ExtractionAnswer.Render(gated.Entities), gated.Answer);
+        Assert.Equal($"发热 [{gated.Entities[0].Start},{gated.Entities[0].End})；咳嗽 [{gated.Entities[1].Start},{gated.Entities[1].End})", gated.Answer);
+        if (mode == DeidMode.Mask)
+        {
+            Assert.NotEqual(fever, gated.Entities[0].Start); // the spans did move
+        }
+
+        // The Parquet row carries the rendering of the moved entities, and reading it back gives the same.
+        var row = ItemRow.From(gated);
+        Assert.Equal(gated.Answer, row.Answer);
+        Assert.Equal(gated.Answer, row.ToItem().Answer);
+    }
+
     [Fact]
     public void Leaves_an_item_without_personal_data_untouched()
     {

@@ -39,7 +39,8 @@ internal static class ItemGate
         DeidResult? context = item.Context is null ? null : deid.Deidentify(item.Context, key, source, names);
         found += context?.Found.Count ?? 0;
         var options = item.Options.Select(o => Clean(o)!).ToList();
-        var answer = Clean(item.Answer);
+        // A rendered answer (EHR extraction) follows the entities; cleaning it apart would let the two disagree.
+        var answer = ExtractionAnswer.IsRendered(item.Paradigm) ? item.Answer : Clean(item.Answer);
         var explanation = Clean(item.Explanation);
         var entities = item.Entities.Select(e => Entity(e, context, Clean)).ToList();
         if (found == 0)

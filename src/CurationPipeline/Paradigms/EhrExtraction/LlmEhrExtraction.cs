@@ -45,7 +45,7 @@ public sealed class LlmEhrExtraction(LlmModel model, DatasetDefinition dataset) 
         }, cancellationToken);
         var entities = repaired.DistinctBy(e => (e.Start, e.End)).OrderBy(e => e.Start).ToList();
         var question = $"请从以下临床记录中抽取所有{values["entity_type_zh"]}实体，给出原文及其在文本中的位置。";
-        var draft = new ItemDraft(question, record.Text, [], string.Join("；", entities.Select(e => e.Text)))
+        var draft = new ItemDraft(question, record.Text, [], ExtractionAnswer.Render(entities))
         {
             Entities = entities,
             Attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["entity_type"] = type },

@@ -36,10 +36,6 @@ public sealed class OfflineEhrExtraction : IItemGenerator
     public static string QuestionFor(string entityType) =>
         $"请从下面的病历文本中抽取全部{ExtractionEntityTypes.ChineseName(entityType)}实体，按出现顺序给出原文片段及其字符位置（起始位置从0计，结束位置不含）。";
 
-    /// <summary>A readable rendering of entities: <c>发热 [12,14)；咳嗽 [15,17)</c>.</summary>
-    public static string Render(IEnumerable<GoldEntity> entities) =>
-        string.Join("；", entities.Select(e => $"{e.Text} [{e.Start},{e.End})"));
-
     public Task<IReadOnlyList<BenchmarkItem>> GenerateAsync(SourceRecord record, DatasetDefinition dataset, GenerationContext context, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -55,7 +51,7 @@ public sealed class OfflineEhrExtraction : IItemGenerator
 
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["entity_type"] = EntityType };
         var item = EngineItems.Create(record, dataset, context, EngineName,
-            new ItemDraft(QuestionFor(EntityType), text, [], Render(entities)) { Entities = entities, Attributes = attributes, Flags = [PrelabelFlag] }, EngineItems.ItemRules);
+            new ItemDraft(QuestionFor(EntityType), text, [], ExtractionAnswer.Render(entities)) { Entities = entities, Attributes = attributes, Flags = [PrelabelFlag] }, EngineItems.ItemRules);
         return Task.FromResult<IReadOnlyList<BenchmarkItem>>([item]);
     }
 }
