@@ -91,11 +91,23 @@ internal static class RunCommand
             }
 
             var work = run.ExecuteAsync(ct);
-            await new StageProgress(errors, run.Runner.Stages, TimeProvider.System)
+            RunOutcome outcome;
+            try
             {
-                Status = hub is null ? null : new ModelProgress(hub, CallPlan.Read(outDir, subject)).Line,
-            }.WatchAsync(work);
-            var outcome = await work;
+                await new StageProgress(errors, run.Runner.Stages, TimeProvider.System)
+                {
+                    Status = hub is null ? null : new ModelProgress(hub, CallPlan.Read(outDir, subject)).Line,
+                }.WatchAsync(work);
+                outcome = await work;
+            }
+            catch (Exception) when (ct.IsCancellationRequested && hub?.Cache is { } cache)
+            {
+                // Calls in flight get a grace to answer; what they answer is stored before the process ends.
+                await cache.DrainAsync();
+                errors.MarkupLineInterpolated($"kept: {cache.Received} model answers received in this run, in the cache {cache.Path}; running again does not pay for them");
+                throw;
+            }
+
             Summarise(outcome, definition, outDir);
             if (hub is not null)
             {
