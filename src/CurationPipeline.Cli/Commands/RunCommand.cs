@@ -72,6 +72,11 @@ internal static class RunCommand
                 EndpointsFile = endpointsFile?.FullName,
                 ModelLayer = options,
             });
+            if (definition.Limits.RecordTimeout is null && root.Endpoints?.Endpoints.Any(e => e.Batch) == true)
+            {
+                definition.Limits.RecordTimeout = 0; // a batch may answer hours later: no time budget unless the file sets one
+            }
+
             var engines = await root.BuildRunAsync(definition, outDir, ct);
             var hub = root.Hub;
             var run = new CurationRun(definition, engines, new RunOptions

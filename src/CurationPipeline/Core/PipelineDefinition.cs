@@ -124,8 +124,8 @@ public sealed class LimitsSection
     /// <value>Largest record, in UTF-8 bytes of its fields, that is read into the pipeline; 0 for no limit. Default 1048576 (1 MiB).</value>
     public long MaxRecordBytes { get; set; } = DefaultMaxRecordBytes;
 
-    /// <value>Seconds one stage may work on one record (model calls included) before the record is rejected; 0 for no limit. Default 600.</value>
-    public double RecordTimeout { get; set; } = DefaultRecordTimeout;
+    /// <value>Seconds one stage may work on one record (model calls included) before the record is rejected; 0 for no limit. Default (unset) 600, none with a batch endpoint.</value>
+    public double? RecordTimeout { get; set; }
 }
 
 /// <summary>A raw input file and how to read it.</summary>

@@ -48,7 +48,7 @@ public sealed class PipelineRunner
 
         var generators = _definition.Datasets.ToDictionary(d => d.Name, d => _engines.Generators(d), StringComparer.Ordinal);
         var capacity = _definition.Stages.BoundedCapacity;
-        var budget = TimeSpan.FromSeconds(_definition.Limits.RecordTimeout);
+        var budget = TimeSpan.FromSeconds(_definition.Limits.RecordTimeout ?? LimitsSection.DefaultRecordTimeout);
         int Parallel(StageName stage) => _definition.Stages.Parallelism.GetValueOrDefault(stage.Name, _definition.Stages.MaxDegreeOfParallelism);
         StageCounters Counter(StageName name) => _stages.Single(s => s.Name == name);
 
