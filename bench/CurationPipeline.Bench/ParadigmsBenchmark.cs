@@ -118,14 +118,14 @@ internal sealed class ParadigmsBenchmark : IBenchmark
         return list;
     }
 
-    private static IReadOnlyDictionary<string, string> JsonRow(string line)
+    internal static IReadOnlyDictionary<string, string> JsonRow(string line)
     {
         using var doc = JsonDocument.Parse(line);
         return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name,
             p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal);
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {

@@ -80,6 +80,11 @@ public sealed class ModelHub : IAsyncDisposable
     /// <summary>Commits the queued cache writes and closes the cache file.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_cache is not null)
+        {
+            await _cache.DrainAsync(); // before the clients go: calls answering within the grace are stored
+        }
+
         foreach (var runtime in _runtimes.Values.Where(r => r.IsValueCreated))
         {
             runtime.Value.Dispose();

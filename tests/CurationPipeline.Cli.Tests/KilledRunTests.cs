@@ -15,7 +15,7 @@ public class KilledRunTests
     private const int AnsweredBeforeKill = 8;
 
     /// <summary>A valid answer to either prompt: a question for P1, the first two characters of the source for P3.</summary>
-    private static TestReply Answer(TestChatRequest request)
+    internal static TestReply Answer(TestChatRequest request)
     {
         var prompt = request.Messages.First(m => m.Role == "user").Content;
         if (prompt.Contains("\"entities\"", StringComparison.Ordinal))

@@ -72,6 +72,11 @@ internal static class RunCommand
                 EndpointsFile = endpointsFile?.FullName,
                 ModelLayer = options,
             });
+            if (definition.Limits.RecordTimeout is null && root.Endpoints?.Endpoints.Any(e => e.Batch) == true)
+            {
+                definition.Limits.RecordTimeout = 0; // a batch may answer hours later: no time budget unless the file sets one
+            }
+
             var engines = await root.BuildRunAsync(definition, outDir, ct);
             var hub = root.Hub;
             var run = new CurationRun(definition, engines, new RunOptions
@@ -91,11 +96,23 @@ internal static class RunCommand
             }
 
             var work = run.ExecuteAsync(ct);
-            await new StageProgress(errors, run.Runner.Stages, TimeProvider.System)
+            RunOutcome outcome;
+            try
             {
-                Status = hub is null ? null : new ModelProgress(hub, CallPlan.Read(outDir, subject)).Line,
-            }.WatchAsync(work);
-            var outcome = await work;
+                await new StageProgress(errors, run.Runner.Stages, TimeProvider.System)
+                {
+                    Status = hub is null ? null : new ModelProgress(hub, CallPlan.Read(outDir, subject)).Line,
+                }.WatchAsync(work);
+                outcome = await work;
+            }
+            catch (Exception) when (ct.IsCancellationRequested && hub?.Cache is { } cache)
+            {
+                // Calls in flight get a grace to answer; what they answer is stored before the process ends.
+                await cache.DrainAsync();
+                errors.MarkupLineInterpolated($"kept: {cache.Received} model answers received in this run, in the cache {cache.Path}; running again does not pay for them");
+                throw;
+            }
+
             Summarise(outcome, definition, outDir);
             if (hub is not null)
             {

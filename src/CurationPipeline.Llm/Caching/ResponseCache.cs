@@ -65,6 +65,27 @@ public sealed partial class ResponseCache : IDisposable
     /// <summary>Requests being answered now, by key: a second identical request waits for the first instead of calling again.</summary>
     internal ConcurrentDictionary<string, Task<CachedResponse>> InFlight { get; } = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<Task, byte> _draining = new();
+    private long _stored;
+
+    /// <summary>Answers this cache object received from a model and queued for the file (not those served from it).</summary>
+    public long Received => Interlocked.Read(ref _stored);
+
+    internal void OnReceived() => Interlocked.Increment(ref _stored);
+
+    /// <summary>Keeps <paramref name="store"/> (a call left by its cancelled caller, storing its answer) until it ends.</summary>
+    internal void Draining(Task store)
+    {
+        _draining.TryAdd(store, 0);
+        _ = store.ContinueWith(t => _draining.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Calls left by cancelled callers (each ends within <see cref="ResponseCacheOptions.DrainGrace"/>), their answers queued for the file.</summary>
+    public int DrainingCalls => _draining.Count;
+
+    /// <summary>Waits until every call left by a cancelled caller has answered (its answer queued) or passed the grace.</summary>
+    public Task DrainAsync() => Task.WhenAll(_draining.Keys);
+
     /// <summary>A plan's stand-in answers by key: a request asked twice in a plan is one call of the run.</summary>
     internal ConcurrentDictionary<string, CachedResponse> Planned { get; } = new(StringComparer.Ordinal);
 

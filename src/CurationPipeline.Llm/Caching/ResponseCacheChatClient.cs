@@ -58,6 +58,7 @@ public sealed class ResponseCacheChatClient(IChatClient innerClient, ResponseCac
             }
 
             var leased = false;
+            var draining = false;
             try
             {
                 var stored = cache.TryGet(key) ?? await WaitForLeaseAsync(key, cancellationToken);
@@ -69,27 +70,76 @@ public sealed class ResponseCacheChatClient(IChatClient innerClient, ResponseCac
                 }
 
                 leased = true;
-                var response = await base.GetResponseAsync(list, options, cancellationToken);
-                var entry = CachedResponse.From(response);
-                mine.SetResult(entry);
-                // Stay in the in-flight table until the answer is committed, so that an identical request
-                // arriving meanwhile is served from here instead of calling again.
-                cache.Enqueue(key, keyEndpoint.Model, entry, timeProvider.GetUtcNow(), () => Leave(key, mine.Task));
+                // The call has a token of its own, cancelled a grace after the caller's: when a run stops, an answer
+                // that arrives within the grace is still stored (the caller has gone), so it is not paid for again.
+                var drain = new CancellationTokenSource();
+                var grace = cache.Options.DrainGrace;
+                var link = cancellationToken.Register(() => drain.CancelAfter(grace));
+                var call = base.GetResponseAsync(list, options, drain.Token);
+                if (!call.IsCompleted)
+                {
+                    try
+                    {
+                        await call.WaitAsync(cancellationToken);
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !call.IsCompleted)
+                    {
+                        draining = true;
+                        cache.Draining(StoreWhenAnsweredAsync(call, key, mine, drain, link));
+                        throw;
+                    }
+                }
+
+                link.Dispose();
+                drain.Dispose();
+                var response = await call;
+                Store(key, mine, response);
                 return response;
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (!draining)
             {
                 mine.TrySetCanceled(CancellationToken.None);
                 Abandon(key, mine.Task, leased);
                 throw;
             }
-            catch (Exception e)
+            catch (Exception e) when (!draining)
             {
                 mine.TrySetException(e);
                 _ = mine.Task.Exception; // observed: no waiter may be there
                 Abandon(key, mine.Task, leased);
                 throw;
             }
+        }
+    }
+
+    /// <summary>Hands the answer to identical requests waiting in this process and queues it for the file.</summary>
+    private void Store(string key, TaskCompletionSource<CachedResponse> mine, ChatResponse response)
+    {
+        var entry = CachedResponse.From(response);
+        mine.SetResult(entry);
+        // Stay in the in-flight table until the answer is committed, so that an identical request
+        // arriving meanwhile is served from here instead of calling again.
+        cache.Enqueue(key, keyEndpoint.Model, entry, timeProvider.GetUtcNow(), () => Leave(key, mine.Task));
+        cache.OnReceived();
+    }
+
+    /// <summary>The rest of a call whose caller was cancelled: its answer stored when it comes within the grace.</summary>
+    private async Task StoreWhenAnsweredAsync(Task<ChatResponse> call, string key, TaskCompletionSource<CachedResponse> mine, CancellationTokenSource drain,
+        CancellationTokenRegistration link)
+    {
+        try
+        {
+            Store(key, mine, await call);
+        }
+        catch (Exception)
+        {
+            mine.TrySetCanceled(CancellationToken.None); // unanswered within the grace, or failed: nothing to store
+            Abandon(key, mine.Task, leased: true);
+        }
+        finally
+        {
+            await link.DisposeAsync();
+            drain.Dispose();
         }
     }
 

@@ -14,4 +14,10 @@ public sealed class ResponseCacheOptions
 
     /// <value>Longest wait between two looks; default 2 s.</value>
     public TimeSpan MaxLeasePoll { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <value>
+    /// How long a call whose caller was cancelled (a run stopping) may still take to answer; an answer within it is stored,
+    /// so running again does not pay for it twice. Default 5 s.
+    /// </value>
+    public TimeSpan DrainGrace { get; init; } = TimeSpan.FromSeconds(5);
 }

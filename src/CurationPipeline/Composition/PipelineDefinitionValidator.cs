@@ -38,6 +38,8 @@ public sealed class PipelineDefinitionValidator : AbstractValidator<PipelineDefi
             .Must(kv => stageNames.Contains(kv.Key)).WithMessage((_, kv) => $"unknown stage '{kv.Key}' (known: {string.Join(", ", stageNames)})")
             .Must(kv => kv.Value is >= 1 and <= 1024).WithMessage("parallelism must be between 1 and 1024");
         RuleFor(p => p.Rejects.MaxFraction).InclusiveBetween(0.0, 1.0);
+        RuleFor(p => p.Limits.MaxRecordBytes).GreaterThanOrEqualTo(0);
+        RuleFor(p => p.Limits.RecordTimeout).Must(t => t is not { } v || (double.IsFinite(v) && v >= 0)).WithMessage("must be a number of seconds, 0 or more (0: no limit)");
         RuleFor(p => p.Roles).Custom((map, context) =>
         {
             foreach (var role in map.Keys.Where(r => !roles.Knows(r)))

@@ -36,6 +36,8 @@ public sealed class PipelineDefinition
     /// <summary>What the dataset card says of the dataset as a whole (licence, languages, tags).</summary>
     public CardSection Card { get; set; } = new();
 
+    public LimitsSection Limits { get; set; } = new();
+
     /// <value>Response cache file of the model calls, relative to this file (<c>--cache</c> and <c>--no-cache</c> override it). Default: the shared cache in the user's cache folder.</value>
     public string? Cache { get; set; }
 
@@ -135,6 +137,22 @@ public sealed class RejectsSection
 {
     /// <value>Rejected fraction of records above which `curate run` exits with code 1. Default 0.05.</value>
     public double MaxFraction { get; set; } = 0.05;
+}
+
+/// <summary>Bounds on the work one record may cause; a record beyond one is a reject naming it and the limit, and the run goes on.</summary>
+public sealed class LimitsSection
+{
+    /// <summary>The default of <see cref="MaxRecordBytes"/>: 1 MiB.</summary>
+    public const long DefaultMaxRecordBytes = 1 << 20;
+
+    /// <summary>The default of <see cref="RecordTimeout"/>: ten minutes.</summary>
+    public const double DefaultRecordTimeout = 600;
+
+    /// <value>Largest record, in UTF-8 bytes of its fields, that is read into the pipeline; 0 for no limit. Default 1048576 (1 MiB).</value>
+    public long MaxRecordBytes { get; set; } = DefaultMaxRecordBytes;
+
+    /// <value>Seconds one stage may work on one record (model calls included) before the record is rejected; 0 for no limit. Default (unset) 600, none with a batch endpoint.</value>
+    public double? RecordTimeout { get; set; }
 }
 
 /// <summary>A raw input file and how to read it.</summary>

@@ -14,26 +14,79 @@ public sealed record DeidResult(string Text, IReadOnlyList<PhiSpan> Found)
     /// </summary>
     public int MapOffset(int offset, bool isEnd = false)
     {
-        var delta = 0;
-        foreach (var r in Replacements)
+        // Replacements are sorted and disjoint: only the last one starting before the offset can hold it.
+        var replacements = Replacements;
+        var before = CountStartingBefore(replacements, offset);
+        if (before == 0)
         {
-            if (offset <= r.Start)
-            {
-                break;
-            }
-
-            if (offset >= r.End)
-            {
-                delta += r.Replacement.Length - r.Length;
-                continue;
-            }
-
-            // Inside a replaced range: snap to its edge in the output.
-            var newStart = r.Start + delta;
-            return isEnd ? newStart + r.Replacement.Length : newStart;
+            return offset;
         }
 
-        return offset + delta;
+        var shifts = _shifts ??= Shifts(replacements);
+        var r = replacements[before - 1];
+        if (offset >= r.End)
+        {
+            return offset + shifts[before];
+        }
+
+        // Inside a replaced range: snap to its edge in the output.
+        var newStart = r.Start + shifts[before - 1];
+        return isEnd ? newStart + r.Replacement.Length : newStart;
+    }
+
+    /// <summary>True when a span found overlaps [<paramref name="start"/>, <paramref name="end"/>) of the original text.</summary>
+    public bool Touches(int start, int end)
+    {
+        // The spans are sorted and disjoint: the last one starting before the end is the only candidate.
+        var found = Found;
+        int lo = 0, hi = found.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (found[mid].Start < end)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo > 0 && found[lo - 1].Overlaps(start, end - start);
+    }
+
+    /// <summary>shifts[k]: how far the replacements before the k-th move later text (summed length changes).</summary>
+    private int[]? _shifts;
+
+    private static int[] Shifts(IReadOnlyList<PhiReplacement> replacements)
+    {
+        var shifts = new int[replacements.Count + 1];
+        for (var k = 0; k < replacements.Count; k++)
+        {
+            shifts[k + 1] = shifts[k] + replacements[k].Replacement.Length - replacements[k].Length;
+        }
+
+        return shifts;
+    }
+
+    private static int CountStartingBefore(IReadOnlyList<PhiReplacement> replacements, int offset)
+    {
+        int lo = 0, hi = replacements.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (replacements[mid].Start < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 }
 

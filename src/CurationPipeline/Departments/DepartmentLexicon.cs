@@ -1,3 +1,5 @@
+using CurationPipeline.Reference;
+
 namespace CurationPipeline.Departments;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace CurationPipeline.Departments;
 public sealed class DepartmentLexicon
 {
     private readonly Dictionary<string, List<(string Department, string Type)>> _terms;
-    private readonly int _maxLength;
+    private readonly TermTrie<List<(string Department, string Type)>> _trie;
 
     public DepartmentLexicon(IEnumerable<(string Term, string Type, string Department)> entries)
     {
@@ -27,7 +29,7 @@ public sealed class DepartmentLexicon
             list.Add((department, type));
         }
 
-        _maxLength = _terms.Count == 0 ? 0 : _terms.Keys.Max(t => t.Length);
+        _trie = new TermTrie<List<(string, string)>>(_terms);
         _fragments = new HashSet<(string, string)>(_terms.SelectMany(t => t.Value.SelectMany(d =>
             Enumerable.Range(0, Math.Max(0, t.Key.Length - 1)).Select(i => (t.Key.Substring(i, 2), d.Department)))));
     }
@@ -86,24 +88,24 @@ public sealed class DepartmentLexicon
     /// <summary>Every longest-match term of <paramref name="text"/> with each department it points at and its type weight.</summary>
     public IEnumerable<(string Term, string Department, double Weight)> Matches(string text)
     {
+        var at = new List<(int Length, List<(string Department, string Type)> Hits)>();
         for (var i = 0; i < text.Length;)
         {
-            var step = 1;
-            for (var len = Math.Min(_maxLength, text.Length - i); len >= 2; len--)
+            _trie.At(text, i, at);
+            if (at.Count == 0)
             {
-                if (_terms.TryGetValue(text.Substring(i, len), out var hits))
-                {
-                    foreach (var (department, type) in hits)
-                    {
-                        yield return (text.Substring(i, len), department, type switch { "disease" => 3, "keyword" => 2, _ => 1 });
-                    }
-
-                    step = len;
-                    break;
-                }
+                i++;
+                continue;
             }
 
-            i += step;
+            var (len, hits) = at[0];
+            var term = text.Substring(i, len);
+            foreach (var (department, type) in hits)
+            {
+                yield return (term, department, type switch { "disease" => 3, "keyword" => 2, _ => 1 });
+            }
+
+            i += len;
         }
     }
 }

@@ -48,20 +48,21 @@ public sealed class PipelineRunner
 
         var generators = _definition.Datasets.ToDictionary(d => d.Name, d => _engines.Generators(d), StringComparer.Ordinal);
         var capacity = _definition.Stages.BoundedCapacity;
+        var budget = TimeSpan.FromSeconds(_definition.Limits.RecordTimeout ?? LimitsSection.DefaultRecordTimeout);
         int Parallel(StageName stage) => _definition.Stages.Parallelism.GetValueOrDefault(stage.Name, _definition.Stages.MaxDegreeOfParallelism);
         StageCounters Counter(StageName name) => _stages.Single(s => s.Name == name);
 
         var deidentify = StageBlock.Create<SourceRecord, SourceRecord>(Counter(StageName.Deidentify),
             (r, _) => Task.FromResult(StageBlock.Outcome<SourceRecord>.Of(Deidentify(r))),
-            (r, e) => RecordReject(StageName.Deidentify, r, null, e), rejects, Parallel(StageName.Deidentify), capacity, time, cancellationToken);
+            (r, e) => RecordReject(StageName.Deidentify, r, null, e), rejects, Parallel(StageName.Deidentify), capacity, time, budget, cancellationToken);
 
         var route = StageBlock.Create<SourceRecord, DatasetWork>(Counter(StageName.Route),
             (r, _) => Task.FromResult(Route(r)),
-            (r, e) => RecordReject(StageName.Route, r, null, e), rejects, 1, capacity, time, cancellationToken);
+            (r, e) => RecordReject(StageName.Route, r, null, e), rejects, 1, capacity, time, budget, cancellationToken);
 
         var generate = StageBlock.Create<DatasetWork, BenchmarkItem>(Counter(StageName.Generate),
             async (w, ct) => StageBlock.Outcome<BenchmarkItem>.Many(await generators[w.Dataset.Name].GenerateAsync(w.Record, w.Dataset, context[w.Dataset.Name], ct)),
-            (w, e) => RecordReject(StageName.Generate, w.Record, w.Dataset.Name, e), rejects, Parallel(StageName.Generate), capacity, time, cancellationToken);
+            (w, e) => RecordReject(StageName.Generate, w.Record, w.Dataset.Name, e), rejects, Parallel(StageName.Generate), capacity, time, budget, cancellationToken);
 
         var validate = ItemStage(StageName.Validate, (item, _) => Task.FromResult(Validate(item)), Parallel(StageName.Validate));
         ISourceBlock<BenchmarkItem> tail = validate;
@@ -108,7 +109,7 @@ public sealed class PipelineRunner
         TransformManyBlock<BenchmarkItem, BenchmarkItem> ItemStage(StageName name, Func<BenchmarkItem, CancellationToken, Task<BenchmarkItem>> body, int parallelism) =>
             StageBlock.Create<BenchmarkItem, BenchmarkItem>(Counter(name),
                 async (item, ct) => StageBlock.Outcome<BenchmarkItem>.Of(await body(item, ct)),
-                (item, e) => ItemReject(name, item, e), rejects, parallelism, capacity, time, cancellationToken);
+                (item, e) => ItemReject(name, item, e), rejects, parallelism, capacity, time, budget, cancellationToken);
     }
 
     private static readonly DataflowLinkOptions Propagate = new() { PropagateCompletion = true };
@@ -148,7 +149,7 @@ public sealed class PipelineRunner
             }
 
             var any = false;
-            await foreach (var r in SourceReader.ReadAsync(_engines.Formats, source, path, display, ct))
+            await foreach (var r in SourceReader.ReadAsync(_engines.Formats, source, path, display, _definition.Limits.MaxRecordBytes, ct))
             {
                 any = true;
                 if (_options.Limit is { } limit && taken >= limit)
@@ -313,7 +314,7 @@ public sealed class PipelineRunner
 
     private static string ReasonOf(Exception e) => e switch
     {
-        RecordRejectedException or ItemInvalidException or Llm.LlmException => e.Message,
+        RecordRejectedException or ItemInvalidException or Llm.LlmException or RecordTimeoutException => e.Message,
         OperationCanceledException => "timed out or was cancelled while the run went on",
         _ => $"{e.GetType().Name}: {e.Message}",
     };

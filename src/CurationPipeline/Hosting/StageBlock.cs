@@ -29,6 +29,7 @@ public static class StageBlock
         int maxDegreeOfParallelism,
         int boundedCapacity,
         TimeProvider time,
+        TimeSpan recordTimeout,
         CancellationToken runToken)
     {
         var options = new ExecutionDataflowBlockOptions
@@ -43,7 +44,7 @@ public static class StageBlock
             counters.OnReceived(time.GetTimestamp());
             try
             {
-                var outcome = await body(input, runToken);
+                var outcome = recordTimeout > TimeSpan.Zero ? await WithinAsync(body, input, recordTimeout, time, runToken) : await body(input, runToken);
                 if (outcome.Outputs.Count > 0)
                 {
                     counters.OnSucceeded(outcome.Outputs.Count);
@@ -67,4 +68,35 @@ public static class StageBlock
             }
         }, options);
     }
+
+    /// <summary>
+    /// The body on the thread pool, raced against <paramref name="timeout"/>: past it the record is a reject and the stage
+    /// takes the next one. The body's token is cancelled, so model calls stop; work that does not watch the token runs on
+    /// in the background until it ends, its result dropped.
+    /// </summary>
+    private static async Task<Outcome<TOut>> WithinAsync<TIn, TOut>(Func<TIn, CancellationToken, Task<Outcome<TOut>>> body, TIn input, TimeSpan timeout,
+        TimeProvider time, CancellationToken runToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(runToken);
+        using var clock = CancellationTokenSource.CreateLinkedTokenSource(runToken);
+        var work = Task.Run(() => body(input, budget.Token), budget.Token);
+        var finished = await Task.WhenAny(work, Task.Delay(timeout, time, clock.Token));
+        if (finished == work)
+        {
+            await clock.CancelAsync(); // the timer goes with it
+            return await work;
+        }
+
+        runToken.ThrowIfCancellationRequested();
+        await budget.CancelAsync();
+        _ = work.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        throw new RecordTimeoutException(timeout);
+    }
+}
+
+/// <summary>A stage worked on one record longer than <c>limits.record_timeout</c> allows.</summary>
+public sealed class RecordTimeoutException(TimeSpan limit)
+    : Exception(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"took longer than limits.record_timeout ({limit.TotalSeconds:0.###} s); abandoned"))
+{
+    public TimeSpan Limit { get; } = limit;
 }

@@ -13,8 +13,9 @@ public static class SourceReader
 {
     static SourceReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    /// <param name="maxRecordBytes">A record whose fields hold more UTF-8 bytes is a reject naming the limit; 0 for none.</param>
     public static async IAsyncEnumerable<SourceRead> ReadAsync(SourceFormatRegistry formats,
-        SourceDefinition source, string path, string displayPath, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        SourceDefinition source, string path, string displayPath, long maxRecordBytes = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(formats);
         ArgumentNullException.ThrowIfNull(source);
@@ -28,7 +29,7 @@ public static class SourceReader
         await foreach (var raw in format.Reader.ReadAsync(path, source, cancellationToken))
         {
             yield return raw.Fields is { } fields
-                ? Build(source, displayPath, raw.Where, fields, raw.FallbackId, textField)
+                ? Build(source, displayPath, raw.Where, fields, raw.FallbackId, textField, maxRecordBytes)
                 : SourceRead.Bad(source, displayPath, raw.Where, raw.Problem ?? "cannot be read");
         }
     }
@@ -44,8 +45,16 @@ public static class SourceReader
             new DecoderReplacementFallback(InvalidByteMarker.ToString()));
     }
 
-    private static SourceRead Build(SourceDefinition source, string display, string where, IReadOnlyDictionary<string, string> fields, string fallbackId, string textField)
+    private static SourceRead Build(SourceDefinition source, string display, string where, IReadOnlyDictionary<string, string> fields, string fallbackId, string textField,
+        long maxRecordBytes)
     {
+        if (maxRecordBytes > 0 && fields.Sum(f => (long)Encoding.UTF8.GetByteCount(f.Value)) is var bytes && bytes > maxRecordBytes)
+        {
+            var name = fields.GetValueOrDefault(source.IdField) is { Length: > 0 } recordId ? recordId : where;
+            return SourceRead.Bad(source, display, name, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the record holds {bytes} bytes, over limits.max_record_bytes ({maxRecordBytes}); not read"));
+        }
+
         foreach (var (name, value) in fields)
         {
             if (value.Contains(InvalidByteMarker, StringComparison.Ordinal))

@@ -14,11 +14,14 @@ public sealed class OfflineKnowledge
 {
     private static readonly (string Table, string Type)[] Tables = [("diseases", "disease"), ("drugs", "medication"), ("lab_tests", "lab_test")];
 
+    private readonly TermTrie<string> _trie;
+
     public OfflineKnowledge(IReadOnlyList<KnowledgeDoc> documents, IReadOnlyDictionary<string, string> terms)
     {
         Documents = documents;
         Terms = terms;
         MaxTermLength = terms.Count == 0 ? 0 : terms.Keys.Max(t => t.Length);
+        _trie = new TermTrie<string>(terms);
         DocumentGrams = [.. documents.Select(d => TextOverlap.Grams(d.Name + d.Text, 2))];
     }
 
@@ -101,13 +104,15 @@ public sealed class OfflineKnowledge
             return found;
         }
 
+        var at = new List<(int Length, string Type)>();
         for (var i = 0; i < text.Length;)
         {
             var matched = 0;
-            for (var len = Math.Min(MaxTermLength, text.Length - i); len >= 2; len--)
+            _trie.At(text, i, at);
+            foreach (var (len, type) in at)
             {
                 var candidate = text.Substring(i, len);
-                if (Terms.TryGetValue(candidate, out var type) && (keep is null || keep(candidate, type)))
+                if (keep is null || keep(candidate, type))
                 {
                     found.Add((candidate, type));
                     matched = len;

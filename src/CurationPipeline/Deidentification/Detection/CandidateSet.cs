@@ -60,9 +60,22 @@ internal sealed class CandidateSet(string text)
     /// <summary>True when a candidate of <paramref name="category"/> overlaps [start, end).</summary>
     public bool Covers(PhiCategory category, int start, int end)
     {
-        foreach (var (span, _) in _items)
+        // Candidates are marked on a map of the text's characters (a bit per category) when first asked about, and
+        // those added since when asked again: a question costs the length of its range, not the number of candidates.
+        var covered = _covered ??= new ushort[Text.Length];
+        for (; _marked < _items.Count; _marked++)
         {
-            if (span.Category == category && span.Start < end && start < span.Start + span.Length)
+            var span = _items[_marked].Span;
+            for (var i = span.Start; i < Math.Min(span.End, covered.Length); i++)
+            {
+                covered[i] |= Bit(span.Category);
+            }
+        }
+
+        var bit = Bit(category);
+        for (var i = Math.Max(0, start); i < Math.Min(end, covered.Length); i++)
+        {
+            if ((covered[i] & bit) != 0)
             {
                 return true;
             }
@@ -71,9 +84,19 @@ internal sealed class CandidateSet(string text)
         return false;
     }
 
+    private ushort[]? _covered;
+    private int _marked;
+
+    private static ushort Bit(PhiCategory category) => (ushort)(1 << (int)category);
+
     public List<PhiSpan> Resolve()
     {
         var accepted = new List<PhiSpan>();
+        if (_items.Count == 0)
+        {
+            return accepted;
+        }
+
         // Higher priority first, then longer, then earlier; insertion order last (the order a stable sort keeps).
         var order = new (int Priority, int Length, int Start, int Index)[_items.Count];
         for (var i = 0; i < order.Length; i++)
@@ -86,11 +109,15 @@ internal sealed class CandidateSet(string text)
             : x.Length != y.Length ? y.Length.CompareTo(x.Length)
             : x.Start != y.Start ? x.Start.CompareTo(y.Start)
             : x.Index.CompareTo(y.Index));
+        // owner[i]: 1 + the index in accepted of the span holding character i (accepted spans never overlap), so a
+        // candidate is checked against the spans it overlaps, not against every span accepted so far.
+        var owner = new int[Text.Length];
+        var overlapping = new List<int>();
         foreach (var entry in order)
         {
             var span = _items[entry.Index].Span;
             var s = span;
-            foreach (var a in accepted)
+            foreach (var a in Overlapping(owner, span, accepted, overlapping))
             {
                 if (!s.Overlaps(a.Start, a.Length))
                 {
@@ -110,11 +137,28 @@ internal sealed class CandidateSet(string text)
             if (s is not null)
             {
                 accepted.Add(s);
+                owner.AsSpan(s.Start, Math.Min(s.End, owner.Length) - s.Start).Fill(accepted.Count);
             }
         }
 
         accepted.Sort((a, b) => a.Start.CompareTo(b.Start));
         return accepted;
+    }
+
+    /// <summary>The accepted spans overlapping <paramref name="span"/>, in the order they were accepted.</summary>
+    private static IEnumerable<PhiSpan> Overlapping(int[] owner, PhiSpan span, List<PhiSpan> accepted, List<int> indexes)
+    {
+        indexes.Clear();
+        for (var i = Math.Max(0, span.Start); i < Math.Min(span.End, owner.Length); i++)
+        {
+            if (owner[i] != 0 && (indexes.Count == 0 || indexes[^1] != owner[i]))
+            {
+                indexes.Add(owner[i]);
+            }
+        }
+
+        indexes.Sort();
+        return indexes.Select(i => accepted[i - 1]);
     }
 
     private int TrimEnd(int end)

@@ -70,7 +70,7 @@ internal static class ItemGate
 
         var newStart = context.MapOffset(start);
         var newEnd = context.MapOffset(end, isEnd: true);
-        var touched = context.Found.Any(s => s.Overlaps(start, end - start));
+        var touched = context.Touches(start, end);
         // A clinical entity keeps its text; one that overlapped personal data takes the redacted text.
         var text = touched && newEnd <= context.Text.Length && newStart <= newEnd ? context.Text[newStart..newEnd] : e.Text;
         return e with { Text = text, Start = newStart, End = newEnd };

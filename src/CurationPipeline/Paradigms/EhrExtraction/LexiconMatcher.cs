@@ -11,8 +11,7 @@ namespace CurationPipeline.Paradigms.EhrExtraction;
 public sealed class LexiconMatcher
 {
     private readonly Dictionary<string, string> _terms;
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly int _longest;
+    private readonly TermTrie<string> _trie;
 
     public LexiconMatcher(IEnumerable<(string Term, string Type)> terms)
     {
@@ -26,8 +25,7 @@ public sealed class LexiconMatcher
             }
         }
 
-        _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
-        _longest = _terms.Count == 0 ? 0 : _terms.Keys.Max(t => t.Length);
+        _trie = new TermTrie<string>(_terms);
     }
 
     public int Count => _terms.Count;
@@ -68,25 +66,24 @@ public sealed class LexiconMatcher
     public IReadOnlyList<(string Type, string Text, int Start, int End)> Match(string text)
     {
         var found = new List<(string, string, int, int)>();
+        var at = new List<(int Length, string Type)>();
         var i = 0;
         while (i < text.Length)
         {
-            var matched = 0;
-            for (var length = Math.Min(_longest, text.Length - i); length >= 2; length--)
+            _trie.At(text, i, at);
+            if (at.Count == 0)
             {
-                if (_lookup.TryGetValue(text.AsSpan(i, length), out var type))
-                {
-                    if (type != Blocker)
-                    {
-                        found.Add((type, text.Substring(i, length), i, i + length));
-                    }
-
-                    matched = length;
-                    break;
-                }
+                i++;
+                continue;
             }
 
-            i += matched > 0 ? matched : 1;
+            var (length, type) = at[0];
+            if (type != Blocker)
+            {
+                found.Add((type, text.Substring(i, length), i, i + length));
+            }
+
+            i += length;
         }
 
         return found;
