@@ -53,7 +53,7 @@ public sealed class MdtBuilder : ScenarioBuilder
 
         var lines = Lines(plan, targeted, age, ecog);
         var answer = string.Join("\n", lines.Select((l, i) => $"({i + 1}) {Perspectives[i]}：{l}"));
-        var rubric = ScenarioItems.EqualRubric([.. lines.Select((l, i) => (Perspectives[i] + "意见", l))]);
+        var rubric = ScenarioItems.EqualRubric([.. lines.Select((l, i) => (Perspectives[i], l))]);
         return new ScenarioDraft("你是肿瘤多学科诊疗（MDT）专家组成员。请结合病例与所给指南摘要，分别从外科、肿瘤内科、放疗科、全程管理（营养、心理、随访）四个角度给出治疗建议。",
             $"【病例摘要】\n{text}\n\n【指南摘要】\n{plan.Guideline}", answer)
         {

@@ -28,7 +28,8 @@ public sealed class RrgBuilder : ScenarioBuilder
             throw new RecordRejectedException("the conclusion has no item", "conclusion");
         }
 
-        var rubric = ScenarioItems.EqualRubric([.. items.Select((t, i) => ($"结论要点{i + 1}", $"写出：{t}"))]);
+        // A criterion is named by its number in the conclusion, so that the reference's own wording meets it in full.
+        var rubric = ScenarioItems.EqualRubric([.. items.Select((t, i) => ((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), t))]);
         return new ScenarioDraft($"请根据以下{exam}的检查所见，写出规范的检查结论（诊断意见），逐条编号。", $"检查项目：{exam}\n检查所见：{findings}", conclusion)
         {
             Rubric = rubric,

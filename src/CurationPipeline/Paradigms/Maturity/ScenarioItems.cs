@@ -7,8 +7,8 @@ namespace CurationPipeline.Paradigms.Maturity;
 /// <summary>
 /// Turns a scenario draft into an item: the maturity attributes the evaluator reads (<c>maturity_type</c>,
 /// <c>maturity_level</c> = the dataset's secondary dimension, <c>scenario</c>, <c>answer_format</c>, <c>key_fields</c>), the
-/// facts the gold rests on, and for Type B a one-criterion rubric that states the required answer (the calibration
-/// panel's scorers read it).
+/// facts the gold rests on, and for Type B a one-criterion rubric that states what must match the reference (the
+/// calibration panel's scorers read it beside the reference).
 /// </summary>
 public static class ScenarioItems
 {
