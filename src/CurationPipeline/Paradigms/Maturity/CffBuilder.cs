@@ -12,7 +12,7 @@ namespace CurationPipeline.Paradigms.Maturity;
 /// The record's structured fields (<c>age</c>, <c>sex</c>, <c>diagnosis</c>, <c>operation</c>, <c>operation_site</c>,
 /// <c>anesthesia</c>) are the facts the gold is derived from.
 /// </summary>
-public sealed class CffBuilder : ScenarioBuilder
+public sealed class CffBuilder() : ScenarioBuilder("CFF", "Clinical Form Filling", ScenarioType.B, "json")
 {
     /// <summary>Operation sites that count as cranial, thoracic or abdominal.</summary>
     public static readonly IReadOnlyList<string> MajorSites = ["颅脑", "胸部", "腹部"];
@@ -38,14 +38,6 @@ public sealed class CffBuilder : ScenarioBuilder
         "    if (手术信息为空或无效) -> 0\n" +
         "    else if (年龄 >= 65) -> 1\n" +
         "    else -> 0";
-
-    public override string Code => "CFF";
-
-    public override string Name => "Clinical Form Filling";
-
-    public override ScenarioType Type => ScenarioType.B;
-
-    public override string AnswerFormat => "json";
 
     public override ScenarioDraft Build(SourceRecord record, Random random, ReferenceData reference)
     {

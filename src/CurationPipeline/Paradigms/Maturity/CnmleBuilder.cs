@@ -9,15 +9,9 @@ namespace CurationPipeline.Paradigms.Maturity;
 /// CNMLE (L0, Type A): a licensing-exam question in CMExam's native columns (<c>Question</c>, <c>Options</c>,
 /// <c>Answer</c>, <c>Explanation</c>) asked as it is; one correct option.
 /// </summary>
-public sealed class CnmleBuilder : ScenarioBuilder
+public sealed class CnmleBuilder() : ScenarioBuilder("CNMLE", "Standardized Medical Licensing Exam", ScenarioType.A)
 {
     private static readonly CMExamFormat Format = new();
-
-    public override string Code => "CNMLE";
-
-    public override string Name => "Standardized Medical Licensing Exam";
-
-    public override ScenarioType Type => ScenarioType.A;
 
     public override ScenarioDraft Build(SourceRecord record, Random random, ReferenceData reference)
     {

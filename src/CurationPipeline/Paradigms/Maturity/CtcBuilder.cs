@@ -9,7 +9,7 @@ namespace CurationPipeline.Paradigms.Maturity;
 /// examinations, first-line drugs or complications; a drug's indications, contraindications or adverse reactions; a
 /// laboratory test's reference range) with one or two terms blanked; the blanked terms are the gold.
 /// </summary>
-public sealed class CtcBuilder : ScenarioBuilder
+public sealed class CtcBuilder() : ScenarioBuilder("CTC", "Clinical Terminology Completion", ScenarioType.B, "terms")
 {
     public const string Blank = "____";
 
@@ -24,14 +24,6 @@ public sealed class CtcBuilder : ScenarioBuilder
         ("contraindications", "{0}的禁忌证包括{1}。"),
         ("adverse_reactions", "{0}的常见不良反应包括{1}。"),
     ];
-
-    public override string Code => "CTC";
-
-    public override string Name => "Clinical Terminology Completion";
-
-    public override ScenarioType Type => ScenarioType.B;
-
-    public override string AnswerFormat => "terms";
 
     public override ScenarioDraft Build(SourceRecord record, Random random, ReferenceData reference)
     {

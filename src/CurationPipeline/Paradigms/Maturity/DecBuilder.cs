@@ -14,23 +14,13 @@ public sealed record PlantedError(string Type, string ErrorText, string Correcti
 /// errors planted, each of a known kind: typo, unit, value, date, duplication, laterality or negation. The gold lists
 /// them with their corrections; the decision fields are the error count and the kinds.
 /// </summary>
-public sealed partial class DecBuilder : ScenarioBuilder
+public sealed partial class DecBuilder() : ScenarioBuilder("DEC", "Document Error Correction", ScenarioType.B, "json", "error_count", "error_types")
 {
     public static readonly IReadOnlyList<string> Kinds = ["typo", "unit", "value", "date", "duplication", "laterality", "negation"];
 
     /// <summary>Correct word and the wrong character a typist puts in its place.</summary>
     public static readonly IReadOnlyList<(string Right, string Wrong)> Typos =
         [("囊肿", "囊种"), ("钙化", "钙华"), ("增强", "增墙"), ("边界", "边介"), ("结石", "结实"), ("密度", "密渡"), ("积液", "积夜"), ("淋巴结", "淋巴节"), ("脂肪", "脂防"), ("强化", "强华")];
-
-    public override string Code => "DEC";
-
-    public override string Name => "Document Error Correction";
-
-    public override ScenarioType Type => ScenarioType.B;
-
-    public override string AnswerFormat => "json";
-
-    public override IReadOnlyList<string> KeyFields => ["error_count", "error_types"];
 
     public override ScenarioDraft Build(SourceRecord record, Random random, ReferenceData reference)
     {
@@ -39,17 +29,33 @@ public sealed partial class DecBuilder : ScenarioBuilder
         var text = RecordFields.RequiredText(record).Trim();
         var errors = new List<PlantedError>();
         var wanted = random.Next(1, 3);
-        foreach (var kind in random.Shuffled(Kinds.Where(k => k != "duplication")).Append("duplication"))
+        var duplicate = false;
+        foreach (var kind in random.Shuffled(Kinds))
         {
-            if (errors.Count == wanted)
+            if (errors.Count + (duplicate ? 1 : 0) == wanted)
             {
                 break;
             }
 
-            if ((kind != "duplication" || errors.Count < wanted) && Plant(kind, text, random) is { } planted)
+            if (kind == "duplication")
+            {
+                // Planted last, in a sentence without another error, so that each correction undoes exactly its own error.
+                duplicate = true;
+            }
+            else if (Plant(kind, text, random) is { } planted && Keeps(planted.Text, errors))
             {
                 text = planted.Text;
                 errors.Add(planted.Error);
+            }
+        }
+
+        for (var attempt = 0; duplicate && attempt < 5; attempt++)
+        {
+            if (Plant("duplication", text, random) is { } planted && Keeps(planted.Text, errors) && !errors.Any(e => planted.Error.ErrorText.Contains(e.ErrorText, StringComparison.Ordinal)))
+            {
+                text = planted.Text;
+                errors.Add(planted.Error);
+                duplicate = false;
             }
         }
 
@@ -157,6 +163,9 @@ public sealed partial class DecBuilder : ScenarioBuilder
                 throw new ArgumentException($"unknown error kind '{kind}'", nameof(kind));
         }
     }
+
+    // A plant that touches an earlier error's text is left out: each error must stay as it was recorded.
+    private static bool Keeps(string text, List<PlantedError> errors) => errors.All(e => text.Contains(e.ErrorText, StringComparison.Ordinal));
 
     private static (string, PlantedError) Replace(string text, int at, int length, string with, string kind) =>
         (Splice(text, at, length, with), new PlantedError(kind, Window(Splice(text, at, length, with), at, with.Length), Window(text, at, length)));

@@ -10,15 +10,9 @@ namespace CurationPipeline.Paradigms.Maturity;
 /// (surgery, medical oncology, radiotherapy, whole-course care). The reference is derived from the guideline table
 /// (<see cref="MdtGuidance"/>) and the case's biomarker, age and performance status; the rubric has one criterion per perspective.
 /// </summary>
-public sealed class MdtBuilder : ScenarioBuilder
+public sealed class MdtBuilder() : ScenarioBuilder("MDT", "MDT Suggestion Generation", ScenarioType.C)
 {
     public static readonly IReadOnlyList<string> Perspectives = ["外科", "肿瘤内科", "放疗科", "全程管理"];
-
-    public override string Code => "MDT";
-
-    public override string Name => "MDT Suggestion Generation";
-
-    public override ScenarioType Type => ScenarioType.C;
 
     public override ScenarioDraft Build(SourceRecord record, Random random, ReferenceData reference)
     {

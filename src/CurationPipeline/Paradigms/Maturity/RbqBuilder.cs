@@ -14,20 +14,10 @@ namespace CurationPipeline.Paradigms.Maturity;
 /// the onset time removed, a vital sign dropped, a required item left empty); the gold deduction and failed items are
 /// then computed by running every rule on the record as shown.
 /// </summary>
-public sealed partial class RbqBuilder : ScenarioBuilder
+public sealed partial class RbqBuilder() : ScenarioBuilder("RBQ", "Rule-Based Record QC", ScenarioType.B, "json", "total_deduction", "failed_items")
 {
     public static readonly IReadOnlyList<(string Field, string Label)> Sections =
         [("chief_complaint", "主诉"), ("present_illness", "现病史"), ("past_history", "既往史"), ("physical_exam", "体格检查"), ("diagnosis", "入院诊断"), ("physician", "记录医师")];
-
-    public override string Code => "RBQ";
-
-    public override string Name => "Rule-Based Record QC";
-
-    public override ScenarioType Type => ScenarioType.B;
-
-    public override string AnswerFormat => "json";
-
-    public override IReadOnlyList<string> KeyFields => ["total_deduction", "failed_items"];
 
     public override ScenarioDraft Build(SourceRecord record, Random random, ReferenceData reference)
     {
@@ -37,7 +27,8 @@ public sealed partial class RbqBuilder : ScenarioBuilder
         var rules = reference.Derived(QcRules.From).Rules;
         var fields = Sections.ToDictionary(s => s.Field, s => record.Field(s.Field)?.Trim() ?? "", StringComparer.Ordinal);
         var planted = new List<string>();
-        foreach (var rule in random.Shuffled(rules).Take(random.Next(0, 4)))
+        // Emptied items first: a rule planted later cannot then be undone by emptying the field it compares with.
+        foreach (var rule in random.Shuffled(rules).Take(random.Next(0, 4)).OrderBy(r => r.Check == "required" ? 0 : 1))
         {
             if (Plant(rule, fields, random))
             {

@@ -8,14 +8,8 @@ namespace CurationPipeline.Paradigms.Maturity;
 /// criterion per conclusion item (each must be stated, with side and size where given). Fields: <c>exam</c>, the findings
 /// as the record's text, <c>conclusion</c>.
 /// </summary>
-public sealed class RrgBuilder : ScenarioBuilder
+public sealed class RrgBuilder() : ScenarioBuilder("RRG", "Radiology Report Generation", ScenarioType.C)
 {
-    public override string Code => "RRG";
-
-    public override string Name => "Radiology Report Generation";
-
-    public override ScenarioType Type => ScenarioType.C;
-
     public override ScenarioDraft Build(SourceRecord record, Random random, ReferenceData reference)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -40,20 +40,20 @@ public sealed record ScenarioDraft(string Question, string? Context, string Answ
 /// One of the maturity model's ten scenarios: its code, scoring type and answer format, and how a hospital record becomes
 /// an item whose gold is checked by construction. Builders are deterministic: the same record and random give the same draft.
 /// </summary>
-public abstract class ScenarioBuilder
+public abstract class ScenarioBuilder(string code, string name, ScenarioType type, string? answerFormat = null, params string[] keyFields)
 {
     /// <summary>The scenario's code (CNMLE, CTC, ...), also its paradigm code.</summary>
-    public abstract string Code { get; }
+    public string Code { get; } = code;
 
-    public abstract string Name { get; }
+    public string Name { get; } = name;
 
-    public abstract ScenarioType Type { get; }
+    public ScenarioType Type { get; } = type;
 
     /// <summary>json, boolean or terms for Type B scenarios.</summary>
-    public virtual string? AnswerFormat => null;
+    public string? AnswerFormat { get; } = answerFormat;
 
     /// <summary>The JSON fields that decide a Type B answer; empty for all of the gold's fields.</summary>
-    public virtual IReadOnlyList<string> KeyFields => [];
+    public IReadOnlyList<string> KeyFields { get; } = keyFields;
 
     /// <summary>The draft of one record; a record that cannot give one throws <see cref="RecordRejectedException"/>.</summary>
     public abstract ScenarioDraft Build(SourceRecord record, Random random, ReferenceData reference);

@@ -13,7 +13,7 @@ namespace CurationPipeline.Paradigms.Maturity;
 /// in the others one relation is broken on purpose. The gold is whether every relation holds, checked by rule on the
 /// values shown, so a record that is wrong on its own is false too; the broken relations are in <c>violated_relations</c>.
 /// </summary>
-public sealed partial class TlvBuilder : ScenarioBuilder
+public sealed partial class TlvBuilder() : ScenarioBuilder("TLV", "Time Logic Validation", ScenarioType.B, "boolean")
 {
     public const string DischargeAfterAdmission = "discharge_after_admission";
     public const string OperationDuringStay = "operation_during_stay";
@@ -23,14 +23,6 @@ public sealed partial class TlvBuilder : ScenarioBuilder
     public static readonly IReadOnlyList<string> Relations = [DischargeAfterAdmission, OperationDuringStay, LengthOfStay, OnsetMatchesComplaint];
 
     private const string Format = "yyyy-MM-dd HH:mm";
-
-    public override string Code => "TLV";
-
-    public override string Name => "Time Logic Validation";
-
-    public override ScenarioType Type => ScenarioType.B;
-
-    public override string AnswerFormat => "boolean";
 
     public override ScenarioDraft Build(SourceRecord record, Random random, ReferenceData reference)
     {

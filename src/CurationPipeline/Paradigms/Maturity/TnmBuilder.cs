@@ -11,18 +11,12 @@ namespace CurationPipeline.Paradigms.Maturity;
 /// gold is the AJCC 8th edition classification derived by rule (<see cref="AjccStaging"/>), as the paper's JSON, with one
 /// rubric criterion per field.
 /// </summary>
-public sealed class TnmBuilder : ScenarioBuilder
+public sealed class TnmBuilder() : ScenarioBuilder("TNM", "TNM Staging Decision", ScenarioType.C)
 {
     private static readonly Dictionary<string, string> SiteNames = new(StringComparer.Ordinal)
     {
         ["lung"] = "肺癌（非小细胞肺癌）", ["breast"] = "乳腺癌", ["colorectal"] = "结直肠癌", ["gastric"] = "胃癌", ["pancreatic"] = "胰腺癌",
     };
-
-    public override string Code => "TNM";
-
-    public override string Name => "TNM Staging Decision";
-
-    public override ScenarioType Type => ScenarioType.C;
 
     public override ScenarioDraft Build(SourceRecord record, Random random, ReferenceData reference)
     {

@@ -9,17 +9,9 @@ namespace CurationPipeline.Paradigms.Maturity;
 /// <c>rad_conclusion</c>; the hospital's pair agrees). Half the pairs are kept (gold true); in the others the radiology
 /// conclusion gets one known edit, by laterality, organ, finding or negation (gold false, the edit in <c>planted_edit</c>).
 /// </summary>
-public sealed partial class UdcBuilder : ScenarioBuilder
+public sealed partial class UdcBuilder() : ScenarioBuilder("UDC", "Ultrasound-Radiology Consistency", ScenarioType.B, "boolean")
 {
     public static readonly IReadOnlyList<string> Edits = ["laterality", "organ", "finding", "negation"];
-
-    public override string Code => "UDC";
-
-    public override string Name => "Ultrasound-Radiology Consistency";
-
-    public override ScenarioType Type => ScenarioType.B;
-
-    public override string AnswerFormat => "boolean";
 
     public override ScenarioDraft Build(SourceRecord record, Random random, ReferenceData reference)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using CurationPipeline.Core;
 using CurationPipeline.Paradigms.Maturity;
@@ -124,7 +123,7 @@ public sealed partial class ScenarioBuilderTests
         var drafts = MaturityRecords.Drafts(new UdcBuilder(), "udc.jsonl");
         foreach (var (record, draft) in drafts)
         {
-            var shown = draft.Context![(draft.Context.IndexOf("【放射检查结论】\n", StringComparison.Ordinal) + "【放射检查结论】\n".Length)..];
+            var shown = draft.Context![(draft.Context!.IndexOf("【放射检查结论】\n", StringComparison.Ordinal) + "【放射检查结论】\n".Length)..];
             var edited = shown != record.Fields["rad_conclusion"];
             Assert.Equal(edited ? "false" : "true", draft.Answer);
             Assert.Equal(edited, draft.Facts["planted_edit"] != "none");
