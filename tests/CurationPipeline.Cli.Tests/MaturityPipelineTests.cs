@@ -81,6 +81,36 @@ public sealed partial class MaturityPipelineTests
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Over_an_endpoint_the_generator_rewrites_each_scenario_material_and_keeps_the_facts_of_the_gold()
+    {
+        using var dir = new TempDirectory();
+        await using var server = await OpenAiTestServer.StartAsync();
+        server.Responder = request =>
+        {
+            var prompt = request.LastUserMessage;
+            return prompt.Contains("Keep verbatim", StringComparison.Ordinal)
+                ? TestReply.Json(new { text = "【院内改写】" + LlmTestPipeline.SourceOf(prompt) })
+                : TestReply.Json(new { score = 0.6, reasons = "部分满足" }); // the calibration panel's scorers
+        };
+        LlmTestPipeline.WriteEndpoints(dir, server);
+        Directory.CreateDirectory(dir.File("no-public-data"));
+
+        var (exit, output) = await CliHarness.RunAsync("run", CliHarness.RepoFile("pipelines/maturity.yaml"), "--out", dir.File("out"), "--endpoints", dir.File("endpoints.yaml"),
+            "--limit", "2", "--public-data", dir.File("no-public-data"), "--cache", dir.File("cache.db"));
+
+        Assert.True(exit == 0, output + File.ReadAllText(dir.File("out/rejects.jsonl")));
+        var rows = await DuckDb.QueryAsync($"SELECT dataset, engine_kind, question, context, answer FROM {DuckDb.Literal(dir.File("out/pool.parquet"))}");
+        Assert.Equal(PaperSizes.Keys.Order(), rows.Select(r => r.GetProperty("dataset").GetString()!).Distinct().Order());
+        Assert.All(rows, r =>
+        {
+            Assert.Equal("llm", r.GetProperty("engine_kind").GetString());
+            var material = r.GetProperty("context").ValueKind == JsonValueKind.String ? r.GetProperty("context").GetString()! : r.GetProperty("question").GetString()!;
+            Assert.StartsWith("【院内改写】", material, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrEmpty(r.GetProperty("answer").GetString()));
+        });
+    }
+
     /// <summary>Answers every prompt with the gold of the item it was built from (the option letter as shown, for Type A).</summary>
     private sealed partial class Oracle
     {
