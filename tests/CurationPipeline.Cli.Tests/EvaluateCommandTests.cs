@@ -21,10 +21,10 @@ public sealed partial class EvaluateCommandTests
     }
 
     [Fact]
-    public async Task The_bundled_maturity_set_evaluates_offline_and_duckdb_reads_the_results()
+    public async Task A_maturity_scenario_set_evaluates_offline_and_duckdb_reads_the_results()
     {
         using var dir = new TempDirectory();
-        var (exit, output) = await CliHarness.RunAsync("evaluate", "--split", CliHarness.RepoFile("pipelines/maturity.yaml"),
+        var (exit, output) = await CliHarness.RunAsync("evaluate", "--split", CliHarness.RepoFile("tests/data/maturity-set/scenarios.yaml"),
             "--models", "offline:knowledge-retrieval,offline:reference-overlap", "--knowledge", CliHarness.RepoFile("raw"),
             "--out", dir.Path, "--trials", "2");
 
@@ -82,7 +82,7 @@ public sealed partial class EvaluateCommandTests
     public async Task An_unknown_model_is_a_usage_error_naming_it()
     {
         using var dir = new TempDirectory();
-        var (exit, output) = await CliHarness.RunAsync("evaluate", "--split", CliHarness.RepoFile("pipelines/maturity.yaml"), "--models", "gpt-9", "--out", dir.Path);
+        var (exit, output) = await CliHarness.RunAsync("evaluate", "--split", CliHarness.RepoFile("tests/data/maturity-set/scenarios.yaml"), "--models", "gpt-9", "--out", dir.Path);
         Assert.Equal(2, exit);
         Assert.Contains("gpt-9", output, StringComparison.Ordinal);
         Assert.Contains("--endpoints", output, StringComparison.Ordinal);

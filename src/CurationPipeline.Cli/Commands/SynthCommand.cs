@@ -18,7 +18,7 @@ internal static class SynthCommand
         var kind = new Argument<string>("kind") { Description = $"What to synthesise: {string.Join(", ", kinds)}." };
         kind.AcceptOnlyFromAmong(kinds);
         var count = new Option<int>("--count") { Description = "Number of records.", Required = true };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write <kind>.jsonl into.", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write <kind>.jsonl (cnmle: cnmle.csv, CMExam's columns) into.", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed; the same seed gives the same file.", DefaultValueFactory = _ => 1 };
         var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "Knowledge tables the records are drawn from (default: ./raw/knowledge when it exists, else the bundled ones)." };
         var language = new Option<string>("--language", "--lang") { Description = "For phi-notes: zh, en or mixed.", DefaultValueFactory = _ => "mixed" };
@@ -27,7 +27,7 @@ internal static class SynthCommand
         templates.AcceptOnlyFromAmong("development", "held-out");
         var surnames = new Option<string>("--surnames") { Description = "For phi-notes: realistic (surnames at their frequency) or stress (a third compound, a third rare).", DefaultValueFactory = _ => "realistic" };
         surnames.AcceptOnlyFromAmong("realistic", "stress");
-        var command = new Command("synth", "Synthesise raw inputs (reports, EHR notes, dialogues, inpatient bundles) with planted personal data, or gold-annotated notes for measuring de-identification.")
+        var command = new Command("synth", "Synthesise raw inputs (reports, EHR notes, dialogues, inpatient bundles, the maturity scenarios' records) with planted personal data, or gold-annotated notes for measuring de-identification.")
         {
             kind, count, output, seed, knowledge, language, templates, surnames,
         };
@@ -42,7 +42,7 @@ internal static class SynthCommand
             var what = parse.GetValue(kind)!;
             var outDir = parse.GetValue(output)!.FullName;
             Directory.CreateDirectory(outDir);
-            var path = Path.Combine(outDir, what + ".jsonl");
+            var path = Path.Combine(outDir, what == PhiNotes ? what + ".jsonl" : RawSynthesizer.FileName(what));
             if (what == PhiNotes)
             {
                 var set = parse.GetValue(templates) == "held-out" ? PhiTemplateSet.HeldOut : PhiTemplateSet.Development;

@@ -2,6 +2,7 @@ using CurationPipeline.Paradigms;
 using CurationPipeline.Paradigms.ClinicalReasoning;
 using CurationPipeline.Paradigms.EhrExtraction;
 using CurationPipeline.Paradigms.KnowledgeProbing;
+using CurationPipeline.Paradigms.Maturity;
 using CurationPipeline.Paradigms.SafetyScenarios;
 using CurationPipeline.Roles;
 using CurationPipeline.Sources;
@@ -33,7 +34,7 @@ public sealed record Extensions(ParadigmRegistry Paradigms, SourceFormatRegistry
     {
         var judges = new JudgeRole();
         return new(
-            new ParadigmRegistry([new KnowledgeProbingParadigm(), new SafetyScenariosParadigm(), new EhrExtractionParadigm(), new ClinicalReasoningParadigm()]),
+            new ParadigmRegistry([new KnowledgeProbingParadigm(), new SafetyScenariosParadigm(), new EhrExtractionParadigm(), new ClinicalReasoningParadigm(), .. ScenarioParadigm.All]),
             new SourceFormatRegistry([new JsonlFormat(), new CsvFormat(), new CMExamFormat(), new CMeEEFormat(), new ChipCdnFormat(), new ChipCdeeFormat(), new CMeIEFormat()]),
             new RoleRegistry([new GeneratorRole(), new CalibrationRole(judges), new TaggerRole(), judges]));
     }

@@ -19,6 +19,12 @@ public sealed class PipelineDefinitionValidator : AbstractValidator<PipelineDefi
         ["MedRU"] = "FundCap",
         ["SmartServ"] = "SceneCap",
         ["SmartCare"] = "SceneCap",
+        // The hospital maturity model's levels (pipelines/maturity.yaml).
+        ["L0"] = "Maturity",
+        ["L1"] = "Maturity",
+        ["L2"] = "Maturity",
+        ["L3"] = "Maturity",
+        ["L4"] = "Maturity",
     };
 
     public PipelineDefinitionValidator(Extensions extensions)

@@ -18,6 +18,9 @@ public sealed record EvaluationSummary
     [JsonPropertyName("disputes")] public int Disputes { get; init; }
     [JsonPropertyName("models")] public required IReadOnlyList<ModelSummary> Models { get; init; }
 
+    /// <summary>Per model the maturity model's figures (scenarios, levels, envelope area, weakest level), when the split has maturity items.</summary>
+    [JsonPropertyName("maturity")] public IReadOnlyList<MaturityProfile> Maturity { get; init; } = [];
+
     public static EvaluationSummary From(IReadOnlyList<ResultRow> rows, int disputes)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -31,6 +34,7 @@ public sealed record EvaluationSummary
             Items = rows.Select(r => r.ItemId).Distinct(StringComparer.Ordinal).Count(),
             Disputes = disputes,
             Models = models,
+            Maturity = MaturityProfile.From(models),
         };
     }
 

@@ -43,6 +43,7 @@ public static class ReportPage
         }
 
         html.Append("</div></section>");
+        Maturity(html, summary);
 
         var datasets = summary.Models.SelectMany(m => m.ByDataset).DistinctBy(d => d.Dataset).ToList();
         html.Append("<section id=\"datasets\"><h2>By dataset</h2>");
@@ -57,6 +58,25 @@ public static class ReportPage
             m.Flags.Count == 0 ? "–" : string.Join(", ", m.Flags.Select(f => $"{f.Key} {f.Value}"))]));
         html.Append("</section></body></html>");
         return html.ToString();
+    }
+
+    private static void Maturity(StringBuilder html, EvaluationSummary s)
+    {
+        if (s.Maturity.Count == 0)
+        {
+            return;
+        }
+
+        var scenarios = s.Maturity.SelectMany(m => m.ByScenario).DistinctBy(d => d.Dataset).ToList();
+        html.Append("<section id=\"maturity\"><h2>Maturity model: L0–L4 envelope</h2>");
+        html.Append("<p class=\"meta\">A level scores the mean of its scenarios; the envelope area is the radar's area as a percentage of the full pentagon.</p>");
+        Table(html, "maturity-scenarios", ["Model", .. scenarios.Select(d => $"{d.Dimension} {d.Dataset}")],
+            s.Maturity.Select(m => (IReadOnlyList<string>)[m.Model, .. scenarios.Select(d => F(m.ByScenario.FirstOrDefault(x => x.Dataset == d.Dataset)?.Score))]));
+        Table(html, "maturity-levels", ["Model", .. MaturityProfile.Levels, "Envelope area", "Weakest level"],
+            s.Maturity.Select(m => (IReadOnlyList<string>)[m.Model, .. MaturityProfile.Levels.Select(l => F(m.ByLevel.GetValueOrDefault(l))), F(m.EnvelopeArea), m.WeakestLevel ?? "–"]));
+        html.Append("<figure>")
+            .Append(SvgCharts.Radar("L0–L4 envelope", MaturityProfile.Levels, [.. s.Maturity.Select(m => (m.Model, (IReadOnlyList<double?>)[.. MaturityProfile.Levels.Select(l => m.ByLevel.GetValueOrDefault(l))]))]))
+            .Append("<figcaption>L0–L4 envelope</figcaption></figure></section>");
     }
 
     private static void Breakdown(StringBuilder html, string id, string title, EvaluationSummary s, Func<ModelSummary, IReadOnlyDictionary<string, double?>> pick)

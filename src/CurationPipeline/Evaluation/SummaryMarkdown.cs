@@ -13,6 +13,7 @@ internal static class SummaryMarkdown
         md.AppendLine(CultureInfo.InvariantCulture, $"{s.Items} items, {s.Models.Count} model(s), {s.Trials} trial(s), {s.Disputes} dispute(s). Scores on 0-100; a dimension scores the mean of its datasets, the average the mean of the dimensions.").AppendLine();
         md.AppendLine("## Overall (Table 4 layout)").AppendLine();
         Table(md, ["Model", "Average", .. s.Dimensions], s.Models.Select(m => (IReadOnlyList<string>)[m.Model, F(m.Average), .. s.Dimensions.Select(d => F(m.ByDimension.GetValueOrDefault(d)))]));
+        Maturity(md, s);
         md.AppendLine("## By dataset").AppendLine();
         var datasets = s.Models.SelectMany(m => m.ByDataset).DistinctBy(d => d.Dataset).ToList();
         Table(md, ["Dataset", "Dimension", "Scoring", "Items", .. s.Models.Select(m => m.Model)],
@@ -24,6 +25,23 @@ internal static class SummaryMarkdown
         Table(md, ["Model", "Engine", "Flags"], s.Models.Select(m => (IReadOnlyList<string>)[m.Model, string.Join(", ", m.Engines),
             m.Flags.Count == 0 ? "-" : string.Join(", ", m.Flags.Select(f => $"{f.Key} {f.Value}"))]));
         return md.ToString();
+    }
+
+    private static void Maturity(StringBuilder md, EvaluationSummary s)
+    {
+        if (s.Maturity.Count == 0)
+        {
+            return;
+        }
+
+        var scenarios = s.Maturity.SelectMany(m => m.ByScenario).DistinctBy(d => d.Dataset).ToList();
+        md.AppendLine("## Maturity scenarios (Table 2 layout)").AppendLine();
+        Table(md, ["Model", .. scenarios.Select(d => $"{d.Dimension} {d.Dataset}")],
+            s.Maturity.Select(m => (IReadOnlyList<string>)[m.Model, .. scenarios.Select(d => F(m.ByScenario.FirstOrDefault(x => x.Dataset == d.Dataset)?.Score))]));
+        md.AppendLine("## Maturity levels and envelope").AppendLine();
+        md.AppendLine("A level scores the mean of its scenarios; the envelope area is the L0-L4 radar's area as a percentage of the full pentagon (the paper's proxy for systematic maturity).").AppendLine();
+        Table(md, ["Model", .. MaturityProfile.Levels, "Envelope area", "Weakest level"],
+            s.Maturity.Select(m => (IReadOnlyList<string>)[m.Model, .. MaturityProfile.Levels.Select(l => F(m.ByLevel.GetValueOrDefault(l))), F(m.EnvelopeArea), m.WeakestLevel ?? "-"]));
     }
 
     private static void Breakdown(StringBuilder md, string title, EvaluationSummary s, Func<ModelSummary, IReadOnlyDictionary<string, double?>> pick)

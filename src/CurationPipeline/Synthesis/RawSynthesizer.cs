@@ -21,10 +21,22 @@ public static class RawSynthesizer
         ["ehr"] = EhrNoteSynthesizer.Line,
         ["dialogues"] = DialogueSynthesizer.Line,
         ["inpatient"] = InpatientSynthesizer.Line,
+        ["cnmle"] = MaturitySynthesizer.Cnmle,
+        ["cff"] = MaturitySynthesizer.Cff,
+        ["rrg"] = MaturitySynthesizer.Rrg,
+        ["tlv"] = MaturitySynthesizer.Tlv,
+        ["udc"] = MaturitySynthesizer.Udc,
+        ["rbq"] = MaturitySynthesizer.Rbq,
+        ["dec"] = MaturitySynthesizer.Dec,
+        ["tnm"] = MaturitySynthesizer.Tnm,
+        ["mdt"] = MaturitySynthesizer.Mdt,
     };
 
-    /// <summary>The kinds that can be synthesised: reports, ehr, dialogues, inpatient.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["reports", "ehr", "dialogues", "inpatient"];
+    // CSV kinds start with their header line (CMExam's columns).
+    private static readonly Dictionary<string, string> Headers = new(StringComparer.Ordinal) { ["cnmle"] = MaturitySynthesizer.CnmleHeader };
+
+    /// <summary>The kinds that can be synthesised: reports, ehr, dialogues, inpatient, and the maturity scenarios' records (cnmle, cff, rrg, tlv, udc, rbq, dec, tnm, mdt).</summary>
+    public static IReadOnlyList<string> Kinds { get; } = ["reports", "ehr", "dialogues", "inpatient", "cnmle", "cff", "rrg", "tlv", "udc", "rbq", "dec", "tnm", "mdt"];
 
     /// <summary>Where each kind lies under raw/ and how many records the bundled file holds.</summary>
     public static IReadOnlyDictionary<string, (string RelativePath, int Count)> Bundled { get; } =
@@ -34,14 +46,31 @@ public static class RawSynthesizer
             ["ehr"] = ("ehr/notes.jsonl", 120),
             ["dialogues"] = ("dialogues/dialogues.jsonl", 120),
             ["inpatient"] = ("inpatient/records.jsonl", 80),
+            ["cnmle"] = ("maturity/cnmle.csv", 640),
+            ["cff"] = ("maturity/cff.jsonl", 400),
+            ["rrg"] = ("maturity/rrg.jsonl", 380),
+            ["tlv"] = ("maturity/tlv.jsonl", 130),
+            ["udc"] = ("maturity/udc.jsonl", 130),
+            ["rbq"] = ("maturity/rbq.jsonl", 130),
+            ["dec"] = ("maturity/dec.jsonl", 140),
+            ["tnm"] = ("maturity/tnm.jsonl", 160),
+            ["mdt"] = ("maturity/mdt.jsonl", 70),
         };
 
-    /// <summary>The JSONL lines of <paramref name="count"/> records of a kind.</summary>
+    /// <summary>The file name a kind is written to: <c>KIND.jsonl</c>, or <c>KIND.csv</c> for the CSV kinds.</summary>
+    public static string FileName(string kind) => kind + (Headers.ContainsKey(kind) ? ".csv" : ".jsonl");
+
+    /// <summary>The lines of <paramref name="count"/> records of a kind (after the header line of a CSV kind).</summary>
     public static IEnumerable<string> Lines(string kind, int count, int seed, ReferenceData reference)
     {
         var writer = WriterFor(kind);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var kb = reference.Knowledge;
+        if (Headers.TryGetValue(kind, out var header))
+        {
+            yield return header;
+        }
+
         for (var i = 0; i < count; i++)
         {
             var faker = new Faker("zh_CN") { Random = new Randomizer(RecordRandom.SeedOf(seed, "synth", kind, i.ToString(System.Globalization.CultureInfo.InvariantCulture))) };

@@ -4,13 +4,13 @@ using CurationPipeline.Testing;
 
 namespace CurationPipeline.Tests.Evaluation;
 
-/// <summary>The bundled maturity scenarios (pipelines/maturity.yaml) and their scoring types.</summary>
+/// <summary>A hand-made maturity scenario set (tests/data/maturity-set: 30 English items) and their scoring types.</summary>
 public sealed class MaturitySetTests
 {
     [Fact]
-    public void The_bundled_set_has_every_scenario_at_its_level_and_type()
+    public void The_set_has_every_scenario_at_its_level_and_type()
     {
-        var items = MaturitySet.Load(RepoPaths.File("pipelines/maturity.yaml"));
+        var items = MaturitySet.Load(RepoPaths.File("tests/data/maturity-set/scenarios.yaml"));
         var scenarios = items.GroupBy(i => i.Dataset).ToDictionary(g => g.Key, g => g.ToList());
 
         Assert.Equal(["CFF", "CNMLE", "CTC", "DEC", "MDT", "RBQ", "RRG", "TLV", "TNM", "UDC"], scenarios.Keys.Order(StringComparer.Ordinal));
@@ -25,7 +25,7 @@ public sealed class MaturitySetTests
     [Fact]
     public async Task A_model_that_follows_the_formats_gets_full_logical_accuracy_and_trials_average()
     {
-        var items = MaturitySet.Load(RepoPaths.File("pipelines/maturity.yaml")).Where(i => MaturityItem.Type(i) == MaturityType.B).ToList();
+        var items = MaturitySet.Load(RepoPaths.File("tests/data/maturity-set/scenarios.yaml")).Where(i => MaturityItem.Type(i) == MaturityType.B).ToList();
         var exact = new ReferenceModel();
         var result = await new Evaluator([exact], RubricOverlapScorer.Pair(), new EvaluationOptions { Trials = 2 }).RunAsync(items);
 
