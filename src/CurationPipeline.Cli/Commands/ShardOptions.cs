@@ -25,7 +25,7 @@ internal sealed class ShardOptions
 
     public Option<int?> Shards { get; } = new("--shards")
     {
-        Description = $"Run one shard of N, its index taken from {KubernetesIndex} (Kubernetes Indexed Job) or {SlurmIndex} (Slurm array; with {SlurmCount} N may be left out: --shards 0).",
+        Description = $"Run one shard of N, its index taken from {KubernetesIndex} (Kubernetes Indexed Job) or {SlurmIndex} (Slurm array, checked against {SlurmCount}).",
     };
 
     /// <summary>The model cache of a shard (in its folder) and the joined cache of a merged run (in the run's folder).</summary>
@@ -70,12 +70,12 @@ internal sealed class ShardOptions
         {
             var min = environment(SlurmMin) is { Length: > 0 } m ? Number(SlurmMin, m) : 0;
             var slurmCount = environment(SlurmCount) is { Length: > 0 } c ? Number(SlurmCount, c) : (int?)null;
-            if (count.Value != 0 && slurmCount is { } sc && sc != count.Value)
+            if (slurmCount is { } sc && sc != count.Value)
             {
                 throw new UsageException($"--shards {count.Value} but the Slurm array has {sc} tasks ({SlurmCount})");
             }
 
-            return Spec(SlurmIndex, slurm, min, count.Value == 0 ? slurmCount ?? 0 : count.Value);
+            return Spec(SlurmIndex, slurm, min, count.Value);
         }
 
         throw new UsageException($"--shards takes the shard index from {KubernetesIndex} (Kubernetes) or {SlurmIndex} (Slurm); neither is set: give --shard I/N");
