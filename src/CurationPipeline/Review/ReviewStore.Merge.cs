@@ -7,7 +7,8 @@ public sealed partial class ReviewStore
     /// <summary>
     /// Joins the store <paramref name="otherPath"/> into this one, as the stores of a sharded run's shards are joined:
     /// a task of the other store that this one lacks (by item id, kind and subject) is added with its assignments; a
-    /// decision the other store holds where this one's slot is still undecided is taken. Every task stays here once.
+    /// decision the other store holds where this one's slot is still undecided is taken, with the reviewer who made it.
+    /// Every task stays here once.
     /// Returns the number of tasks added.
     /// </summary>
     public int MergeFrom(string otherPath)
@@ -68,8 +69,8 @@ public sealed partial class ReviewStore
         FROM other.assignments a {SameTask}
         """,
         $"""
-        UPDATE main.assignments SET (decision, pass, verdicts, comment, action, entities, score, revision, decided_at) =
-          (SELECT a.decision, a.pass, a.verdicts, a.comment, a.action, a.entities, a.score, a.revision, a.decided_at
+        UPDATE main.assignments SET (reviewer, assigned_at, decision, pass, verdicts, comment, action, entities, score, revision, decided_at) =
+          (SELECT a.reviewer, a.assigned_at, a.decision, a.pass, a.verdicts, a.comment, a.action, a.entities, a.score, a.revision, a.decided_at
            FROM other.assignments a {SameTask} WHERE t.id = main.assignments.task_id AND a.slot = main.assignments.slot)
         WHERE decision IS NULL AND EXISTS (SELECT 1 FROM other.assignments a {SameTask}
           WHERE t.id = main.assignments.task_id AND a.slot = main.assignments.slot AND a.decision IS NOT NULL)
