@@ -18,6 +18,7 @@ public static class CurateApp
     {
         var root = new RootCommand("curate: build, label, sample and evaluate clinical LLM benchmark datasets (the MLB method).");
         root.Subcommands.Add(RunCommand.Create(console, errors));
+        root.Subcommands.Add(MergeCommand.Create(console, errors));
         root.Subcommands.Add(InspectCommand.Create(console));
         root.Subcommands.Add(SampleCommand.Create(console, errors));
         root.Subcommands.Add(SynthCommand.Create(console));

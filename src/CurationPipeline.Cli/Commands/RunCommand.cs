@@ -28,7 +28,9 @@ internal static class RunCommand
         };
         var calls = new ModelCallOptions();
         calls.AddTo(command);
-        command.SetAction((parse, ct) => new Runner(console, errors).RunAsync(
+        var shards = new ShardOptions();
+        shards.AddTo(command);
+        command.SetAction((parse, ct) => new Runner(console, errors) { Shard = shards.Resolve(parse), CacheGiven = parse.GetValue(calls.Cache) is not null || parse.GetValue(calls.NoCache) }.RunAsync(
             parse.GetValue(pipeline)!, parse.GetValue(output), parse.GetValue(offline), parse.GetValue(endpoints),
             parse.GetValue(seed), parse.GetValue(limit), parse.GetValue(raw), parse.GetValue(publicData),
             d => calls.CachePath(parse, d.Cache, Path.GetDirectoryName(d.FilePath)), (outDir, cache) => calls.HubOptions(parse, outDir, cache), ct));
@@ -37,6 +39,12 @@ internal static class RunCommand
 
     private sealed class Runner(IAnsiConsole console, IAnsiConsole errors)
     {
+        /// <summary>The shard this run is, or null for a whole run.</summary>
+        public ShardSpec? Shard { get; init; }
+
+        /// <summary>True when --cache or --no-cache was given (a shard then keeps no cache of its own).</summary>
+        public bool CacheGiven { get; init; }
+
         public async Task<int> RunAsync(string pipelineNameOrFile, DirectoryInfo? output, bool offline, FileInfo? endpointsFile, int? seed, int? limit, DirectoryInfo? raw, DirectoryInfo? publicData,
             Func<PipelineDefinition, string?> cachePath, Func<string, string?, Llm.ModelHubOptions> hubOptions, CancellationToken ct)
         {
@@ -51,7 +59,8 @@ internal static class RunCommand
             }
 
             var definition = PipelineLoader.Load(PipelineLoader.Locate(pipelineNameOrFile, Bundle.Pipelines), publicData?.FullName);
-            var outDir = output?.FullName ?? Path.GetFullPath(Path.Combine("curated", definition.Name));
+            var runDir = output?.FullName ?? Path.GetFullPath(Path.Combine("curated", definition.Name));
+            var outDir = Shard?.Folder(runDir) ?? runDir;
             var rawDir = raw?.FullName ?? definition.ResolvePath("../raw");
             using var folderLock = IO.OutputFolderLock.Acquire(outDir);
             if (folderLock.StaleOwner is { } stale)
@@ -59,7 +68,7 @@ internal static class RunCommand
                 errors.Warning($"took over a stale lock of process {stale}, which no longer runs; its outputs are replaced");
             }
 
-            var options = hubOptions(outDir, cachePath(definition));
+            var options = hubOptions(outDir, Shard is not null && !CacheGiven ? Path.Combine(outDir, ShardOptions.CacheFile) : cachePath(definition));
             var subject = $"run {definition.Name} {definition.ConfigHash} seed {seed?.ToString(CultureInfo.InvariantCulture) ?? "-"} limit {limit?.ToString(CultureInfo.InvariantCulture) ?? "-"}";
             if (options.Plan)
             {
@@ -77,6 +86,11 @@ internal static class RunCommand
                 definition.Limits.RecordTimeout = 0; // a batch may answer hours later: no time budget unless the file sets one
             }
 
+            if (Shard is not null)
+            {
+                ShardOptions.Seed(runDir, outDir, endpointsFile is null ? null : options.CachePath, root.OpenReviewStore);
+            }
+
             var engines = await root.BuildRunAsync(definition, outDir, ct);
             var hub = root.Hub;
             var run = new CurationRun(definition, engines, new RunOptions
@@ -84,6 +98,8 @@ internal static class RunCommand
                 OutputDirectory = outDir,
                 Seed = seed,
                 Limit = limit,
+                Shard = Shard,
+                PoolFile = Shard?.PoolPart(runDir),
             })
             {
                 ModelUsage = hub is null ? null : hub.Usage,
@@ -114,6 +130,13 @@ internal static class RunCommand
             }
 
             Summarise(outcome, definition, outDir);
+            if (Shard is not null && outcome.Manifest.ExitCode == 1)
+            {
+                // One shard's share of rejects does not fail the run; the merge judges the whole (and exits 1 when over).
+                errors.Warning($"this shard rejected {outcome.Manifest.RejectFraction:P1} of its records (threshold {outcome.Manifest.MaxRejectFraction:P1}); `curate merge` judges the whole run");
+                return ExitCodes.Success;
+            }
+
             if (hub is not null)
             {
                 console.WriteLine(hub.Usage().ToTable());
@@ -125,6 +148,11 @@ internal static class RunCommand
                 1 => ExitCodes.TooManyRejects,
                 _ => ExitCodes.Fault,
             };
+            if (Shard is not null)
+            {
+                return exit; // a shard writes no splits: `curate merge` checks the whole run
+            }
+
             // A run verifies what it wrote; one that fails its own check exits 1.
             var check = await CheckCommand.RunAsync(console, errors, outDir, null, ct);
             return exit == ExitCodes.Success && check != ExitCodes.Success ? ExitCodes.CheckFailed : exit;
@@ -182,6 +210,12 @@ internal static class RunCommand
             }
 
             console.MarkupLineInterpolated($"{m.PoolItems} items in the pool; {m.Rejects} rejects ({m.RejectFraction:P1}, threshold {m.MaxRejectFraction:P1}) in rejects.jsonl; counts balanced: {(m.CountsBalanced ? "yes" : "NO")}");
+            if (m.Shard is { } shard)
+            {
+                console.MarkupLineInterpolated($"wrote {m.PoolFiles[0]} and {outDir}: rejects.jsonl, calibration.parquet, review.db, report.md, run.json; shard {shard.Index} of {shard.Count} took {shard.RecordsTaken} of {shard.RecordsSeen} source records (join the shards with `curate merge`)");
+                return;
+            }
+
             console.MarkupLineInterpolated($"wrote {Path.Combine(outDir, "pool.parquet")}, data/<dataset>/test-*.parquet, README.md, report.md, sampling.md, run.json");
         }
 

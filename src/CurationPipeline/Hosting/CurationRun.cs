@@ -51,9 +51,14 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
             await resource.CompleteAsync(cancellationToken);
         }
 
+        // A shard's part of the pool is sampled by `curate merge` with the other parts.
         SplitsResult? splits = null;
-        var specs = definition.Datasets.Where(d => d.TargetN > 0).Select(d => SamplingSpec.For(definition, d)).ToList();
-        splits = await SplitWriter.WriteAsync(pool.Files, specs, Runner.Seed, outDir, CardInfo(), cancellationToken);
+        if (options.Shard is null)
+        {
+            var specs = definition.Datasets.Where(d => d.TargetN > 0).Select(d => SamplingSpec.For(definition, d)).ToList();
+            splits = await SplitWriter.WriteAsync(pool.Files, specs, Runner.Seed, outDir, CardInfo(definition, engines.Description), cancellationToken);
+        }
+
         await rejects.CommitAsync();
 
         var read = Runner.Stages[0];
@@ -79,10 +84,10 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
             MaxRejectFraction = definition.Rejects.MaxFraction,
             PoolItems = pool.Rows,
             PoolFiles = [.. pool.Files.Select(f => Path.GetRelativePath(outDir, f))],
-            Splits = splits.Files.ToDictionary(f => f.Dataset, f => f.Rows),
+            Splits = splits?.Files.ToDictionary(f => f.Dataset, f => f.Rows) ?? [],
             MissingSources = Runner.MissingSources,
             EmptySources = Runner.EmptySources,
-            PendingHumanScores = splits.PendingHuman,
+            PendingHumanScores = splits?.PendingHuman ?? 0,
             ReviewAgreement = engines.ReviewAgreement?.Invoke() ?? [],
             ReviewPolicy = ConfigNames.Of(definition.ReviewPolicy),
             DifficultyThresholds = engines.DifficultyThresholds,
@@ -91,12 +96,19 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
             Models = ModelUsage?.Invoke(),
             Deidentification = engines.Deidentifier?.AuditSnapshot(),
             ExitCode = exitCode,
+            Shard = options.Shard is { } shard ? new ShardSummary(shard.Index, shard.Count, Runner.RecordsSeen, read.Received, pool.Rows) : null,
         };
         if (!manifest.CountsBalanced)
         {
             manifest = manifest with { ExitCode = 3 };
         }
 
+        return await WriteReportAsync(outDir, definition, manifest, splits, cancellationToken);
+    }
+
+    /// <summary>Writes report.md, then run.json (last: it marks the folder complete).</summary>
+    internal static async Task<RunOutcome> WriteReportAsync(string outDir, PipelineDefinition definition, RunManifest manifest, SplitsResult? splits, CancellationToken cancellationToken)
+    {
         await AtomicFile.WriteAllTextAsync(Path.Combine(outDir, "report.md"), RunReport.Render(manifest, splits, TopReasons(Path.Combine(outDir, "rejects.jsonl")),
             manifest.MissingSources.Count > 0 ? Datasets.MissingSourcesHint.For(definition, manifest.MissingSources) : null), cancellationToken);
         await AtomicFile.WriteAllTextAsync(Path.Combine(outDir, "run.json"), manifest.ToJson(), cancellationToken);
@@ -121,12 +133,12 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
         return true;
     }
 
-    private DatasetCardInfo CardInfo() => new()
+    internal static DatasetCardInfo CardInfo(PipelineDefinition definition, IReadOnlyDictionary<string, string> engines) => new()
     {
         Pipeline = definition.Name,
         Description = definition.Description,
         ReviewPolicy = ConfigNames.Of(definition.ReviewPolicy),
-        Engines = engines.Description,
+        Engines = engines,
         Dimensions = definition.Datasets.ToDictionary(d => d.Name, d => (d.Primary, d.Secondary, d.Task), StringComparer.Ordinal),
         Scoring = definition.Datasets.ToDictionary(d => d.Name, d => d.Scoring ?? Items.ScoringMethod.Judge, StringComparer.Ordinal),
         Card = definition.Card,

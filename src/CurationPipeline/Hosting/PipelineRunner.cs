@@ -82,7 +82,7 @@ public sealed class PipelineRunner
             tail = block;
         }
 
-        await using var pool = new PoolWriter(_options.OutputDirectory, _options.PoolPartRows, Metadata());
+        await using var pool = new PoolWriter(_options.OutputDirectory, _options.PoolPartRows, Metadata(), _options.PoolFile);
         var writeCounter = Counter(StageName.Write);
         var write = new ActionBlock<BenchmarkItem>(async item =>
         {
@@ -159,6 +159,12 @@ public sealed class PipelineRunner
 
                 taken++;
                 takenBySource[source.Name] = taken;
+                RecordsSeen++;
+                if (_options.Shard is { } shard && !shard.Takes(source.Name, path, r.Reject?.Record ?? r.Record!.RecordId))
+                {
+                    continue;
+                }
+
                 read.OnReceived(_options.Time.GetTimestamp());
                 if (r.Reject is { } reject)
                 {
@@ -208,6 +214,9 @@ public sealed class PipelineRunner
 
         return list;
     }
+
+    /// <summary>Records read from the sources, those of every shard (a sharded run takes only its own).</summary>
+    public long RecordsSeen { get; private set; }
 
     /// <summary>Optional sources whose files were not there; the report names them.</summary>
     public List<string> MissingSources { get; } = [];

@@ -5,9 +5,10 @@ namespace CurationPipeline.Hosting;
 
 /// <summary>
 /// Writes the labelled pool as it streams in: <c>pool.parquet</c>, or <c>pool/part-NNNNN.parquet</c> once it
-/// outgrows one part. Every file is written to a temporary name and renamed when complete.
+/// outgrows one part; or, given <paramref name="singleFile"/>, that one file (a shard's part of a sharded pool).
+/// Every file is written to a temporary name and renamed when complete.
 /// </summary>
-public sealed class PoolWriter(string outputDirectory, int partRows, IReadOnlyDictionary<string, string> metadata) : IAsyncDisposable
+public sealed class PoolWriter(string outputDirectory, int partRows, IReadOnlyDictionary<string, string> metadata, string? singleFile = null) : IAsyncDisposable
 {
     private readonly string _partsDirectory = Path.Combine(outputDirectory, "pool");
     private readonly List<string> _parts = [];
@@ -18,7 +19,7 @@ public sealed class PoolWriter(string outputDirectory, int partRows, IReadOnlyDi
 
     public async Task WriteAsync(BenchmarkItem item, CancellationToken cancellationToken = default)
     {
-        if (_current is null || _rowsInPart >= partRows)
+        if (_current is null || (singleFile is null && _rowsInPart >= partRows))
         {
             await RollAsync(cancellationToken);
         }
@@ -39,6 +40,11 @@ public sealed class PoolWriter(string outputDirectory, int partRows, IReadOnlyDi
         await _current!.CompleteAsync(cancellationToken);
         await _current.DisposeAsync();
         _current = null;
+        if (singleFile is not null)
+        {
+            return _parts;
+        }
+
         var single = Path.Combine(outputDirectory, "pool.parquet");
         if (_parts.Count == 1)
         {
@@ -66,6 +72,14 @@ public sealed class PoolWriter(string outputDirectory, int partRows, IReadOnlyDi
         {
             await _current.CompleteAsync(cancellationToken);
             await _current.DisposeAsync();
+        }
+
+        if (singleFile is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(singleFile))!);
+            _parts.Add(singleFile);
+            _current = await ParquetWriter<ItemRow>.CreateAsync(singleFile, new ParquetWriteOptions { Metadata = metadata }, cancellationToken);
+            return;
         }
 
         Directory.CreateDirectory(_partsDirectory);

@@ -15,5 +15,11 @@ public sealed class RunOptions
     /// <value>Rows per pool file before the pool is split into <c>pool/part-*.parquet</c>. Default 250,000.</value>
     public int PoolPartRows { get; init; } = 250_000;
 
+    /// <value>The part of the source records this run takes, when it is one shard of a sharded run.</value>
+    public ShardSpec? Shard { get; init; }
+
+    /// <value>One file for the whole pool (a shard's <c>pool/part-I-of-N.parquet</c>) instead of <c>pool.parquet</c> or parts.</value>
+    public string? PoolFile { get; init; }
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

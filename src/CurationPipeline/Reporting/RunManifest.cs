@@ -53,6 +53,12 @@ public sealed record RunManifest
     public Core.DeidentificationAudit? Deidentification { get; init; }
     public required int ExitCode { get; init; }
 
+    /// <summary>Which shard of a sharded run this was and what it read; null for a whole run.</summary>
+    public ShardSummary? Shard { get; init; }
+
+    /// <summary>The shards a merged run was made of (<c>curate merge</c>); null otherwise.</summary>
+    public IReadOnlyList<ShardSummary>? Shards { get; init; }
+
     public static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -64,6 +70,9 @@ public sealed record RunManifest
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
+
+/// <summary>One shard of a sharded run: its index and count, the source records of all shards it saw, those it took, its pool items.</summary>
+public sealed record ShardSummary(int Index, int Count, long RecordsSeen, long RecordsTaken, long PoolItems);
 
 /// <summary>Counts and time of one stage.</summary>
 public sealed record StageSummary(string Name, long Received, long Succeeded, long Emitted, long Rejected, long Filtered, double Seconds, bool Balanced);
