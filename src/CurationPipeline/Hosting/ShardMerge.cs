@@ -198,6 +198,10 @@ public static partial class ShardMerge
             Deidentification = SumAudits(shards.Select(s => s.Deidentification).OfType<DeidentificationAudit>().ToList()),
             ExitCode = !balanced ? 3 : fraction > definition.Rejects.MaxFraction ? 1 : 0,
             Shards = [.. shards.Select(s => s.Shard!)],
+            ReviewPolicy = first.ReviewPolicy,
+            DifficultyThresholds = first.DifficultyThresholds,
+            DeidentificationMode = first.DeidentificationMode,
+            PhiGate = first.PhiGate,
         };
 
         return await CurationRun.WriteReportAsync(outDir, definition, manifest, splits, cancellationToken);
@@ -313,6 +317,10 @@ public sealed class ShardRun
     public DeidentificationAudit? Deidentification { get; init; }
     public int ExitCode { get; init; }
     public ShardSummary? Shard { get; init; }
+    public string? ReviewPolicy { get; init; }
+    public IReadOnlyDictionary<string, double> DifficultyThresholds { get; init; } = new Dictionary<string, double>();
+    public string? DeidentificationMode { get; init; }
+    public bool PhiGate { get; init; }
 
     /// <summary>The shard's folder (<c>shards/I-of-N</c>).</summary>
     [System.Text.Json.Serialization.JsonIgnore]

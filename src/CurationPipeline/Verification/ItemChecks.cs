@@ -29,13 +29,16 @@ internal sealed class ItemChecks
 
     /// <param name="labels">Difficulty per item id from the calibration table; null when there is none (the check is skipped).</param>
     /// <param name="deidentificationMode"><c>surrogate</c>, <c>mask</c>, or null when the run replaced no personal data.</param>
-    public ItemChecks(IReadOnlyDictionary<string, RelabelledItem>? labels, string? deidentificationMode)
+    /// <param name="gated">Whether the run's PHI gate flagged the items it redacted.</param>
+    public ItemChecks(IReadOnlyDictionary<string, RelabelledItem>? labels, string? deidentificationMode, bool gated = true)
     {
         _labels = labels;
         var options = new DeidOptions { Mode = deidentificationMode == "mask" ? DeidMode.Mask : DeidMode.Surrogate };
         _detector = new Deidentifier(options);
         _gateFlag = options.GateFlag;
         _surrogates = deidentificationMode == "surrogate";
+        // Surrogates written without the gate carry no flag and look real: personal data cannot be told from them.
+        _phiCheckable = gated || !_surrogates;
     }
 
     public IEnumerable<Tally> All => [Ids, Choices, Spans, Departments, Difficulty, Phi, Rubric, Leak];
@@ -65,10 +68,11 @@ internal sealed class ItemChecks
         }
 
         // Like the gate, the check leaves items of public datasets alone: their publishers de-identified them.
-        if (row.Paradigm != Paradigm.Public.Code)
+        if (row.Paradigm != Paradigm.Public.Code && _phiCheckable)
         {
             Phi.Record(subject, PhiProblem(row));
         }
+
         if (row.Scoring == "judge" || row.Rubric != "[]")
         {
             Rubric.Record(subject, RubricProblem(row));
@@ -194,6 +198,8 @@ internal sealed class ItemChecks
         var expected = label.Label.Level?.ToString() ?? label.Label.State.ToString();
         return expected == row.Difficulty ? null : $"difficulty {row.Difficulty}, the calibration table gives {expected}";
     }
+
+    private readonly bool _phiCheckable;
 
     private string? PhiProblem(ItemRow row)
     {

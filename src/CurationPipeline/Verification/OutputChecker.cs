@@ -37,7 +37,7 @@ public static class OutputChecker
         var root = run.RootElement;
         var declared = Property(root, runPath, "splits").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal);
         var labels = await LabelsAsync(directory, root, runPath, cancellationToken);
-        var items = new ItemChecks(labels, DeidentificationMode(root));
+        var items = new ItemChecks(labels, DeidentificationMode(root), PhiGate(root));
 
         var samplingPath = Path.Combine(directory, "sampling.json");
         using var sampling = ReadJson(samplingPath);
@@ -89,14 +89,16 @@ public static class OutputChecker
 
         IReadOnlyDictionary<string, RelabelledItem>? labels = null;
         string? mode = "surrogate";
+        var gated = true;
         if (runDirectory is not null && File.Exists(Path.Combine(runDirectory, RunFile)))
         {
             using var run = ReadJson(Path.Combine(runDirectory, RunFile));
             labels = await LabelsAsync(runDirectory, run.RootElement, Path.Combine(runDirectory, RunFile), cancellationToken);
             mode = DeidentificationMode(run.RootElement);
+            gated = PhiGate(run.RootElement);
         }
 
-        var items = new ItemChecks(labels, mode);
+        var items = new ItemChecks(labels, mode, gated);
         var counts = new Dictionary<string, LevelTally>(StringComparer.Ordinal);
         await foreach (var row in ReadRows(sampleFile, cancellationToken))
         {
@@ -164,8 +166,13 @@ public static class OutputChecker
 
     private static async Task<IReadOnlyDictionary<string, RelabelledItem>?> LabelsAsync(string directory, JsonElement run, string runPath, CancellationToken cancellationToken)
     {
-        var table = Path.Combine(directory, "calibration.parquet");
-        if (!File.Exists(table))
+        // A merged sharded run keeps its calibration table as one part per shard.
+        var top = Path.Combine(directory, "calibration.parquet");
+        var shards = Path.Combine(directory, "shards");
+        List<string> tables = File.Exists(top) ? [top]
+            : Directory.Exists(shards) ? [.. Directory.GetFiles(shards, "calibration.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal)]
+            : [];
+        if (tables.Count == 0)
         {
             return null;
         }
@@ -185,14 +192,23 @@ public static class OutputChecker
             throw new CheckInputException($"{runPath}: difficulty_thresholds or review_policy cannot be read: {e.Message}", e);
         }
 
-        try
+        var labels = new Dictionary<string, RelabelledItem>(StringComparer.Ordinal);
+        foreach (var table in tables)
         {
-            return (await Relabel.RunAsync(table, thresholds, policy, cancellationToken)).ToDictionary(l => l.ItemId, StringComparer.Ordinal);
+            try
+            {
+                foreach (var label in await Relabel.RunAsync(table, thresholds, policy, cancellationToken))
+                {
+                    labels[label.ItemId] = label;
+                }
+            }
+            catch (Exception e) when (e is ParquetException or InvalidDataException or FormatException or IOException)
+            {
+                throw new CheckInputException($"{table}: {e.Message}", e);
+            }
         }
-        catch (Exception e) when (e is ParquetException or InvalidDataException or FormatException or IOException)
-        {
-            throw new CheckInputException($"{table}: {e.Message}", e);
-        }
+
+        return labels;
     }
 
     private static async Task PoolAsync(string directory, JsonElement run, string runPath, List<(string Split, string Id)> splitIds, Tally tally, CancellationToken cancellationToken)
@@ -309,6 +325,9 @@ public static class OutputChecker
     // run.json of a run that replaced no personal data holds null; one written before the key existed, the default (surrogate).
     private static string? DeidentificationMode(JsonElement run) =>
         run.TryGetProperty("deidentification_mode", out _) ? OptionalString(run, "deidentification_mode") : "surrogate";
+
+    private static bool PhiGate(JsonElement run) =>
+        !run.TryGetProperty("phi_gate", out var gate) || gate.ValueKind != JsonValueKind.False;
 
     private static string? OptionalString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
