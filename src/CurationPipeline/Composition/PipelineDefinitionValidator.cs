@@ -38,6 +38,13 @@ public sealed class PipelineDefinitionValidator : AbstractValidator<PipelineDefi
             .Must(kv => stageNames.Contains(kv.Key)).WithMessage((_, kv) => $"unknown stage '{kv.Key}' (known: {string.Join(", ", stageNames)})")
             .Must(kv => kv.Value is >= 1 and <= 1024).WithMessage("parallelism must be between 1 and 1024");
         RuleFor(p => p.Rejects.MaxFraction).InclusiveBetween(0.0, 1.0);
+        RuleFor(p => p.Dedup.Threshold).GreaterThan(0.0).LessThanOrEqualTo(1.0);
+        RuleFor(p => p.Dedup.Ngram).InclusiveBetween(1, 16);
+        RuleFor(p => p.Dedup.Bands).InclusiveBetween(1, 256);
+        RuleFor(p => p.Dedup.Rows).InclusiveBetween(1, 32);
+        RuleFor(p => p.Dedup.StemMinChars).GreaterThanOrEqualTo(1);
+        RuleForEach(p => p.Decontaminate.Against).Must((p, name) => p.Sources.Any(s => s.Name == name))
+            .WithMessage((p, name) => $"unknown source '{name}' (known: {string.Join(", ", p.Sources.Select(s => s.Name))})");
         RuleFor(p => p.Roles).Custom((map, context) =>
         {
             foreach (var role in map.Keys.Where(r => !roles.Knows(r)))

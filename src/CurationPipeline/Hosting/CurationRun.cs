@@ -86,6 +86,7 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
             ReviewAgreement = engines.ReviewAgreement?.Invoke() ?? [],
             Models = ModelUsage?.Invoke(),
             Deidentification = engines.Deidentifier?.AuditSnapshot(),
+            Dedup = engines.Deduplication?.Invoke(),
             ExitCode = exitCode,
         };
         if (!manifest.CountsBalanced)

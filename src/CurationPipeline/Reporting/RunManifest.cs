@@ -40,6 +40,9 @@ public sealed record RunManifest
     public IReadOnlyList<Review.CriterionAgreement> ReviewAgreement { get; init; } = [];
     public Llm.UsageSnapshot? Models { get; init; }
     public Core.DeidentificationAudit? Deidentification { get; init; }
+
+    /// <summary>Duplicates and contamination found by the dedup stage; null when the run had no such stage.</summary>
+    public Deduplication.DedupSummary? Dedup { get; init; }
     public required int ExitCode { get; init; }
 
     public static readonly JsonSerializerOptions Json = new()
