@@ -17,8 +17,8 @@ public sealed class NearDuplicateIndex<T>(DedupSettings settings)
     public int Count => _values.Count;
 
     /// <summary>
-    /// The entry asking the same multiple-choice question, else the most similar entry at or above the threshold (the
-    /// earliest on a tie), or null.
+    /// The most similar entry at or above the threshold (the earliest on a tie), else the entry asking the same
+    /// multiple-choice question with other options, or null.
     /// </summary>
     public DedupMatch<T>? Find(DedupSignature signature)
     {
@@ -26,11 +26,6 @@ public sealed class NearDuplicateIndex<T>(DedupSettings settings)
         if (signature.IsEmpty)
         {
             return null;
-        }
-
-        if (signature.Stem is { } stem && _stems.TryGetValue(stem, out var same))
-        {
-            return new DedupMatch<T>(_values[same], signature.Similarity(_signatures[same]), SameQuestion: true);
         }
 
         if (_seen.Length < _values.Count)
@@ -60,7 +55,14 @@ public sealed class NearDuplicateIndex<T>(DedupSettings settings)
             }
         }
 
-        return best < 0 ? null : new DedupMatch<T>(_values[best], bestSimilarity, SameQuestion: false);
+        if (best >= 0)
+        {
+            return new DedupMatch<T>(_values[best], bestSimilarity, SameQuestion: false);
+        }
+
+        return signature.Stem is { } stem && _stems.TryGetValue(stem, out var same)
+            ? new DedupMatch<T>(_values[same], signature.Similarity(_signatures[same]), SameQuestion: true)
+            : null;
     }
 
     /// <summary>Adds an entry; later lookups find it.</summary>
