@@ -25,7 +25,7 @@ internal sealed class DedupBenchmark : IBenchmark
         var sample = Text(args, "--sample") ?? TestData.Sample("cmexam/val.sample500.csv");
         var settings = new DedupSettings
         {
-            Threshold = Number(args, "--threshold", 0.6),
+            Threshold = Number(args, "--threshold", 0.7),
             Ngram = (int)Number(args, "--ngram", 3),
             Bands = (int)Number(args, "--bands", 32),
             Rows = (int)Number(args, "--rows", 4),

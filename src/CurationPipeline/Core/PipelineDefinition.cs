@@ -121,8 +121,8 @@ public sealed class DedupSection
     /// <value>Reject items that duplicate an earlier item, in the same dataset or another. Default false (the bundled pipelines switch it on).</value>
     public bool Enabled { get; set; }
 
-    /// <value>Jaccard similarity of the normalised character n-gram sets (task and context each) at or above which two items are duplicates. Default 0.6.</value>
-    public double Threshold { get; set; } = 0.6;
+    /// <value>Jaccard similarity of the normalised character n-gram sets (task and context each) at or above which two items are duplicates. Default 0.7.</value>
+    public double Threshold { get; set; } = 0.7;
 
     /// <value>Characters per n-gram. Default 3.</value>
     public int Ngram { get; set; } = 3;

@@ -4,7 +4,7 @@ namespace CurationPipeline.Deduplication;
 public sealed record DedupSettings
 {
     /// <summary>Jaccard similarity of the character n-gram sets, task and context each, at or above which two items are duplicates.</summary>
-    public double Threshold { get; init; } = 0.6;
+    public double Threshold { get; init; } = 0.7;
 
     /// <summary>Characters per n-gram.</summary>
     public int Ngram { get; init; } = 3;
