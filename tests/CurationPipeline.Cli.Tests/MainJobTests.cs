@@ -31,6 +31,17 @@ public class MainJobTests
         Assert.Contains("CMExam", datasets); // read from --public-data
         Assert.Equal(run.GetProperty("pool_items").GetInt64(), byDataset.Sum(r => N(r.GetProperty("n"))));
 
+        // Duplicates: the same drug question of MASafety and MAMedication is kept once; the public CMExam sample was read to check against.
+        var dedup = run.GetProperty("dedup");
+        Assert.True(dedup.GetProperty("against_records").GetProperty("cmexam").GetInt32() > 0);
+        var rejects = File.ReadAllLines(Path.Combine(outDir, "rejects.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Contains(rejects, r => r.GetProperty("stage").GetString() == "dedup" && r.GetProperty("dataset").GetString() == "MAMedication"
+            && r.GetProperty("reason").GetString()!.Contains("in MASafety", StringComparison.Ordinal));
+        var asked = await DuckDb.QueryAsync($"SELECT question, count(*) AS n FROM {DuckDb.Literal(pool)} WHERE paradigm = 'P1' AND context IS NULL GROUP BY question HAVING count(*) > 1");
+        Assert.Empty(asked);
+        Assert.Equal(dedup.GetProperty("duplicates_within").GetInt64() + dedup.GetProperty("duplicates_across").GetInt64()
+            + dedup.GetProperty("contaminated").EnumerateObject().Sum(p => p.Value.GetInt64()), rejects.Count(r => r.GetProperty("stage").GetString() == "dedup"));
+
         var columns = await DuckDb.QueryAsync($"DESCRIBE SELECT * FROM {DuckDb.Literal(pool)}");
         string TypeOf(string column) => columns.Single(c => c.GetProperty("column_name").GetString() == column).GetProperty("column_type").GetString()!;
         Assert.Equal("VARCHAR[]", TypeOf("options"));

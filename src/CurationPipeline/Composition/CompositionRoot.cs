@@ -99,7 +99,16 @@ public sealed class CompositionRoot : IAsyncDisposable
             description["review"] = $"review store review.db, policy {ConfigNames.Of(definition.ReviewPolicy)}, reviewers {string.Join(", ", definition.Reviewers)} (curate review serve)";
             var review = new ReviewStage(store, definition.Reviewers, definition.ReviewPolicy);
             context.Sink = review.CalibrationSink(table);
-            List<IItemStage> stages = [.. Extensions.Roles.All.Select(r => r.CreateStage(context)).OfType<IItemStage>(), review];
+            // Duplicates and contamination go first, so that no model is asked about an item that will not be kept.
+            var dedup = await DedupSetup.ForRunAsync(definition, Extensions.Formats, cancellationToken);
+            List<IItemStage> stages = [.. dedup is { } d ? [d.Stage] : Array.Empty<IItemStage>(), .. Extensions.Roles.All.Select(r => r.CreateStage(context)).OfType<IItemStage>(), review];
+            if (dedup is not null)
+            {
+                description["dedup"] = $"minhash-lsh: character {definition.Dedup.Ngram}-grams, threshold {definition.Dedup.Threshold:0.00}"
+                    + (definition.Dedup.Enabled ? "" : ", duplicates not checked")
+                    + (definition.Decontaminate.Against.Count > 0 ? $", against {string.Join(", ", definition.Decontaminate.Against)}" : "");
+            }
+
             var reviews = store;
             return new PipelineEngines
             {
@@ -110,6 +119,7 @@ public sealed class CompositionRoot : IAsyncDisposable
                 Gate = gate,
                 Stages = stages,
                 ReviewAgreement = () => Agreement.Of(reviews.Tasks()),
+                Deduplication = dedup is { } found ? () => found.Stage.Report.Summary(DedupSetup.Settings(definition), found.Missing) : null,
                 Description = description,
                 DifficultyThresholds = (stages.OfType<CalibrationStage>().FirstOrDefault()?.Thresholds ?? CalibrationThresholds.Paper).ToValues(),
                 Resources = [new RunResource(table.CompleteAsync, table), new RunResource(_ => Task.CompletedTask, new DisposeOnly(reviews))],

@@ -46,6 +46,13 @@ public sealed class PipelineDefinitionValidator : AbstractValidator<PipelineDefi
         RuleFor(p => p.Rejects.MaxFraction).InclusiveBetween(0.0, 1.0);
         RuleFor(p => p.Limits.MaxRecordBytes).GreaterThanOrEqualTo(0);
         RuleFor(p => p.Limits.RecordTimeout).Must(t => t is not { } v || (double.IsFinite(v) && v >= 0)).WithMessage("must be a number of seconds, 0 or more (0: no limit)");
+        RuleFor(p => p.Dedup.Threshold).GreaterThan(0.0).LessThanOrEqualTo(1.0);
+        RuleFor(p => p.Dedup.Ngram).InclusiveBetween(1, 16);
+        RuleFor(p => p.Dedup.Bands).InclusiveBetween(1, 256);
+        RuleFor(p => p.Dedup.Rows).InclusiveBetween(1, 32);
+        RuleFor(p => p.Dedup.StemMinChars).GreaterThanOrEqualTo(1);
+        RuleForEach(p => p.Decontaminate.Against).Must((p, name) => p.Sources.Any(s => s.Name == name))
+            .WithMessage((p, name) => $"unknown source '{name}' (known: {string.Join(", ", p.Sources.Select(s => s.Name))})");
         RuleFor(p => p.Roles).Custom((map, context) =>
         {
             foreach (var role in map.Keys.Where(r => !roles.Knows(r)))

@@ -13,5 +13,8 @@ public interface IItemStage
     /// <summary>Whether the stage applies to items of this dataset; others pass through untouched.</summary>
     bool AppliesTo(BenchmarkItem item);
 
+    /// <summary>Whether items must pass one at a time, in flow order (the stage's result depends on the items before).</summary>
+    bool Sequential => false;
+
     Task<BenchmarkItem> ProcessAsync(BenchmarkItem item, CancellationToken cancellationToken = default);
 }

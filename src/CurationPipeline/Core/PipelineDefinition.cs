@@ -38,6 +38,12 @@ public sealed class PipelineDefinition
 
     public LimitsSection Limits { get; set; } = new();
 
+    /// <summary>Exact and near-duplicate detection within and across datasets (the <c>dedup</c> stage).</summary>
+    public DedupSection Dedup { get; set; } = new();
+
+    /// <summary>Public benchmarks whose records no item may match (checked by the <c>dedup</c> stage).</summary>
+    public DecontaminateSection Decontaminate { get; set; } = new();
+
     /// <value>Response cache file of the model calls, relative to this file (<c>--cache</c> and <c>--no-cache</c> override it). Default: the shared cache in the user's cache folder.</value>
     public string? Cache { get; set; }
 
@@ -153,6 +159,33 @@ public sealed class LimitsSection
 
     /// <value>Seconds one stage may work on one record (model calls included) before the record is rejected; 0 for no limit. Default (unset) 600, none with a batch endpoint.</value>
     public double? RecordTimeout { get; set; }
+}
+
+public sealed class DedupSection
+{
+    /// <value>Reject items that duplicate an earlier item, in the same dataset or another. Default false (the bundled pipelines switch it on).</value>
+    public bool Enabled { get; set; }
+
+    /// <value>Jaccard similarity of the normalised character n-gram sets (task and context each) at or above which two items are duplicates. Default 0.7.</value>
+    public double Threshold { get; set; } = 0.7;
+
+    /// <value>Characters per n-gram. Default 3.</value>
+    public int Ngram { get; set; } = 3;
+
+    /// <value>LSH bands. Default 32.</value>
+    public int Bands { get; set; } = 32;
+
+    /// <value>MinHash values per band. Default 4.</value>
+    public int Rows { get; set; } = 4;
+
+    /// <value>Multiple-choice questions (with their context) this many characters or longer that are equal after normalisation are duplicates whatever their options. Default 10.</value>
+    public int StemMinChars { get; set; } = 10;
+}
+
+public sealed class DecontaminateSection
+{
+    /// <value>Names of sources (of <c>sources:</c>) holding public benchmark files, read in their own formats. Default none.</value>
+    public List<string> Against { get; set; } = [];
 }
 
 /// <summary>A raw input file and how to read it.</summary>

@@ -19,6 +19,9 @@ public readonly record struct StageName(string Name)
 
     public static StageName Gate { get; } = new("gate");
 
+    /// <summary>Duplicates and public-benchmark contamination; always one item at a time, in flow order.</summary>
+    public static StageName Dedup { get; } = new("dedup");
+
     public static StageName Calibrate { get; } = new("calibrate");
 
     public static StageName Tag { get; } = new("tag");

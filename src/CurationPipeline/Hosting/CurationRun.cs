@@ -95,6 +95,7 @@ public sealed class CurationRun(PipelineDefinition definition, PipelineEngines e
             PhiGate = engines.Gate is not null,
             Models = ModelUsage?.Invoke(),
             Deidentification = engines.Deidentifier?.AuditSnapshot(),
+            Dedup = engines.Deduplication?.Invoke(),
             ExitCode = exitCode,
             Shard = options.Shard is { } shard ? new ShardSummary(shard.Index, shard.Count, Runner.RecordsSeen, read.Received, pool.Rows) : null,
         };

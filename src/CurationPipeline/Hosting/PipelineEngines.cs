@@ -35,6 +35,9 @@ public sealed class PipelineEngines
     /// <summary>Agreement of the two reviewers per criterion (Cohen's kappa), read from the review store for the report.</summary>
     public Func<IReadOnlyList<Review.CriterionAgreement>>? ReviewAgreement { get; init; }
 
+    /// <summary>What the dedup stage found (counts, clusters, contamination), for run.json and the report; null without the stage.</summary>
+    public Func<Deduplication.DedupSummary>? Deduplication { get; init; }
+
     /// <summary>Which engine serves which role, for run.json and the report (e.g. generator: offline).</summary>
     public IReadOnlyDictionary<string, string> Description { get; init; } = new Dictionary<string, string>();
 

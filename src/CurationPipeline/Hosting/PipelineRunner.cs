@@ -7,7 +7,7 @@ namespace CurationPipeline.Hosting;
 
 /// <summary>
 /// Turns a pipeline definition into a TPL Dataflow graph and runs it:
-/// read → deidentify → route → generate → validate → gate → the item stages (calibrate, tag, review) → write pool.
+/// read → deidentify → route → generate → validate → gate → the item stages (dedup, calibrate, tag, review) → write pool.
 /// Blocks are bounded (back-pressure), per-stage parallel, cancellable; one record's failure is a reject,
 /// never a lost record. The pool is written atomically; sampling and splits follow (see <see cref="Splits.SplitWriter"/>).
 /// </summary>
@@ -77,7 +77,8 @@ public sealed class PipelineRunner
 
         foreach (var stage in _engines.Stages)
         {
-            var block = ItemStage(stage.Name, (item, ct) => stage.AppliesTo(item) ? stage.ProcessAsync(item, ct) : Task.FromResult(item), Parallel(stage.Name));
+            var block = ItemStage(stage.Name, (item, ct) => stage.AppliesTo(item) ? stage.ProcessAsync(item, ct) : Task.FromResult(item),
+                stage.Sequential ? 1 : Parallel(stage.Name));
             tail.LinkTo(block, Propagate);
             tail = block;
         }

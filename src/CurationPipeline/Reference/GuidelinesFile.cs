@@ -55,7 +55,8 @@ internal static class GuidelinesFile
 
             return [.. array.EnumerateArray().Select(f =>
                 f.ValueKind == JsonValueKind.Object && f.TryGetProperty("answer", out var a) && f.TryGetProperty("type", out var t)
-                    ? new KeyFact(a.GetString() ?? "", t.GetString() ?? "")
+                    ? new KeyFact(a.GetString() ?? "", t.GetString() ?? "",
+                        NumericRange.Parse(f.TryGetProperty("range", out var r) ? r.GetString() : null))
                     : throw new InvalidDataException($"{where}: field 'key_facts' holds an entry without answer and type"))];
         }
     }

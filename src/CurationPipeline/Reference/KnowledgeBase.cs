@@ -20,10 +20,17 @@ public sealed class KnowledgeBase
         Drugs = ReadCsv(reference, "drugs", r => new DrugEntry(
             r.Get("id"), r.Get("name"), r.Get("drug_class"), r.List("indications"), r.List("contraindications"),
             r.Get("adult_dose"), r.Get("max_daily_dose"), r.List("adverse_reactions"), r.List("interactions"),
-            r.Get("department"), r.Get("text")));
+            r.Get("department"), r.Get("text"))
+        {
+            DoseRange = NumericRange.Parse(r.Optional("dose_range")),
+            DailyRange = NumericRange.Parse(r.Optional("daily_range")),
+        });
         LabTests = ReadCsv(reference, "lab_tests", r => new LabTestEntry(
             r.Get("id"), r.Get("name"), r.Get("unit"), r.Number("low"), r.Number("high"), r.Get("specimen"),
-            r.Get("high_meaning"), r.Get("low_meaning"), r.Get("department"), r.Get("text"), r.Get("panel")));
+            r.Get("high_meaning"), r.Get("low_meaning"), r.Get("department"), r.Get("text"), r.Get("panel"))
+        {
+            ClinicalRange = r.Optional("clinical_low") is { Length: > 0 } low ? NumericRange.Parse($"{low}-{r.Optional("clinical_high")}") : null,
+        });
         Guidelines = GuidelinesFile.Read(reference);
         DiseaseByName = Diseases.ToDictionary(d => d.Name, StringComparer.Ordinal);
         DrugByName = Drugs.ToDictionary(d => d.Name, StringComparer.Ordinal);
@@ -98,6 +105,9 @@ public sealed class KnowledgeBase
         public string Get(string column) => row.Get(column);
 
         public IReadOnlyList<string> List(string column) => SplitList(Get(column));
+
+        /// <summary>A field that may be missing or empty (null then).</summary>
+        public string? Optional(string column) => row.Fields.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
         public double Number(string column)
         {

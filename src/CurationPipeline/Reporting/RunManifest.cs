@@ -51,6 +51,9 @@ public sealed record RunManifest
     public bool PhiGate { get; init; }
     public Llm.UsageSnapshot? Models { get; init; }
     public Core.DeidentificationAudit? Deidentification { get; init; }
+
+    /// <summary>Duplicates and contamination found by the dedup stage; null when the run had no such stage.</summary>
+    public Deduplication.DedupSummary? Dedup { get; init; }
     public required int ExitCode { get; init; }
 
     /// <summary>Which shard of a sharded run this was and what it read; null for a whole run.</summary>

@@ -69,6 +69,7 @@ public static class RunReport
             md.AppendLine("Every reject, with its stage, file, record and field, is in `rejects.jsonl`.");
         }
 
+        DedupSection.Append(md, run.Dedup);
         ModelUsageSection.Append(md, run.Models);
         md.AppendLine();
         md.AppendLine("## Reviewer agreement");

@@ -109,9 +109,26 @@ public sealed class OfflineP1GeneratorTests
     [Fact]
     public void Dose_variants_scale_ranges_as_a_whole()
     {
-        var variants = NumericVariants.Of("起始25-50 μg 每日1次口服", firstOnly: true);
+        var variants = NumericVariants.Of("起始25-50 μg 每日1次口服", new NumericRange(12.5, 200), "dose_range", firstOnly: true);
         Assert.Contains("起始50-100 μg 每日1次口服", variants);
         Assert.All(variants, v => Assert.EndsWith("μg 每日1次口服", v, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Dose_variants_stay_inside_the_clinically_used_range()
+    {
+        var variants = NumericVariants.Of("一次1 g 每日3次口服 连用7天", new NumericRange(0.25, 1), "dose_range", firstOnly: true);
+        Assert.NotEmpty(variants);
+        Assert.DoesNotContain("一次10 g 每日3次口服 连用7天", variants);
+        Assert.All(variants, v => Assert.InRange(NumericVariants.NumbersOf(v, firstOnly: true)[0], 0.25, 1));
+        Assert.All(variants, v => Assert.EndsWith(" g 每日3次口服 连用7天", v, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_number_without_a_range_in_the_table_gives_no_distractors_but_a_reject_naming_the_column()
+    {
+        var e = Assert.Throws<RecordRejectedException>(() => NumericVariants.Of("4 g", null, "daily_range"));
+        Assert.Equal("daily_range", e.Field);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ internal static class DrugTemplates
         }
 
         return new ChoiceDraft("drug-max-dose", $"{m.Name}成人每日最大剂量为多少？", m.MaxDailyDose,
-            DistractorPicker.Pick(rng, NumericVariants.Of(m.MaxDailyDose), m.MaxDailyDose, [], "dose variants"),
+            DistractorPicker.Pick(rng, NumericVariants.Of(m.MaxDailyDose, m.DailyRange, "daily_range"), m.MaxDailyDose, [], "dose variants"),
             $"{m.Name}成人每日最大剂量为{m.MaxDailyDose}，常用剂量为{m.AdultDose}。{m.Text}", []);
     }
 
@@ -40,7 +40,7 @@ internal static class DrugTemplates
         }
 
         return new ChoiceDraft("drug-adult-dose", $"{m.Name}的成人常用用法用量是？", m.AdultDose,
-            DistractorPicker.Pick(rng, NumericVariants.Of(m.AdultDose, firstOnly: true), m.AdultDose, [], "dose variants"),
+            DistractorPicker.Pick(rng, NumericVariants.Of(m.AdultDose, m.DoseRange, "dose_range", firstOnly: true), m.AdultDose, [], "dose variants"),
             $"{m.Name}的成人常用用法用量为{m.AdultDose}，每日最大剂量{m.MaxDailyDose}。{m.Text}", []);
     }
 

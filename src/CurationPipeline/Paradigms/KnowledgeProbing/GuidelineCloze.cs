@@ -24,7 +24,7 @@ internal static class GuidelineCloze
         var sentence = SentenceOf(g.Text, fact.Answer);
         var blanked = sentence.Replace(fact.Answer, "____", StringComparison.Ordinal);
         var candidates = fact.Type is "number" or "range" && NumericVariants.HasNumber(fact.Answer)
-            ? NumericVariants.Of(fact.Answer)
+            ? NumericVariants.Of(fact.Answer, fact.Range, "key_facts")
             : Pool(kb, g, fact.Type);
 
         // Anything the passage itself states could fill the blank: not a distractor.

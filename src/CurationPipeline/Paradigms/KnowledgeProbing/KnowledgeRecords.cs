@@ -36,12 +36,21 @@ public static class KnowledgeRecords
         r.RecordId, RecordFields.Required(r, "name"), RecordFields.Required(r, "drug_class"), RecordFields.List(r, "indications"),
         RecordFields.List(r, "contraindications"), RecordFields.Required(r, "adult_dose"), RecordFields.Required(r, "max_daily_dose"),
         RecordFields.List(r, "adverse_reactions"), RecordFields.List(r, "interactions"), RecordFields.Required(r, "department"),
-        RecordFields.RequiredText(r));
+        RecordFields.RequiredText(r))
+    {
+        DoseRange = Range(r, "dose_range"),
+        DailyRange = Range(r, "daily_range"),
+    };
 
     public static LabTestEntry LabTest(SourceRecord r) => new(
         r.RecordId, RecordFields.Required(r, "name"), RecordFields.Required(r, "unit"), Number(r, "low"), Number(r, "high"),
         RecordFields.Required(r, "specimen"), RecordFields.Required(r, "high_meaning"), RecordFields.Required(r, "low_meaning"),
-        RecordFields.Required(r, "department"), RecordFields.RequiredText(r), r.Field("panel") ?? "");
+        RecordFields.Required(r, "department"), RecordFields.RequiredText(r), r.Field("panel") ?? "")
+    {
+        ClinicalRange = r.Field("clinical_low") is { Length: > 0 } || r.Field("clinical_high") is { Length: > 0 }
+            ? Range(r, "clinical_low", $"{r.Field("clinical_low")}-{r.Field("clinical_high")}")
+            : null,
+    };
 
     public static GuidelineEntry Guideline(SourceRecord r)
     {
@@ -51,13 +60,26 @@ public static class KnowledgeRecords
             foreach (var fact in RecordFields.ObjectArray(r, "key_facts"))
             {
                 facts.Add(fact.TryGetValue("answer", out var a) && fact.TryGetValue("type", out var t)
-                    ? new KeyFact(a, t)
+                    ? new KeyFact(a, t, fact.TryGetValue("range", out var range) ? Range(r, "key_facts", range) : null)
                     : throw new RecordRejectedException("field 'key_facts' holds an entry without answer and type", "key_facts"));
             }
         }
 
         return new GuidelineEntry(r.RecordId, r.Field("topic") ?? "", r.Field("department") ?? "", r.Field("source_type") ?? "guideline",
             RecordFields.RequiredText(r), facts);
+    }
+
+    /// <summary>A range column (or <paramref name="text"/>); a malformed one rejects the record, naming the field.</summary>
+    private static NumericRange? Range(SourceRecord r, string field, string? text = null)
+    {
+        try
+        {
+            return NumericRange.Parse(text ?? r.Field(field));
+        }
+        catch (FormatException e)
+        {
+            throw new RecordRejectedException($"field '{field}': {e.Message}", field);
+        }
     }
 
     private static double Number(SourceRecord r, string name) =>

@@ -29,7 +29,7 @@ internal static class LabTemplates
     {
         var correct = $"{t.Range} {t.Unit}";
         return new ChoiceDraft("lab-range", $"成人{t.Name}（{t.Specimen}）的参考范围通常是？", correct,
-            DistractorPicker.Pick(rng, NumericVariants.Of(correct), correct, [], "range variants"),
+            DistractorPicker.Pick(rng, NumericVariants.Of(correct, t.ClinicalRange, "clinical_low", firstOnly: true), correct, [], "range variants"),
             $"{t.Name}的参考范围为{correct}。{t.Text}", []);
     }
 
