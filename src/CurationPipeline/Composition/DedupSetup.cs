@@ -71,7 +71,7 @@ public static class DedupSetup
         foreach (var file in files)
         {
             var display = Path.GetFileName(file);
-            await foreach (var read in SourceReader.ReadAsync(formats, source, file, display, cancellationToken))
+            await foreach (var read in SourceReader.ReadAsync(formats, source, file, display, cancellationToken: cancellationToken))
             {
                 if (read.Record is not { } record)
                 {
