@@ -68,6 +68,11 @@ internal static class RunCommand
                 errors.Warning($"took over a stale lock of process {stale}, which no longer runs; its outputs are replaced");
             }
 
+            if (folderLock.RemovedTemporaries > 0)
+            {
+                errors.Warning($"removed {folderLock.RemovedTemporaries} temporary file(s) left by a run that was killed while writing");
+            }
+
             var options = hubOptions(outDir, Shard is not null && !CacheGiven ? Path.Combine(outDir, ShardOptions.CacheFile) : cachePath(definition));
             var subject = $"run {definition.Name} {definition.ConfigHash} seed {seed?.ToString(CultureInfo.InvariantCulture) ?? "-"} limit {limit?.ToString(CultureInfo.InvariantCulture) ?? "-"}";
             if (options.Plan)

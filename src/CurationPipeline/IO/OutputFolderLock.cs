@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace CurationPipeline.IO;
 
@@ -13,14 +14,18 @@ public sealed class OutputFolderLock : IDisposable
 
     private readonly string _path;
 
-    private OutputFolderLock(string path, int? staleOwner)
+    private OutputFolderLock(string path, int? staleOwner, int removedTemporaries)
     {
         _path = path;
         StaleOwner = staleOwner;
+        RemovedTemporaries = removedTemporaries;
     }
 
     /// <summary>The process id of a lock left by a run that no longer runs, when one was taken over.</summary>
     public int? StaleOwner { get; }
+
+    /// <summary>Temporary files (<see cref="AtomicFile.TempName"/>) of processes that no longer run, deleted on taking the folder.</summary>
+    public int RemovedTemporaries { get; }
 
     /// <summary>Takes the folder, or throws <see cref="IOException"/> naming the run that holds it.</summary>
     public static OutputFolderLock Acquire(string folder)
@@ -38,7 +43,7 @@ public sealed class OutputFolderLock : IDisposable
                     writer.Write(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
                 }
 
-                return new OutputFolderLock(path, stale);
+                return new OutputFolderLock(path, stale, RemoveTemporariesOfGoneProcesses(folder));
             }
             catch (IOException) when (File.Exists(path))
             {
@@ -69,6 +74,38 @@ public sealed class OutputFolderLock : IDisposable
         {
             File.Delete(_path);
         }
+    }
+
+    // name.PID.RANDOM.tmp, as AtomicFile names them.
+    private static readonly Regex TemporaryName = new(@"\.(\d+)\.[0-9a-f]{8}\.tmp$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A process killed while writing (kill -9) leaves its temporary files; the owner of the folder deletes those
+    /// whose writer no longer runs. A file of a live process is left alone (a shard writing beside this folder).
+    /// </summary>
+    private static int RemoveTemporariesOfGoneProcesses(string folder)
+    {
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.tmp", SearchOption.AllDirectories))
+        {
+            var match = TemporaryName.Match(Path.GetFileName(file));
+            if (!match.Success || !int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || IsRunning(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(file);
+                removed++;
+            }
+            catch (IOException)
+            {
+                // Gone already, or held by another process: left for a later run.
+            }
+        }
+
+        return removed;
     }
 
     private static int? Owner(string path)

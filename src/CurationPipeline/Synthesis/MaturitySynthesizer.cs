@@ -34,7 +34,9 @@ internal static class MaturitySynthesizer
         var d = f.PickRandom(kb.Diseases.Where(x => x.Symptoms.Count >= 2).ToArray());
         var p = SyntheticPatient.For(f, d);
         var symptoms = f.Random.Shuffle(d.Symptoms.ToArray()).Take(Math.Min(3, d.Symptoms.Count));
-        var sign = d.Signs.Count > 0 ? $"查体：{f.PickRandom(d.Signs.ToArray())}。" : "";
+        // A sign that names the disease (痛风石 for 痛风) would give the answer away.
+        var signs = d.Signs.Where(x => !x.Contains(d.Name, StringComparison.Ordinal)).ToArray();
+        var sign = signs.Length > 0 ? $"查体：{f.PickRandom(signs)}。" : "";
         var others = f.Random.Shuffle(kb.Diseases.Where(x => x.Name != d.Name && x.Department == d.Department).Concat(kb.Diseases.Where(x => x.Department != d.Department)).Take(12).ToArray())
             .Where(x => x.Name != d.Name).Select(x => x.Name);
         return ($"患者，{p.Sex}，{p.AgeText}，{string.Join("、", symptoms)}{f.Random.Number(2, 20)}天。{sign}最可能的诊断是", d.Name, others, $"{string.Join("、", symptoms)}为{d.Name}的典型表现。");
@@ -47,14 +49,16 @@ internal static class MaturitySynthesizer
         var k = j % families;
         if (k < diseases.Count * 3)
         {
-            var d = diseases[k % diseases.Count];
-            var (stem, list, pool) = (k / diseases.Count) switch
-            {
-                0 => ("的一线治疗药物是", d.Drugs, diseases.SelectMany(x => x.Drugs)),
-                1 => ("的常见并发症是", d.Complications, diseases.SelectMany(x => x.Complications)),
-                _ => ("的典型症状是", d.Symptoms, diseases.SelectMany(x => x.Symptoms)),
-            };
-            var right = list.Count > 0 ? f.PickRandom(list.ToArray()) : d.Name;
+            var family = k / diseases.Count;
+            IReadOnlyList<string> Facts(DiseaseEntry x) => family switch { 0 => x.Drugs, 1 => x.Complications, _ => x.Symptoms };
+            var stem = family switch { 0 => "的一线治疗药物是", 1 => "的常见并发症是", _ => "的典型症状是" };
+            // A disease without such facts gives its turn to the next one that has them: the answer is never the
+            // disease's own name, and never a fact that names the disease.
+            var d = Enumerable.Range(0, diseases.Count).Select(i => diseases[(k + i) % diseases.Count])
+                .First(x => Facts(x).Any(v => !v.Contains(x.Name, StringComparison.Ordinal)));
+            var list = Facts(d);
+            var pool = diseases.SelectMany(Facts);
+            var right = f.PickRandom(list.Where(v => !v.Contains(d.Name, StringComparison.Ordinal)).ToArray());
             var wrong = f.Random.Shuffle(pool.Where(x => !list.Contains(x)).Distinct().ToArray());
             return (d.Name + stem, right, wrong, $"{right}是{d.Name}的{stem[1..^1]}之一。");
         }

@@ -251,7 +251,7 @@ internal sealed class ItemChecks
             : string.IsNullOrWhiteSpace(row.Answer) ? [] : [row.Answer];
         var question = Normalise(row.Question);
         var context = Normalise(row.Context ?? "");
-        foreach (var answer in answers.Select(Normalise).Where(a => a.Length >= MinLeak))
+        foreach (var answer in answers.Select(Normalise).Where(a => a.Length >= MinLeak && !Verdicts.Contains(a)))
         {
             if (question.Contains(answer, StringComparison.Ordinal))
             {
@@ -269,6 +269,9 @@ internal sealed class ItemChecks
 
     // Shorter answers (one character, a letter) occur anywhere by chance.
     private const int MinLeak = 2;
+
+    // A true/false answer is a verdict the question asks for by name ("answer true or false"), not content.
+    private static readonly HashSet<string> Verdicts = new(StringComparer.Ordinal) { "true", "false", "yes", "no", "正确", "错误" };
 
     private static T? Parse<T>(string json)
         where T : class
