@@ -29,14 +29,26 @@ internal static class CliHarness
     }
 
     /// <summary>Starts `curate` as a process of its own (the built curate.dll), output redirected.</summary>
-    public static Process StartProcess(string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="defaultSignals">
+    /// Start it with SIGINT and SIGTERM handled by default, as in a terminal, even when the test runner was started
+    /// with them ignored (a background job inherits SIGINT ignored, and .NET keeps an inherited ignore); through
+    /// coreutils' <c>env --default-signal</c>, which execs in place, so the process id is curate's.
+    /// </param>
+    public static Process StartProcess(string[] arguments, IReadOnlyDictionary<string, string>? environment = null, bool defaultSignals = false)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var start = new ProcessStartInfo(defaultSignals ? "env" : dotnet)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (defaultSignals)
+        {
+            start.ArgumentList.Add("--default-signal=INT,TERM");
+            start.ArgumentList.Add(dotnet);
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "curate.dll"));
         foreach (var argument in arguments)
         {

@@ -52,7 +52,7 @@ public sealed class StopTests
         var output = dir.File("out");
         var stderr = new StringBuilder();
         int exit;
-        using (var child = CliHarness.StartProcess(Arguments(dir)))
+        using (var child = CliHarness.StartProcess(Arguments(dir), defaultSignals: true))
         {
             child.ErrorDataReceived += (_, e) => { lock (stderr) { stderr.AppendLine(e.Data); } };
             child.OutputDataReceived += (_, _) => { };

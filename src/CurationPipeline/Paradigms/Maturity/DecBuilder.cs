@@ -42,7 +42,7 @@ public sealed partial class DecBuilder() : ScenarioBuilder("DEC", "Document Erro
                 // Planted last, in a sentence without another error, so that each correction undoes exactly its own error.
                 duplicate = true;
             }
-            else if (Plant(kind, text, random) is { } planted && Keeps(planted.Text, errors))
+            else if (Plant(kind, text, random) is { } planted && Keeps(planted.Text, planted.Error, errors))
             {
                 text = planted.Text;
                 errors.Add(planted.Error);
@@ -51,7 +51,7 @@ public sealed partial class DecBuilder() : ScenarioBuilder("DEC", "Document Erro
 
         for (var attempt = 0; duplicate && attempt < 5; attempt++)
         {
-            if (Plant("duplication", text, random) is { } planted && Keeps(planted.Text, errors) && !errors.Any(e => planted.Error.ErrorText.Contains(e.ErrorText, StringComparison.Ordinal)))
+            if (Plant("duplication", text, random) is { } planted && Keeps(planted.Text, planted.Error, errors))
             {
                 text = planted.Text;
                 errors.Add(planted.Error);
@@ -164,8 +164,17 @@ public sealed partial class DecBuilder() : ScenarioBuilder("DEC", "Document Erro
         }
     }
 
-    // A plant that touches an earlier error's text is left out: each error must stay as it was recorded.
-    private static bool Keeps(string text, List<PlantedError> errors) => errors.All(e => text.Contains(e.ErrorText, StringComparison.Ordinal));
+    // A plant that touches an earlier error's text is left out: each error must stay as it was recorded, and no
+    // error's text (with its context window) may overlap another's, or undoing one would change the other.
+    private static bool Keeps(string text, PlantedError planted, List<PlantedError> errors)
+    {
+        var at = text.IndexOf(planted.ErrorText, StringComparison.Ordinal);
+        return at >= 0 && errors.All(e =>
+        {
+            var other = text.IndexOf(e.ErrorText, StringComparison.Ordinal);
+            return other >= 0 && (other + e.ErrorText.Length <= at || at + planted.ErrorText.Length <= other);
+        });
+    }
 
     private static (string, PlantedError) Replace(string text, int at, int length, string with, string kind) =>
         (Splice(text, at, length, with), new PlantedError(kind, Window(Splice(text, at, length, with), at, with.Length), Window(text, at, length)));

@@ -30,8 +30,12 @@ internal static class MaturityRecords
     };
 
     /// <summary>Every record's draft, each with its own seeded randomness.</summary>
-    public static IReadOnlyList<(SourceRecord Record, ScenarioDraft Draft)> Drafts(ScenarioBuilder builder, string file) =>
-        [.. Read(file).Select(r => (r, builder.Build(r, new Random(r.RecordId.GetHashCode(StringComparison.Ordinal) & 0x7fff), RawFiles.Reference)))];
+    /// <summary>Each record of the file built with a seed of its own, the same in every test process.</summary>
+    public static IReadOnlyList<(SourceRecord Record, ScenarioDraft Draft)> Drafts(ScenarioBuilder builder, string file, int seed = 0) =>
+        [.. Read(file).Select(r => (r, builder.Build(r, new Random(StableSeed(r.RecordId) + seed), RawFiles.Reference)))];
+
+    // string.GetHashCode differs between processes; a test must see the same drafts every run.
+    private static int StableSeed(string id) => id.Aggregate(17, (h, c) => unchecked((h * 31) + c)) & 0x7fff;
 
     public static JsonElement Json(string answer)
     {
