@@ -25,6 +25,9 @@ internal sealed class RecordSizeBenchmark : IBenchmark
         var sourceNames = Option(args, "--sources", "ehr,dialogues").Split(',');
         var root = ParadigmsBenchmark.FindRoot();
         var pipeline = PipelineLoader.Load(Path.Combine(root, "pipelines", "mlb.yaml"));
+        // Every size repeats the same texts: duplicates of one another by design. Dedup compares items across the run
+        // (docs/bench/dedup.md measures it); here each record's own cost is measured.
+        pipeline.Dedup.Enabled = false;
         var output = Directory.CreateTempSubdirectory("curate-bench-record-size-");
         try
         {
