@@ -66,8 +66,10 @@ internal sealed class ScaleBenchmark : IBenchmark
     /// <summary>The pipelines/ and raw/ folders copied, with the four synthesised sources made at the requested size.</summary>
     private static async Task PrepareAsync(string work, int records, CancellationToken ct)
     {
+        // The marker names the kinds made: a folder made for another set of kinds is made again.
+        string[] kinds = ["reports", "ehr", "dialogues", "inpatient"]; // the four sources mlb reads
         var marker = Path.Combine(work, "raw", ".complete");
-        if (File.Exists(marker))
+        if (File.Exists(marker) && File.ReadAllText(marker) == string.Join(",", kinds))
         {
             return;
         }
@@ -85,14 +87,13 @@ internal sealed class ScaleBenchmark : IBenchmark
 
         var watch = Stopwatch.StartNew();
         var reference = ReferenceData.ForKnowledge(Path.Combine(work, "raw", "knowledge"));
-        var kinds = RawSynthesizer.Kinds;
-        for (var k = 0; k < kinds.Count; k++)
+        for (var k = 0; k < kinds.Length; k++)
         {
-            var count = (records / kinds.Count) + (k < records % kinds.Count ? 1 : 0);
+            var count = (records / kinds.Length) + (k < records % kinds.Length ? 1 : 0);
             await RawSynthesizer.WriteAsync(kinds[k], count, Path.Combine(work, "raw", RawSynthesizer.Bundled[kinds[k]].RelativePath), 20250601, reference, ct);
         }
 
-        await File.WriteAllTextAsync(marker, "", ct);
+        await File.WriteAllTextAsync(marker, string.Join(",", kinds), ct);
         Console.WriteLine(Invariant($"synthesised {records:N0} raw records in {watch.Elapsed.TotalSeconds:0.0} s"));
     }
 
